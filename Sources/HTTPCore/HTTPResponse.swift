@@ -1,0 +1,13 @@
+/// A response as a handler produces it. The server adds `Date`, `Content-Length`, `Connection`
+/// and compression when it encodes it.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
