@@ -1,0 +1,116 @@
+/// Turns an `HTTPResponse` into the bytes of one HTTP/1.1 message (RFC 9112 §4–§6).
+///
+/// The encoder owns the framing and connection fields: `Date`, `Content-Length`,
+/// `Transfer-Encoding` and `Connection` set by a handler are dropped and replaced by what the
+/// server actually does, so a handler can never produce a message whose framing disagrees with
+/// its body. Every other field is written in the handler's order, followed by `Date`,
+/// `Content-Length` and `Connection`.
+///
+/// The status line always says `HTTP/1.1`, also to 1.0 clients: RFC 9110 §6.2 asks a server to
+/// send the highest minor version it conforms to; `version` only decides the connection fields.
+public enum HTTPResponseEncoder {
+    /// The interim `HTTP/1.1 100 Continue\r\n\r\n` sent before reading an expected body
+    /// (RFC 9110 §10.1.1).
+    public static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// Encodes status line, header section and body into one buffer, so the response leaves in
+    /// a single write.
+    ///
+    /// - `Date: date` is added to every response except 1xx.
+    /// - `Content-Length` is added except for 1xx, 204 and 304, which never carry a body
+    ///   (RFC 9110 §8.6, §15.3.5, §15.4.5); their body, if any, is not sent.
+    /// - `Connection: close` when `!keepAlive`; `Connection: keep-alive` when `keepAlive` and the
+    ///   request was HTTP/1.0, whose default is to close (RFC 9112 §9.3).
+    /// - `headOnly` (a response to HEAD): the same fields, including the `Content-Length` the body
+    ///   would have, but no body bytes (RFC 9110 §9.3.2).
+    public static func encode(
+        _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
+        date: String
+    ) -> [UInt8] {
+        let status = response.status
+        let isInterim = (100..<200).contains(status)
+        let forbidsBody = isInterim || status == 204 || status == 304
+        let sendsBody = !forbidsBody && !headOnly && !response.body.isEmpty
+
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + response.headers.fields.count * 40 + (sendsBody ? response.body.count : 0))
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        out.append(contentsOf: String(status).utf8)
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: reasonPhrase(status).utf8)
+        out.append(contentsOf: crlf)
+
+        for field in response.headers where !isFramingField(field.name) {
+            appendField(field.name, field.value, to: &out)
+        }
+        if !isInterim {
+            appendField("Date", date, to: &out)
+        }
+        if !forbidsBody {
+            appendField("Content-Length", String(response.body.count), to: &out)
+        }
+        if !isInterim {
+            if !keepAlive {
+                appendField("Connection", "close", to: &out)
+            } else if version == .http1_0 {
+                appendField("Connection", "keep-alive", to: &out)
+            }
+        }
+        out.append(contentsOf: crlf)
+        if sendsBody {
+            out.append(contentsOf: response.body)
+        }
+        return out
+    }
+
+    /// The reason phrase for `status` (RFC 9110 §15), "Unknown" for codes the server never sends.
+    /// Clients must ignore the phrase, so a generic one is harmless.
+    public static func reasonPhrase(_ status: Int) -> String {
+        reasonPhrases[status] ?? "Unknown"
+    }
+
+    private static let reasonPhrases: [Int: String] = [
+        100: "Continue", 200: "OK", 201: "Created", 204: "No Content", 206: "Partial Content",
+        301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
+        307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request",
+        401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        408: "Request Timeout", 409: "Conflict", 411: "Length Required",
+        412: "Precondition Failed", 413: "Content Too Large", 414: "URI Too Long",
+        415: "Unsupported Media Type", 416: "Range Not Satisfiable", 417: "Expectation Failed",
+        422: "Unprocessable Content", 429: "Too Many Requests",
+        431: "Request Header Fields Too Large", 500: "Internal Server Error",
+        501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+        504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+    ]
+
+    private static let crlf: [UInt8] = [13, 10]
+
+    private static func isFramingField(_ name: String) -> Bool {
+        name.caseInsensitiveEquals("content-length") || name.caseInsensitiveEquals("transfer-encoding")
+            || name.caseInsensitiveEquals("connection") || name.caseInsensitiveEquals("date")
+    }
+
+    /// Appends `name: value\r\n`. A CR, LF or NUL inside the value becomes a space (what
+    /// RFC 9110 §5.5 allows a recipient to do), so text echoed from a request can never split
+    /// the response; a name that is not a token is dropped for the same reason.
+    private static func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
+        guard !name.isEmpty, name.utf8.allSatisfy(isTokenByte) else { return }
+        out.append(contentsOf: name.utf8)
+        out.append(contentsOf: ": ".utf8)
+        for byte in value.utf8 {
+            out.append(byte == 13 || byte == 10 || byte == 0 ? UInt8(ascii: " ") : byte)
+        }
+        out.append(contentsOf: crlf)
+    }
+
+    /// tchar of RFC 9110 §5.6.2.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+}
