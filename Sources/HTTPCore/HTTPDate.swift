@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Synchronization
 
 /// IMF-fixdate (RFC 9110 §5.6.7), the only date format a server may generate, e.g.
 /// `Sun, 06 Nov 1994 08:49:37 GMT`.

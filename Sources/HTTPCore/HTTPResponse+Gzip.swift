@@ -46,23 +46,3 @@ extension HTTPResponse {
         }
     }
 }
-
-extension Gzip {
-    /// Media types whose bodies are text-like and shrink under gzip. Images other than SVG,
-    /// fonts like woff2 and archives are already compressed.
-    static let compressibleTypes: Set<String> = [
-        "application/json", "application/problem+json", "application/javascript",
-        "application/xml", "application/manifest+json", "image/svg+xml",
-    ]
-
-    /// Whether a `Content-Type` value names a compressible media type: `text/*`, the types in
-    /// `compressibleTypes`, or any `+json` / `+xml` structured suffix. Parameters are ignored.
-    static func isCompressible(contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map {
-            $0.filter { $0 != " " && $0 != "\t" }.lowercased()
-        } ?? ""
-        return mediaType.hasPrefix("text/") || compressibleTypes.contains(mediaType)
-            || mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml")
-    }
-}

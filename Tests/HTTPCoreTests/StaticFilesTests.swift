@@ -152,7 +152,8 @@ import Testing
         #expect(body(files.response(rawPath: "/notes.txt", headers: HTTPHeaders())) == "notes")
         try site.write("notes.txt", "changed")
         #expect(body(files.response(rawPath: "/notes.txt", headers: HTTPHeaders())) == "notes")
-        #expect(body(site.files(cacheInMemory: false).response(rawPath: "/notes.txt", headers: HTTPHeaders())) == "changed")
+        #expect(
+            body(site.files(cacheInMemory: false).response(rawPath: "/notes.txt", headers: HTTPHeaders())) == "changed")
     }
 
     @Test func missingRootServesNothing() {
