@@ -29,6 +29,8 @@ public final class StaticFiles: Sendable {
     /// files under the root, never by what clients ask for.
     private let cache = Mutex<[String: Entry]>([:])
 
+    /// Serves `root`, which is opened afresh on every cache miss, so it may be created or
+    /// replaced after the server starts.
     public init(root: String, cacheInMemory: Bool = true) {
         self.root = root
         self.cacheInMemory = cacheInMemory
