@@ -50,7 +50,8 @@ public struct ResultsCalculator: Sendable {
         let projectRows = projects.map { project in
             let figures = tally[.project(project.id)]
             return ProjectResult(
-                projectId: project.id, title: project.title, most: figures.most, least: figures.least, rank: 0)
+                projectId: project.id, title: project.title, most: figures.most, least: figures.least,
+                rank: 0)  // placeholder until Ranking.projects orders the table
         }
         let rankedCadres = Ranking.scored(cadreRows, id: \.cadreId, composite: \.scores.composite, net: \.net) {
             $0.rank = $1

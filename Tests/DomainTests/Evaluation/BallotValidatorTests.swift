@@ -26,7 +26,8 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
 
     static let refused: [BallotCase] = [
         BallotCase(
-            name: "entry naming neither id", submission: BallotSubmission(supervision: [SupervisionEntry(villageTime: 1, attitude: 1, completion: 1)]),
+            name: "entry naming neither id",
+            submission: BallotSubmission(supervision: [SupervisionEntry(villageTime: 1, attitude: 1, completion: 1)]),
             fields: ["supervision[0]"]),
         BallotCase(
             name: "entry naming both ids",
@@ -34,22 +35,46 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
                 cadre(1), SupervisionEntry(cadreId: 2, departmentId: 10, villageTime: 1, attitude: 1, completion: 1),
             ]),
             fields: ["supervision[1]"]),
-        BallotCase(name: "missing score", submission: BallotSubmission(supervision: [cadre(1, 80, nil, 80)]), fields: ["supervision[0].attitude"]),
-        BallotCase(name: "score above max", submission: BallotSubmission(supervision: [cadre(1, 80, 80, 101)]), fields: ["supervision[0].completion"]),
-        BallotCase(name: "score below min", submission: BallotSubmission(supervision: [cadre(1, -1, 80, 80)]), fields: ["supervision[0].village_time"]),
-        BallotCase(name: "cadre scored twice", submission: BallotSubmission(supervision: [cadre(2), department(10), cadre(2, 1, 1, 1)]), fields: ["supervision[2].cadre_id"]),
-        BallotCase(name: "department scored twice", submission: BallotSubmission(supervision: [department(11), department(11)]), fields: ["supervision[1].department_id"]),
-        BallotCase(name: "cadre not on the list", submission: BallotSubmission(supervision: [cadre(4)]), fields: ["supervision[0].cadre_id"]),
-        BallotCase(name: "department not on the list", submission: BallotSubmission(supervision: [department(2)]), fields: ["supervision[0].department_id"]),
-        BallotCase(name: "picked project not on the list", submission: BallotSubmission(mostSatisfied: Picks(projectId: 22)), fields: ["most_satisfied.project_id"]),
-        BallotCase(name: "picked cadre not on the list", submission: BallotSubmission(leastSatisfied: Picks(cadreId: 9)), fields: ["least_satisfied.cadre_id"]),
+        BallotCase(
+            name: "missing score", submission: BallotSubmission(supervision: [cadre(1, 80, nil, 80)]),
+            fields: ["supervision[0].attitude"]),
+        BallotCase(
+            name: "score above max", submission: BallotSubmission(supervision: [cadre(1, 80, 80, 101)]),
+            fields: ["supervision[0].completion"]),
+        BallotCase(
+            name: "score below min", submission: BallotSubmission(supervision: [cadre(1, -1, 80, 80)]),
+            fields: ["supervision[0].village_time"]),
+        BallotCase(
+            name: "cadre scored twice",
+            submission: BallotSubmission(supervision: [cadre(2), department(10), cadre(2, 1, 1, 1)]),
+            fields: ["supervision[2].cadre_id"]),
+        BallotCase(
+            name: "department scored twice",
+            submission: BallotSubmission(supervision: [department(11), department(11)]),
+            fields: ["supervision[1].department_id"]),
+        BallotCase(
+            name: "cadre not on the list", submission: BallotSubmission(supervision: [cadre(4)]),
+            fields: ["supervision[0].cadre_id"]),
+        BallotCase(
+            name: "department not on the list", submission: BallotSubmission(supervision: [department(2)]),
+            fields: ["supervision[0].department_id"]),
+        BallotCase(
+            name: "picked project not on the list", submission: BallotSubmission(mostSatisfied: Picks(projectId: 22)),
+            fields: ["most_satisfied.project_id"]),
+        BallotCase(
+            name: "picked cadre not on the list", submission: BallotSubmission(leastSatisfied: Picks(cadreId: 9)),
+            fields: ["least_satisfied.cadre_id"]),
         BallotCase(
             name: "most and least name the same cadre",
-            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 3), leastSatisfied: Picks(cadreId: 3)), fields: ["least_satisfied.cadre_id"]),
+            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 3), leastSatisfied: Picks(cadreId: 3)),
+            fields: ["least_satisfied.cadre_id"]),
         BallotCase(
             name: "most and least name the same project",
-            submission: BallotSubmission(mostSatisfied: Picks(projectId: 21), leastSatisfied: Picks(projectId: 21)), fields: ["least_satisfied.project_id"]),
-        BallotCase(name: "comment of 501 characters", submission: BallotSubmission(comment: String(repeating: "希", count: 501)), fields: ["comment"]),
+            submission: BallotSubmission(mostSatisfied: Picks(projectId: 21), leastSatisfied: Picks(projectId: 21)),
+            fields: ["least_satisfied.project_id"]),
+        BallotCase(
+            name: "comment of 501 characters",
+            submission: BallotSubmission(comment: String(repeating: "希", count: 501)), fields: ["comment"]),
         BallotCase(
             name: "every error reported, not just the first",
             submission: BallotSubmission(
@@ -70,15 +95,23 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
     }
 
     static let accepted: [BallotCase] = [
-        BallotCase(name: "empty ballot (every subject left out, every pick abstained)", submission: BallotSubmission(), fields: []),
-        BallotCase(name: "scores on the scale's edges", submission: BallotSubmission(supervision: [cadre(1, 0, 100, 50)]), fields: []),
-        BallotCase(name: "cadre and department sharing an id", submission: BallotSubmission(supervision: [cadre(1), department(1)]), fields: []),
+        BallotCase(
+            name: "empty ballot (every subject left out, every pick abstained)", submission: BallotSubmission(),
+            fields: []),
+        BallotCase(
+            name: "scores on the scale's edges", submission: BallotSubmission(supervision: [cadre(1, 0, 100, 50)]),
+            fields: []),
+        BallotCase(
+            name: "cadre and department sharing an id",
+            submission: BallotSubmission(supervision: [cadre(1), department(1)]), fields: []),
         BallotCase(
             name: "same id picked in different kinds",
-            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 1), leastSatisfied: Picks(departmentId: 1)), fields: []),
+            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 1), leastSatisfied: Picks(departmentId: 1)),
+            fields: []),
         BallotCase(
             name: "comment of exactly 500 characters, counted as characters not bytes or scalars",
-            submission: BallotSubmission(comment: String(repeating: "👩‍👩‍👧", count: 250) + String(repeating: "希", count: 250)), fields: []),
+            submission: BallotSubmission(
+                comment: String(repeating: "👩‍👩‍👧", count: 250) + String(repeating: "希", count: 250)), fields: []),
     ]
 
     @Test(arguments: accepted)

@@ -39,12 +39,17 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode([period]), as: UTF8.self)
         #expect(json == #"["2026-H2"]"#)
         #expect(try JSONDecoder().decode([Period].self, from: Data(json.utf8)) == [period])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Period].self, from: Data(#"["2026-H9"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([Period].self, from: Data(#"["2026-H9"]"#.utf8))
+        }
     }
 
     @Test func vocabularyRawValuesAreTheContractsJSONKeys() {
         #expect(Supervision.allCases.map(\.rawValue) == ["village_time", "attitude", "completion"])
-        #expect(EvaluatorCategory.allCases.map(\.rawValue) == ["deputy", "village_cadre", "retired_cadre", "contact_household"])
+        #expect(
+            EvaluatorCategory.allCases.map(\.rawValue) == [
+                "deputy", "village_cadre", "retired_cadre", "contact_household",
+            ])
         #expect(ProjectBoard.allCases.map(\.rawValue) == ["service", "relief", "prosperity"])
         #expect(RoundState.allCases.map(\.rawValue) == ["draft", "open", "closed", "published"])
         #expect(CadreStatus.allCases.map(\.rawValue) == ["active", "suspended", "left"])

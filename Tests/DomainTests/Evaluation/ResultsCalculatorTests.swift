@@ -52,7 +52,9 @@ import Testing
     @Test func categoryWeightsTrimInsideEachCategory() throws {
         let deputies = [0, 80, 80, 80, 100].map { Cast.score(.cadre(1), $0, by: .deputy) }
         let villagers = [Cast.score(.cadre(1), 20, by: .villageCadre)]
-        let weighted = RoundRules(categoryWeights: [.deputy: 1, .villageCadre: 1, .retiredCadre: 1, .contactHousehold: 1])
+        let weighted = RoundRules(categoryWeights: [
+            .deputy: 1, .villageCadre: 1, .retiredCadre: 1, .contactHousehold: 1,
+        ])
         let withWeights = ResultsCalculator.make(rules: weighted, cadres: [1], casts: deputies + villagers)
         let without = ResultsCalculator.make(cadres: [1], casts: deputies + villagers)
         // Weighted: deputies trimmed to 80, villagers 20, mean 50. Unweighted: all six
@@ -69,7 +71,10 @@ import Testing
         ]
         let row = try #require(ResultsCalculator.make(cadres: [1], casts: casts).cadre(1))
         #expect(Set(row.byCategory.keys) == [.deputy])
-        #expect(row.byCategory[.deputy] == CategoryBreakdown(n: 3, scores: Scores(villageTime: 80, attitude: 80, completion: 80, composite: 80)))
+        #expect(
+            row.byCategory[.deputy]
+                == CategoryBreakdown(n: 3, scores: Scores(villageTime: 80, attitude: 80, completion: 80, composite: 80))
+        )
     }
 
     @Test func byCategoryThresholdIsTheRoundCountNotTheSubjectCount() throws {

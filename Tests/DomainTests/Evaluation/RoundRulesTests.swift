@@ -12,7 +12,9 @@ struct RulesCase: Sendable, CustomTestStringConvertible {
 }
 
 @Suite struct RoundRulesTests {
-    static let allFour: [EvaluatorCategory: Double] = [.deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3]
+    static let allFour: [EvaluatorCategory: Double] = [
+        .deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3,
+    ]
 
     @Test func defaultsAreTheContracts() {
         let rules = RoundRules()
@@ -27,17 +29,30 @@ struct RulesCase: Sendable, CustomTestStringConvertible {
     static let broken: [RulesCase] = [
         RulesCase(name: "min equal to max", rules: RoundRules(scale: Scale(min: 5, max: 5)), fields: ["scale.max"]),
         RulesCase(name: "min above max", rules: RoundRules(scale: Scale(min: 10, max: 1)), fields: ["scale.max"]),
-        RulesCase(name: "scale beyond the limit", rules: RoundRules(scale: Scale(min: -2_000_000, max: 10)), fields: ["scale.min"]),
-        RulesCase(name: "negative weight", rules: RoundRules(weights: SupervisionWeights(attitude: -1)), fields: ["weights.attitude"]),
-        RulesCase(name: "NaN weight", rules: RoundRules(weights: SupervisionWeights(villageTime: .nan)), fields: ["weights.village_time"]),
-        RulesCase(name: "infinite weight", rules: RoundRules(weights: SupervisionWeights(completion: .infinity)), fields: ["weights.completion"]),
-        RulesCase(name: "weights summing to 0", rules: RoundRules(weights: SupervisionWeights(villageTime: 0, attitude: 0, completion: 0)), fields: ["weights"]),
+        RulesCase(
+            name: "scale beyond the limit", rules: RoundRules(scale: Scale(min: -2_000_000, max: 10)),
+            fields: ["scale.min"]),
+        RulesCase(
+            name: "negative weight", rules: RoundRules(weights: SupervisionWeights(attitude: -1)),
+            fields: ["weights.attitude"]),
+        RulesCase(
+            name: "NaN weight", rules: RoundRules(weights: SupervisionWeights(villageTime: .nan)),
+            fields: ["weights.village_time"]),
+        RulesCase(
+            name: "infinite weight", rules: RoundRules(weights: SupervisionWeights(completion: .infinity)),
+            fields: ["weights.completion"]),
+        RulesCase(
+            name: "weights summing to 0",
+            rules: RoundRules(weights: SupervisionWeights(villageTime: 0, attitude: 0, completion: 0)),
+            fields: ["weights"]),
         RulesCase(
             name: "category weights missing a category",
-            rules: RoundRules(categoryWeights: allFour.filter { $0.key != .deputy }), fields: ["category_weights.deputy"]),
+            rules: RoundRules(categoryWeights: allFour.filter { $0.key != .deputy }),
+            fields: ["category_weights.deputy"]),
         RulesCase(
             name: "negative category weight",
-            rules: RoundRules(categoryWeights: allFour.merging([.retiredCadre: -0.5]) { $1 }), fields: ["category_weights.retired_cadre"]),
+            rules: RoundRules(categoryWeights: allFour.merging([.retiredCadre: -0.5]) { $1 }),
+            fields: ["category_weights.retired_cadre"]),
         RulesCase(
             name: "category weights summing to 0",
             rules: RoundRules(categoryWeights: allFour.mapValues { _ in 0 }), fields: ["category_weights"]),
@@ -46,7 +61,9 @@ struct RulesCase: Sendable, CustomTestStringConvertible {
         RulesCase(name: "min_group 0", rules: RoundRules(minGroup: 0), fields: ["min_group"]),
         RulesCase(
             name: "several at once",
-            rules: RoundRules(scale: Scale(min: 1, max: 0), weights: SupervisionWeights(completion: -2), leastThreshold: 2, minGroup: -1),
+            rules: RoundRules(
+                scale: Scale(min: 1, max: 0), weights: SupervisionWeights(completion: -2), leastThreshold: 2,
+                minGroup: -1),
             fields: ["scale.max", "weights.completion", "least_threshold", "min_group"]),
     ]
 
@@ -75,7 +92,9 @@ struct RulesCase: Sendable, CustomTestStringConvertible {
     ])
     func openingRefusesSmallWeightedGroups(deputyWeight: Double, deputies: Int, fields: [String]) {
         let rules = RoundRules(categoryWeights: Self.allFour.merging([.deputy: deputyWeight]) { $1 })
-        let panel: [EvaluatorCategory: Int] = [.deputy: deputies, .villageCadre: 5, .retiredCadre: 3, .contactHousehold: 9]
+        let panel: [EvaluatorCategory: Int] = [
+            .deputy: deputies, .villageCadre: 5, .retiredCadre: 3, .contactHousehold: 9,
+        ]
         #expect(rules.openingErrors(panel: panel).map(\.field) == fields)
     }
 
@@ -93,7 +112,8 @@ struct RulesCase: Sendable, CustomTestStringConvertible {
         #expect(
             rules
                 == RoundRules(
-                    scale: Scale(min: 0, max: 10), weights: SupervisionWeights(villageTime: 2, attitude: 1, completion: 1),
+                    scale: Scale(min: 0, max: 10),
+                    weights: SupervisionWeights(villageTime: 2, attitude: 1, completion: 1),
                     categoryWeights: Self.allFour, leastThreshold: 0.25, minGroup: 4))
     }
 }

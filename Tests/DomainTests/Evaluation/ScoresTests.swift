@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func resultsUseTheContractsKeys() throws {
-        let breakdown = CategoryBreakdown(n: 3, scores: Scores(villageTime: 1, attitude: 1, completion: 1, composite: 1))
+        let breakdown = CategoryBreakdown(
+            n: 3, scores: Scores(villageTime: 1, attitude: 1, completion: 1, composite: 1))
         let results = RoundResults(
             cadres: [],
             departments: [
