@@ -1,0 +1,143 @@
+/// Checks a submitted ballot against the rules of §5 and turns it into a `ValidBallot`.
+///
+/// Rules, each reported with the JSON path of the offending field:
+/// - every supervision entry names exactly one of `cadre_id` / `department_id`
+///   (`supervision[i]`);
+/// - it carries all three scores, each inside the round's scale (`supervision[i].attitude`);
+/// - the id is in the round's frozen list (`supervision[i].cadre_id`), and no subject appears
+///   twice (reported on the later entry);
+/// - every pick is nil or in the frozen list of its kind (`most_satisfied.project_id`);
+/// - most and least do not name the same subject of a kind (reported on `least_satisfied.*`);
+/// - `comment` has at most 500 characters, counted as Swift `Character`s (what a person sees).
+///
+/// An empty supervision list and all-null picks are allowed: an evaluator may leave out every
+/// subject they do not know. All errors are collected, not just the first, so a clerk typing a
+/// paper ballot can fix everything in one go.
+public enum BallotValidator {
+    /// Longest comment accepted, in characters.
+    public static let commentLimit = 500
+
+    /// The validated ballot, or every rule it breaks.
+    public static func validate(_ submission: BallotSubmission, form: BallotForm) -> Result<
+        ValidBallot, FieldErrors
+    > {
+        var errors: [FieldError] = []
+        var entries: [ScoreEntry] = []
+        var seen: [SubjectKey: Int] = [:]
+
+        for (index, entry) in submission.supervision.enumerated() {
+            let path = "supervision[\(index)]"
+            let subject = subject(of: entry, path: path, form: form, errors: &errors)
+            let scores = Supervision.allCases.map { supervision in
+                score(entry[supervision], path: "\(path).\(supervision.rawValue)", scale: form.scale, errors: &errors)
+            }
+            guard let subject else { continue }
+            if let first = seen[subject] {
+                errors.append(
+                    FieldError(
+                        field: "\(path).\(idField(subject.kind))",
+                        message: "\(subject.kind.rawValue) \(subject.id) is already scored in supervision[\(first)]"))
+                continue
+            }
+            seen[subject] = index
+            if let v = scores[0], let a = scores[1], let c = scores[2] {
+                entries.append(ScoreEntry(subject: subject, villageTime: v, attitude: a, completion: c))
+            }
+        }
+
+        let most = submission.mostSatisfied ?? Picks()
+        let least = submission.leastSatisfied ?? Picks()
+        errors += pickErrors(most, path: "most_satisfied", form: form)
+        errors += pickErrors(least, path: "least_satisfied", form: form)
+        for kind in SubjectKind.allCases {
+            if let id = least[kind], id == most[kind] {
+                errors.append(
+                    FieldError(
+                        field: "least_satisfied.\(idField(kind))",
+                        message: "names the same \(kind.rawValue) as most_satisfied.\(idField(kind))"))
+            }
+        }
+
+        if let comment = submission.comment, comment.count > commentLimit {
+            errors.append(
+                FieldError(
+                    field: "comment", message: "must be at most \(commentLimit) characters, got \(comment.count)"))
+        }
+
+        guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
+        return .success(
+            ValidBallot(entries: entries, mostSatisfied: most, leastSatisfied: least, comment: submission.comment))
+    }
+
+    /// The subject an entry scores, or nil (with errors appended) when it names none, both,
+    /// or one outside the frozen lists.
+    private static func subject(
+        of entry: SupervisionEntry, path: String, form: BallotForm, errors: inout [FieldError]
+    ) -> SubjectKey? {
+        let named = [
+            entry.cadreId.map(SubjectKey.cadre), entry.departmentId.map(SubjectKey.department),
+        ].compactMap { $0 }
+        guard named.count == 1 else {
+            errors.append(FieldError(field: path, message: "must name exactly one of cadre_id or department_id"))
+            return nil
+        }
+        let subject = named[0]
+        guard form.allows(subject.kind, subject.id) else {
+            errors.append(
+                FieldError(
+                    field: "\(path).\(idField(subject.kind))",
+                    message: "\(subject.kind.rawValue) \(subject.id) is not on this round's list"))
+            return nil
+        }
+        return subject
+    }
+
+    /// The score if present and on the scale; otherwise nil with an error appended.
+    private static func score(_ value: Int?, path: String, scale: Scale, errors: inout [FieldError]) -> Int? {
+        guard let value else {
+            errors.append(FieldError(field: path, message: "is required"))
+            return nil
+        }
+        guard scale.contains(value) else {
+            errors.append(FieldError(field: path, message: "must be between \(scale.min) and \(scale.max)"))
+            return nil
+        }
+        return value
+    }
+
+    /// Errors for picks that name a subject outside the frozen lists.
+    private static func pickErrors(_ picks: Picks, path: String, form: BallotForm) -> [FieldError] {
+        SubjectKind.allCases.compactMap { kind in
+            guard let id = picks[kind], !form.allows(kind, id) else { return nil }
+            return FieldError(
+                field: "\(path).\(idField(kind))", message: "\(kind.rawValue) \(id) is not on this round's list")
+        }
+    }
+
+    /// The JSON field that carries an id of `kind`.
+    static func idField(_ kind: SubjectKind) -> String { "\(kind.rawValue)_id" }
+}
+
+/// What a ballot may mention: the round's scale and its frozen subject lists.
+public struct BallotForm: Sendable, Hashable {
+    public var scale: Scale
+    public var cadreIds: Set<Int>
+    public var departmentIds: Set<Int>
+    public var projectIds: Set<Int>
+
+    public init(scale: Scale, cadreIds: Set<Int>, departmentIds: Set<Int>, projectIds: Set<Int>) {
+        self.scale = scale
+        self.cadreIds = cadreIds
+        self.departmentIds = departmentIds
+        self.projectIds = projectIds
+    }
+
+    /// Whether `id` is in the frozen list of `kind`.
+    public func allows(_ kind: SubjectKind, _ id: Int) -> Bool {
+        switch kind {
+        case .cadre: cadreIds.contains(id)
+        case .department: departmentIds.contains(id)
+        case .project: projectIds.contains(id)
+        }
+    }
+}

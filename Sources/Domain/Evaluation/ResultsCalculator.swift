@@ -1,0 +1,111 @@
+/// Turns a round's tally into its results (§6). Pure: the same inputs always give the same
+/// tables, and the cost is O(subjects), since the tally already holds per-subject aggregates.
+///
+/// Scoring. Per subject and supervision the score is `ScoreAggregate.trimmedMean` (one highest
+/// and one lowest dropped from 5 scores on). Without category weights every ballot counts the
+/// same: the categories' aggregates are merged first, then trimmed. With category weights the
+/// trimmed mean is taken inside each category, then combined as Σ wᶜ·meanᶜ / Σ wᶜ over the
+/// categories that scored the subject; absent categories drop out of both sums, and if the
+/// remaining weights sum to 0 the subject is unscored. `composite` is Σ wˢ·scoreˢ / Σ wˢ over
+/// the three supervisions with the round's weights. Nothing is rounded here.
+///
+/// `by_category` gives, per category with at least `min_group` ballots in the whole round, the
+/// same figures from that category alone (trimmed inside it, weights of categories irrelevant).
+/// The round-wide count is what decides, as §6 says; a category that clears it but did not score
+/// a given subject is listed with `n: 0` and null scores, so every row has the same keys.
+public struct ResultsCalculator: Sendable {
+    public var rules: RoundRules
+    /// Number of ballots cast in the round (`turnout.ballots`); the least-satisfied threshold is
+    /// a fraction of it.
+    public var ballots: Int
+    /// Ballots cast per evaluator category, which decides which `by_category` entries are shown.
+    public var ballotsByCategory: [EvaluatorCategory: Int]
+
+    public init(rules: RoundRules, ballots: Int, ballotsByCategory: [EvaluatorCategory: Int]) {
+        self.rules = rules
+        self.ballots = ballots
+        self.ballotsByCategory = ballotsByCategory
+    }
+
+    /// The full results for the round's frozen subject lists. Tally entries for subjects not in
+    /// the lists are ignored; listed subjects nobody touched appear unscored with zero picks.
+    public func results(
+        cadres: [CadreSubject], departments: [DepartmentSubject], projects: [ProjectSubject],
+        tally: Tally
+    ) -> RoundResults {
+        let cadreRows = cadres.map { cadre in
+            let figures = tally[.cadre(cadre.id)]
+            return CadreResult(
+                cadreId: cadre.id, name: cadre.name, departmentId: cadre.departmentId,
+                department: cadre.departmentName, most: figures.most, least: figures.least,
+                n: figures.n, scores: scores(of: figures), rank: nil, byCategory: breakdown(of: figures))
+        }
+        let departmentRows = departments.map { department in
+            let figures = tally[.department(department.id)]
+            return DepartmentResult(
+                departmentId: department.id, name: department.name, most: figures.most,
+                least: figures.least, n: figures.n, scores: scores(of: figures), rank: nil,
+                byCategory: breakdown(of: figures))
+        }
+        let projectRows = projects.map { project in
+            let figures = tally[.project(project.id)]
+            return ProjectResult(
+                projectId: project.id, title: project.title, most: figures.most, least: figures.least,
+                rank: 0)  // placeholder until Ranking.projects orders the table
+        }
+        let rankedCadres = Ranking.scored(cadreRows, id: \.cadreId, composite: \.scores.composite, net: \.net) {
+            $0.rank = $1
+        }
+        let rankedDepartments = Ranking.scored(
+            departmentRows, id: \.departmentId, composite: \.scores.composite, net: \.net
+        ) { $0.rank = $1 }
+        let rankedProjects = Ranking.projects(projectRows)
+
+        return RoundResults(
+            cadres: rankedCadres, departments: rankedDepartments, projects: rankedProjects,
+            designations: designations(cadres: cadreRows, departments: departmentRows, projects: projectRows))
+    }
+
+    /// The headline scores of one subject, with category weights applied if the round has them.
+    public func scores(of figures: SubjectTally) -> Scores {
+        guard let categoryWeights = rules.categoryWeights else {
+            return composed { figures.combined($0).trimmedMean }
+        }
+        return composed { supervision in
+            var weighted = 0.0
+            var totalWeight = 0.0
+            for category in EvaluatorCategory.allCases {
+                guard let mean = figures[category, supervision].trimmedMean else { continue }
+                let weight = categoryWeights[category, default: 0]
+                weighted += weight * mean
+                totalWeight += weight
+            }
+            return totalWeight > 0 ? weighted / totalWeight : nil
+        }
+    }
+
+    /// The `by_category` entries of one subject: categories with at least `min_group` ballots in
+    /// the round, each scored from its own ballots only.
+    public func breakdown(of figures: SubjectTally) -> [EvaluatorCategory: CategoryBreakdown] {
+        var result: [EvaluatorCategory: CategoryBreakdown] = [:]
+        for category in EvaluatorCategory.allCases
+        where ballotsByCategory[category, default: 0] >= rules.minGroup {
+            result[category] = CategoryBreakdown(
+                n: figures.n(in: category), scores: composed { figures[category, $0].trimmedMean })
+        }
+        return result
+    }
+
+    /// Builds `Scores` from a per-supervision score source; unscored unless all three exist
+    /// (they always come together, since every ballot entry carries all three).
+    private func composed(_ score: (Supervision) -> Double?) -> Scores {
+        guard let village = score(.villageTime), let attitude = score(.attitude),
+            let completion = score(.completion)
+        else { return .unscored }
+        let weights = rules.weights
+        let composite =
+            (weights.villageTime * village + weights.attitude * attitude + weights.completion * completion)
+            / weights.total
+        return Scores(villageTime: village, attitude: attitude, completion: completion, composite: composite)
+    }
+}
