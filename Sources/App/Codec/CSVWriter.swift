@@ -56,7 +56,9 @@ public enum CSVWriter {
 
     /// Appends one field, quoted and with inner quotes doubled when it needs quoting.
     private static func appendField(_ text: String, to output: inout [UInt8]) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+        let needsQuotes = text.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+        }
         guard needsQuotes else {
             output.append(contentsOf: text.utf8)
             return

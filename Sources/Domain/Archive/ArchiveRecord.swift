@@ -39,32 +39,34 @@ public struct ArchiveRecord: Sendable, Equatable {
     /// The object whose canonical JSON is hashed: every field except `hash`, with absent
     /// `round_id`/`period` written as `null`.
     public var hashedObject: JSONValue {
-        .object(JSONObject([
-            ("cadre_id", .int(cadreId)),
-            ("seq", .int(seq)),
-            ("kind", .string(kind)),
-            ("round_id", roundId.map(JSONValue.int) ?? .null),
-            ("period", period.map(JSONValue.string) ?? .null),
-            ("data", data),
-            ("created_at", .string(createdAt)),
-            ("prev_hash", .string(prevHash)),
-        ]))
+        .object(
+            JSONObject([
+                ("cadre_id", .int(cadreId)),
+                ("seq", .int(seq)),
+                ("kind", .string(kind)),
+                ("round_id", roundId.map(JSONValue.int) ?? .null),
+                ("period", period.map(JSONValue.string) ?? .null),
+                ("data", data),
+                ("created_at", .string(createdAt)),
+                ("prev_hash", .string(prevHash)),
+            ]))
     }
 
     /// The record as the API returns it: the hashed fields plus `hash`, in contract order
     /// (`seq` first). A client can drop `hash`, canonicalise the rest and re-check it.
     public var jsonValue: JSONValue {
-        .object(JSONObject([
-            ("seq", .int(seq)),
-            ("kind", .string(kind)),
-            ("round_id", roundId.map(JSONValue.int) ?? .null),
-            ("period", period.map(JSONValue.string) ?? .null),
-            ("data", data),
-            ("created_at", .string(createdAt)),
-            ("prev_hash", .string(prevHash)),
-            ("hash", .string(hash)),
-            ("cadre_id", .int(cadreId)),
-        ]))
+        .object(
+            JSONObject([
+                ("seq", .int(seq)),
+                ("kind", .string(kind)),
+                ("round_id", roundId.map(JSONValue.int) ?? .null),
+                ("period", period.map(JSONValue.string) ?? .null),
+                ("data", data),
+                ("created_at", .string(createdAt)),
+                ("prev_hash", .string(prevHash)),
+                ("hash", .string(hash)),
+                ("cadre_id", .int(cadreId)),
+            ]))
     }
 
     /// The canonical JSON bytes of `hashedObject`; fails if `data` holds a float.

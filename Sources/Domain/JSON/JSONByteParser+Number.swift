@@ -33,7 +33,9 @@ extension JSONByteParser {
             guard isDigit() else { throw syntaxError("expected a digit in the exponent") }
             skipDigits()
         }
-        if isInteger, let value = integerValue(digitsFrom: negative ? start + 1 : start, to: integerEnd, negative: negative) {
+        if isInteger,
+            let value = integerValue(digitsFrom: negative ? start + 1 : start, to: integerEnd, negative: negative)
+        {
             return .int(value)
         }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)

@@ -11,7 +11,8 @@ extension JSONByteParser {
         while index < count {
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
                 index += 1
                 return text
             }

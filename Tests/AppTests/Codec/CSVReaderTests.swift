@@ -21,14 +21,16 @@ private func csvError(_ input: [UInt8]) -> CSVError? {
         let file = bytes("name,category,village\r\n张三,deputy,牛马村\r\n李四,retired_cadre,\r\n", bom: true)
         let table = try CSVReader.parse(file)
         #expect(table.header == ["name", "category", "village"])
-        #expect(table.rows == [
-            ["name": "张三", "category": "deputy", "village": "牛马村"],
-            ["name": "李四", "category": "retired_cadre"],
-        ])
+        #expect(
+            table.rows == [
+                ["name": "张三", "category": "deputy", "village": "牛马村"],
+                ["name": "李四", "category": "retired_cadre"],
+            ])
     }
 
     @Test func unquotesQuotedCellsWithCommasQuotesAndNewlines() throws {
-        let file = bytes("title,board\r\n\"修建村道, 二期\",service\r\n\"他说\"\"好\"\"\",relief\r\n\"第一行\r\n第二行\nthird\rfourth\",prosperity")
+        let file = bytes(
+            "title,board\r\n\"修建村道, 二期\",service\r\n\"他说\"\"好\"\"\",relief\r\n\"第一行\r\n第二行\nthird\rfourth\",prosperity")
         let table = try CSVReader.parse(file)
         #expect(table.rows.map { $0["title"] } == ["修建村道, 二期", "他说\"好\"", "第一行\r\n第二行\nthird\rfourth"])
         #expect(table.rows.map { $0["board"] } == ["service", "relief", "prosperity"])
@@ -69,7 +71,10 @@ private func csvError(_ input: [UInt8]) -> CSVError? {
         ("name,post,name \r\n", .duplicateHeaderName("name")),
         ("name\r\n甲\r\n乙,多余\r\n", .tooManyCells(row: 2, cells: 2, columns: 1)),
         ("name,post\r\n甲,主\"任\r\n", .malformed(row: 1, message: "quote inside an unquoted cell")),
-        ("name,post\r\n甲,ok\r\n\"乙\"x,主任\r\n", .malformed(row: 2, message: "unexpected character after a closing quote")),
+        (
+            "name,post\r\n甲,ok\r\n\"乙\"x,主任\r\n",
+            .malformed(row: 2, message: "unexpected character after a closing quote")
+        ),
         ("name\r\n\"never closed\r\n", .malformed(row: 1, message: "quoted cell is never closed")),
         ("na\"me\r\n", .malformed(row: 0, message: "quote inside an unquoted cell")),
     ])
@@ -85,7 +90,8 @@ private func csvError(_ input: [UInt8]) -> CSVError? {
 
     @Test func namesTheRowInErrorMessages() {
         #expect(CSVError.tooManyCells(row: 3, cells: 4, columns: 2).row == 3)
-        #expect(CSVError.tooManyCells(row: 3, cells: 4, columns: 2).message == "Row 3 has 4 cells but the header has 2.")
+        #expect(
+            CSVError.tooManyCells(row: 3, cells: 4, columns: 2).message == "Row 3 has 4 cells but the header has 2.")
         #expect(CSVError.malformed(row: 0, message: "x").row == nil)
     }
 

@@ -92,7 +92,9 @@ private func makeChain() throws -> [ArchiveRecord] {
     }
 
     @Test func anotherCadresChainDoesNotVerifyForThisCadre() throws {
-        #expect(ArchiveChain.verify(try makeChain(), cadreId: 99) == ArchiveVerification(valid: false, records: 3, firstBadSeq: 1))
+        #expect(
+            ArchiveChain.verify(try makeChain(), cadreId: 99)
+                == ArchiveVerification(valid: false, records: 3, firstBadSeq: 1))
     }
 
     @Test func refusesFloatData() {

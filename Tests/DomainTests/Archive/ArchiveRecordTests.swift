@@ -11,7 +11,8 @@ import Testing
     @Test func apiFormListsContractFieldsWithNullsAndHash() {
         let expected =
             #"{"seq":3,"kind":"note","round_id":null,"period":null,"data":{"title":"调任"},"created_at":"2027-01-05T09:30:00Z","prev_hash":""#
-            + String(repeating: "a", count: 64) + #"","hash":""# + String(repeating: "b", count: 64) + #"","cadre_id":12}"#
+            + String(repeating: "a", count: 64) + #"","hash":""# + String(repeating: "b", count: 64)
+            + #"","cadre_id":12}"#
         #expect(JSONWriter.encodeString(record.jsonValue) == expected)
     }
 
@@ -36,7 +37,11 @@ import Testing
     }
 
     @Test func verificationJSONNamesTheFirstBadSeqOnlyWhenInvalid() {
-        #expect(JSONWriter.encodeString(ArchiveVerification(valid: true, records: 4, firstBadSeq: nil).jsonValue) == #"{"valid":true,"records":4}"#)
-        #expect(JSONWriter.encodeString(ArchiveVerification(valid: false, records: 4, firstBadSeq: 2).jsonValue) == #"{"valid":false,"records":4,"first_bad_seq":2}"#)
+        #expect(
+            JSONWriter.encodeString(ArchiveVerification(valid: true, records: 4, firstBadSeq: nil).jsonValue)
+                == #"{"valid":true,"records":4}"#)
+        #expect(
+            JSONWriter.encodeString(ArchiveVerification(valid: false, records: 4, firstBadSeq: 2).jsonValue)
+                == #"{"valid":false,"records":4,"first_bad_seq":2}"#)
     }
 }

@@ -68,7 +68,10 @@ private func reader(_ text: String, path: String = "", row: Int? = nil) throws -
         var body = try reader(#"{"zz":1,"name":"x","aa":2}"#)
         _ = body.string("name")
         body.finish(allowed: ["name"])
-        #expect(body.errors == [FieldError(field: "zz", message: "unknown field"), FieldError(field: "aa", message: "unknown field")])
+        #expect(
+            body.errors == [
+                FieldError(field: "zz", message: "unknown field"), FieldError(field: "aa", message: "unknown field"),
+            ])
     }
 
     @Test func distinguishesAbsentNullAndValue() throws {
@@ -91,10 +94,11 @@ private func reader(_ text: String, path: String = "", row: Int? = nil) throws -
             return max
         }
         #expect(max == 100)
-        #expect(body.errors == [
-            FieldError(field: "[3].scale.min", message: "must be an integer", row: 3),
-            FieldError(field: "[3].scale.x", message: "unknown field", row: 3),
-        ])
+        #expect(
+            body.errors == [
+                FieldError(field: "[3].scale.min", message: "must be an integer", row: 3),
+                FieldError(field: "[3].scale.x", message: "unknown field", row: 3),
+            ])
     }
 
     @Test func reportsWrongContainerTypes() throws {
@@ -103,6 +107,9 @@ private func reader(_ text: String, path: String = "", row: Int? = nil) throws -
         #expect(body.array("o") == nil)
         #expect(body.bool("b") == nil)
         #expect(body.double("d") == nil)
-        #expect(body.errors.map(\.message) == ["must be an object", "must be an array", "must be true or false", "must be a number"])
+        #expect(
+            body.errors.map(\.message) == [
+                "must be an object", "must be an array", "must be true or false", "must be a number",
+            ])
     }
 }

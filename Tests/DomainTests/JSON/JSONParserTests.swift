@@ -21,32 +21,33 @@ private func isSyntaxError(_ error: JSONParseError?) -> Bool {
 }
 
 @Suite struct JSONParserTests {
-    @Test(arguments: [
-        ("null", JSONValue.null),
-        ("true", .bool(true)),
-        (" \t\r\n false \n", .bool(false)),
-        ("0", .int(0)),
-        ("-0", .int(0)),
-        ("80", .int(80)),
-        ("-17", .int(-17)),
-        ("9223372036854775807", .int(Int64.max)),
-        ("-9223372036854775808", .int(Int64.min)),
-        ("9223372036854775808", .double(9.223372036854775808e18)),
-        ("80.0", .double(80)),
-        ("8e1", .double(80)),
-        ("8E+1", .double(80)),
-        ("-1.5e-3", .double(-0.0015)),
-        ("0.25", .double(0.25)),
-        (#""""#, .string("")),
-        (#""牛马司镇 😀""#, .string("牛马司镇 😀")),
-        (#""a\"b\\c\/d\b\f\n\r\t""#, .string("a\"b\\c/d\u{8}\u{C}\n\r\t")),
-        (#""\u0041\u00e9\u4E2D\ud83d\ude00""#, .string("Aé中😀")),
-        (#""\u0000""#, .string("\u{0}")),
-        ("[]", .array([])),
-        ("{}", .object(JSONObject())),
-        (#"[1, "x", null, [true]]"#, .array([.int(1), .string("x"), .null, .array([.bool(true)])])),
-        (#"{"a": {"b": [1, 2]}, "c": null}"#, ["a": ["b": [1, 2]], "c": nil]),
-    ] as [(String, JSONValue)])
+    @Test(
+        arguments: [
+            ("null", JSONValue.null),
+            ("true", .bool(true)),
+            (" \t\r\n false \n", .bool(false)),
+            ("0", .int(0)),
+            ("-0", .int(0)),
+            ("80", .int(80)),
+            ("-17", .int(-17)),
+            ("9223372036854775807", .int(Int64.max)),
+            ("-9223372036854775808", .int(Int64.min)),
+            ("9223372036854775808", .double(9.223372036854775808e18)),
+            ("80.0", .double(80)),
+            ("8e1", .double(80)),
+            ("8E+1", .double(80)),
+            ("-1.5e-3", .double(-0.0015)),
+            ("0.25", .double(0.25)),
+            (#""""#, .string("")),
+            (#""牛马司镇 😀""#, .string("牛马司镇 😀")),
+            (#""a\"b\\c\/d\b\f\n\r\t""#, .string("a\"b\\c/d\u{8}\u{C}\n\r\t")),
+            (#""\u0041\u00e9\u4E2D\ud83d\ude00""#, .string("Aé中😀")),
+            (#""\u0000""#, .string("\u{0}")),
+            ("[]", .array([])),
+            ("{}", .object(JSONObject())),
+            (#"[1, "x", null, [true]]"#, .array([.int(1), .string("x"), .null, .array([.bool(true)])])),
+            (#"{"a": {"b": [1, 2]}, "c": null}"#, ["a": ["b": [1, 2]], "c": nil]),
+        ] as [(String, JSONValue)])
     func acceptsValidJSON(text: String, expected: JSONValue) throws {
         #expect(try JSONParser.parse(text) == expected)
     }
@@ -70,15 +71,17 @@ private func isSyntaxError(_ error: JSONParseError?) -> Bool {
         #expect(parseError("[1] x") == .syntax(offset: 4, message: "unexpected data after the JSON value"))
     }
 
-    @Test(arguments: [
-        ([0xFF], 0),
-        ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong "/"
-        ([0x22, 0xE4, 0xB8, 0x22], 1),  // truncated 中
-        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate U+D800
-        ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
-        ([0x22, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x80, 0x22], 10),  // lone continuation after the ASCII fast path
-        ([0x5B, 0x31, 0x5D, 0x20, 0xFE], 4),  // outside any string
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0xFF], 0),
+            ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong "/"
+            ([0x22, 0xE4, 0xB8, 0x22], 1),  // truncated 中
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate U+D800
+            ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
+            // A lone continuation byte just after the eight-byte ASCII fast path.
+            ([0x22, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x80, 0x22], 10),
+            ([0x5B, 0x31, 0x5D, 0x20, 0xFE], 4),  // outside any string
+        ] as [([UInt8], Int)])
     func rejectsInvalidUTF8WithItsOffset(bytes: [UInt8], offset: Int) {
         #expect(parseError(bytes) == .invalidUTF8(offset: offset))
     }

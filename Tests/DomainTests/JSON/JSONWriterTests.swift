@@ -3,20 +3,21 @@ import Testing
 @testable import Domain
 
 @Suite struct JSONWriterTests {
-    @Test(arguments: [
-        (JSONValue.null, "null"),
-        (true, "true"),
-        (false, "false"),
-        (-42, "-42"),
-        (.int(Int64.min), "-9223372036854775808"),
-        (85.87, "85.87"),
-        (80.0, "80.0"),
-        (.double(.nan), "null"),
-        (.double(.infinity), "null"),
-        ("", #""""#),
-        ([], "[]"),
-        (.object(JSONObject()), "{}"),
-    ] as [(JSONValue, String)])
+    @Test(
+        arguments: [
+            (JSONValue.null, "null"),
+            (true, "true"),
+            (false, "false"),
+            (-42, "-42"),
+            (.int(Int64.min), "-9223372036854775808"),
+            (85.87, "85.87"),
+            (80.0, "80.0"),
+            (.double(.nan), "null"),
+            (.double(.infinity), "null"),
+            ("", #""""#),
+            ([], "[]"),
+            (.object(JSONObject()), "{}"),
+        ] as [(JSONValue, String)])
     func writesScalarsAndEmptyContainers(value: JSONValue, expected: String) {
         #expect(JSONWriter.encodeString(value) == expected)
     }
