@@ -18,23 +18,28 @@ public enum CanonicalJSON {
     public static func encode(_ value: JSONValue) throws(EncodingError) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
-        try write(value, path: "", to: &output)
+        try write(value, to: &output)
         return output
     }
 
-    /// Appends the canonical form of `value`; `path` is only used to locate a refused number.
-    private static func write(_ value: JSONValue, path: String, to output: inout [UInt8]) throws(EncodingError) {
+    /// Appends the canonical form of `value`. The path of a refused number is assembled only
+    /// on the way out of an error, so the normal case builds no path strings.
+    private static func write(_ value: JSONValue, to output: inout [UInt8]) throws(EncodingError) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number): output.append(contentsOf: String(number).utf8)
-        case .double: throw .nonIntegerNumber(path: path)
+        case .double: throw .nonIntegerNumber(path: "")
         case .string(let text): JSONStringEscaper.append(text, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
-                try write(element, path: "\(path)[\(position)]", to: &output)
+                do throws(EncodingError) {
+                    try write(element, to: &output)
+                } catch {
+                    throw error.inside("[\(position)]")
+                }
             }
             output.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -44,9 +49,25 @@ public enum CanonicalJSON {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
                 JSONStringEscaper.append(entry.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                try write(entry.value, path: path.isEmpty ? entry.key : "\(path).\(entry.key)", to: &output)
+                do throws(EncodingError) {
+                    try write(entry.value, to: &output)
+                } catch {
+                    throw error.inside(entry.key)
+                }
             }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+}
+
+extension CanonicalJSON.EncodingError {
+    /// The same error one level up: `component` is a key or an `[index]`.
+    fileprivate func inside(_ component: String) -> Self {
+        switch self {
+        case .nonIntegerNumber(let path):
+            let joined =
+                path.isEmpty ? component : (path.hasPrefix("[") ? component + path : component + "." + path)
+            return .nonIntegerNumber(path: joined)
         }
     }
 }

@@ -48,6 +48,7 @@ struct JSONByteParser {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         var entries: [(key: String, value: JSONValue)] = []
+        entries.reserveCapacity(8)
         var keySet: Set<String>? = nil
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
@@ -82,6 +83,7 @@ struct JSONByteParser {
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         var elements: [JSONValue] = []
+        elements.reserveCapacity(8)
         skipWhitespace()
         if consume(UInt8(ascii: "]")) {
             depth -= 1
@@ -140,9 +142,16 @@ struct JSONByteParser {
         index < count && base[index] == byte
     }
 
-    /// A syntax error at the current position.
+    /// A syntax error at the current position — unless the byte there starts malformed UTF-8,
+    /// which is the more useful diagnosis (a body in the wrong encoding).
     func syntaxError(_ message: String) -> JSONParseError {
-        .syntax(offset: index, message: message)
+        if index < count && base[index] >= 0x80,
+            UTF8Validator.firstInvalidOffset(in: UnsafeBufferPointer(start: base + index, count: min(4, count - index)))
+                == 0
+        {
+            return .invalidUTF8(offset: index)
+        }
+        return .syntax(offset: index, message: message)
     }
 
     /// The current byte for a message: printable ASCII quoted, anything else as hex.

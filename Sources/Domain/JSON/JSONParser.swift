@@ -7,8 +7,9 @@
 /// The one leniency is a leading UTF-8 byte order mark, which RFC 8259 §8.1 allows a parser
 /// to ignore and which some Windows tools still send.
 ///
-/// The parser works on raw bytes: the body is validated as UTF-8 once, then scanned byte by
-/// byte, and strings without escapes are copied straight out of the buffer.
+/// The parser works on raw bytes. Outside strings only ASCII is legal, so UTF-8 validity only
+/// needs checking inside strings, where the `String` is built anyway; a stray non-ASCII byte
+/// elsewhere is reported as `invalidUTF8` when it is malformed and as a syntax error otherwise.
 public enum JSONParser {
     /// Default nesting limit: far beyond any legitimate request, far below stack trouble.
     public static let defaultMaxDepth = 64
@@ -17,9 +18,6 @@ public enum JSONParser {
     public static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth
     ) throws(JSONParseError) -> JSONValue {
-        if let offset = UTF8Validator.firstInvalidOffset(in: bytes) {
-            throw .invalidUTF8(offset: offset)
-        }
         guard let base = bytes.baseAddress, !bytes.isEmpty else {
             throw .syntax(offset: 0, message: "empty body")
         }

@@ -1,8 +1,9 @@
 /// Checks that bytes are well-formed UTF-8 as Unicode 15 Table 3-7 defines it: no overlong
 /// forms, no encoded surrogates (U+D800–U+DFFF), nothing above U+10FFFF, no truncated sequence.
 ///
-/// Both the JSON parser and the CSV reader validate a whole body up front with this, so their
-/// own loops can treat every non-ASCII byte as already-valid text and stay simple.
+/// The CSV reader checks a whole upload with this before splitting it; the JSON parser checks
+/// each string it builds, since only strings may hold non-ASCII bytes there. Both report the
+/// offset, so a client can find the bad byte.
 public enum UTF8Validator {
     /// The offset of the first byte that starts or continues an ill-formed sequence, or nil when
     /// all of `bytes` is valid.

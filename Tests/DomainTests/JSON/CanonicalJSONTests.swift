@@ -59,6 +59,9 @@ import Testing
         #expect(throws: CanonicalJSON.EncodingError.nonIntegerNumber(path: "data.scores[1]")) {
             try CanonicalJSON.encode(["data": ["scores": [1, 85.87]]])
         }
+        #expect(throws: CanonicalJSON.EncodingError.nonIntegerNumber(path: "[1][0].a")) {
+            try CanonicalJSON.encode([1, [["a": 0.5]]])
+        }
         #expect(throws: CanonicalJSON.EncodingError.nonIntegerNumber(path: "")) {
             try CanonicalJSON.encode(.double(80))
         }

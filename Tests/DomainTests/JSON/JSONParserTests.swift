@@ -81,6 +81,9 @@ private func isSyntaxError(_ error: JSONParseError?) -> Bool {
             // A lone continuation byte just after the eight-byte ASCII fast path.
             ([0x22, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x80, 0x22], 10),
             ([0x5B, 0x31, 0x5D, 0x20, 0xFE], 4),  // outside any string
+            ([0x22, 0x5C, 0x6E, 0xE4, 0xB8, 0x5C, 0x74, 0x22], 3),  // truncated 中 between escapes
+            ([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], 2),  // inside an object key
+            ([0x5B, 0x31, 0x2C, 0xC3, 0x28, 0x5D], 3),  // where a value should start
         ] as [([UInt8], Int)])
     func rejectsInvalidUTF8WithItsOffset(bytes: [UInt8], offset: Int) {
         #expect(parseError(bytes) == .invalidUTF8(offset: offset))
