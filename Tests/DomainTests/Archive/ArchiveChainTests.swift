@@ -2,7 +2,7 @@ import Testing
 
 @testable import Domain
 
-/// Hashes produced by /tmp-only script: for each record, Python 3.11 ran
+/// Hashes made once with a throwaway Python 3.11 script: for each record it ran
 /// `hashlib.sha256(json.dumps(r, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 /// .encode("utf-8")).hexdigest()` over the dict of the eight hashed fields below, chaining
 /// `prev_hash` from 64 zeros. The literals are pasted verbatim.
