@@ -1,0 +1,48 @@
+/// Serializes a `JSONValue` for normal API output: compact, UTF-8 (not ASCII-escaped), object
+/// members in their stored order.
+///
+/// Doubles are written with Swift's shortest round-tripping form (`85.87`, `1e-07`), which is
+/// valid JSON. JSON has no infinity or NaN; such a value is written as `null`, as JavaScript's
+/// `JSON.stringify` does, rather than producing a body no client can parse.
+public enum JSONWriter {
+    /// The bytes of `value`.
+    public static func encode(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(value, to: &output)
+        return output
+    }
+
+    /// The bytes of `value` as a `String` (for logs and tests).
+    public static func encodeString(_ value: JSONValue) -> String {
+        String(decoding: encode(value), as: UTF8.self)
+    }
+
+    /// Appends `value` to `output`, for callers that assemble a larger body.
+    public static func write(_ value: JSONValue, to output: inout [UInt8]) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            output.append(contentsOf: (number.isFinite ? number.description : "null").utf8)
+        case .string(let text): JSONStringEscaper.append(text, to: &output)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                write(element, to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            output.append(UInt8(ascii: "{"))
+            for (position, entry) in object.entries.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                JSONStringEscaper.append(entry.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                write(entry.value, to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import App
+
+/// The UTF-8 bytes of `text`, optionally with Excel's byte order mark.
+private func bytes(_ text: String, bom: Bool = false) -> [UInt8] {
+    (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+}
+
+private func csvError(_ input: [UInt8]) -> CSVError? {
+    do {
+        _ = try CSVReader.parse(input)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Suite struct CSVReaderTests {
+    @Test func readsAnExcelFileWithBOMAndCRLF() throws {
+        let file = bytes("name,category,village\r\n张三,deputy,牛马村\r\n李四,retired_cadre,\r\n", bom: true)
+        let table = try CSVReader.parse(file)
+        #expect(table.header == ["name", "category", "village"])
+        #expect(
+            table.rows == [
+                ["name": "张三", "category": "deputy", "village": "牛马村"],
+                ["name": "李四", "category": "retired_cadre"],
+            ])
+    }
+
+    @Test func unquotesQuotedCellsWithCommasQuotesAndNewlines() throws {
+        let file = bytes(
+            "title,board\r\n\"修建村道, 二期\",service\r\n\"他说\"\"好\"\"\",relief\r\n\"第一行\r\n第二行\nthird\rfourth\",prosperity")
+        let table = try CSVReader.parse(file)
+        #expect(table.rows.map { $0["title"] } == ["修建村道, 二期", "他说\"好\"", "第一行\r\n第二行\nthird\rfourth"])
+        #expect(table.rows.map { $0["board"] } == ["service", "relief", "prosperity"])
+    }
+
+    @Test func acceptsLFRowEndsAndNoFinalNewline() throws {
+        let table = try CSVReader.parse(bytes("a,b\n1,2\n3,4"))
+        #expect(table.rows == [["a": "1", "b": "2"], ["a": "3", "b": "4"]])
+    }
+
+    @Test func treatsEmptyAndMissingCellsAsAbsent() throws {
+        let table = try CSVReader.parse(bytes("name,post,department_id\r\n王五,,3\r\n赵六\r\n\"\",\"\",7\r\n"))
+        #expect(table.rows == [["name": "王五", "department_id": "3"], ["name": "赵六"], ["department_id": "7"]])
+    }
+
+    @Test func keepsCellTextExactlyButTrimsHeaderNames() throws {
+        let table = try CSVReader.parse(bytes(" name \u{3000},\tpost\r\n  张三 , 主任\r\n"))
+        #expect(table.header == ["name", "post"])
+        #expect(table.rows == [["name": "  张三 ", "post": " 主任"]])
+    }
+
+    @Test func skipsBlankLinesWithoutCountingThem() throws {
+        let file = bytes("\r\nname,n\r\n\r\n甲,1\r\n,\r\n\r\n乙,2,3\r\n")
+        #expect(csvError(file) == .tooManyCells(row: 2, cells: 3, columns: 2))
+        let table = try CSVReader.parse(bytes("name\r\n\r\n甲\r\n,\r\n乙\r\n\r\n"))
+        #expect(table.rows == [["name": "甲"], ["name": "乙"]])
+    }
+
+    @Test func returnsNoRowsForAHeaderOnlyFile() throws {
+        #expect(try CSVReader.parse(bytes("name,post\r\n", bom: true)) == CSVTable(header: ["name", "post"], rows: []))
+    }
+
+    @Test(arguments: [
+        ("", CSVError.missingHeader),
+        ("\r\n\r\n", .missingHeader),
+        ("name,,post\r\n", .emptyHeaderName(column: 2)),
+        ("name, \r\n", .emptyHeaderName(column: 2)),
+        ("name,post,name \r\n", .duplicateHeaderName("name")),
+        ("name\r\n甲\r\n乙,多余\r\n", .tooManyCells(row: 2, cells: 2, columns: 1)),
+        ("name,post\r\n甲,主\"任\r\n", .malformed(row: 1, message: "quote inside an unquoted cell")),
+        (
+            "name,post\r\n甲,ok\r\n\"乙\"x,主任\r\n",
+            .malformed(row: 2, message: "unexpected character after a closing quote")
+        ),
+        ("name\r\n\"never closed\r\n", .malformed(row: 1, message: "quoted cell is never closed")),
+        ("na\"me\r\n", .malformed(row: 0, message: "quote inside an unquoted cell")),
+    ])
+    func rejectsBadFiles(text: String, expected: CSVError) {
+        #expect(csvError(bytes(text)) == expected)
+    }
+
+    @Test func rejectsGBKWithTheOffsetOfTheFirstBadByte() {
+        // "name\r\n" followed by 张三 in GBK (D5 C5 C8 FD), as Excel's plain "CSV" saves it.
+        let file: [UInt8] = Array("name\r\n".utf8) + [0xD5, 0xC5, 0xC8, 0xFD, 0x0D, 0x0A]
+        #expect(csvError(file) == .invalidUTF8(offset: 6))
+    }
+
+    @Test func namesTheRowInErrorMessages() {
+        #expect(CSVError.tooManyCells(row: 3, cells: 4, columns: 2).row == 3)
+        #expect(
+            CSVError.tooManyCells(row: 3, cells: 4, columns: 2).message == "Row 3 has 4 cells but the header has 2.")
+        #expect(CSVError.malformed(row: 0, message: "x").row == nil)
+    }
+
+    @Test func readsBackWhatTheWriterWrites() throws {
+        let header = ["姓名", "备注"]
+        let written = CSVWriter.encode(header: header, rows: [["张三", "说\"好\", 然后\r\n换行"], ["李四", .empty]])
+        let table = try CSVReader.parse(written)
+        #expect(table.header == header)
+        #expect(table.rows == [["姓名": "张三", "备注": "说\"好\", 然后\r\n换行"], ["姓名": "李四"]])
+    }
+}
