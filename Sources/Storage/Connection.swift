@@ -13,9 +13,11 @@ public final class Connection {
     }
 
     let handle: OpaquePointer
-    /// Prepared statements keyed by SQL text. Handlers use a small fixed set of SQL strings,
-    /// so the cache stays bounded without eviction.
+    /// Prepared statements keyed by SQL text. Most SQL is a fixed string, but some is built
+    /// (`IN (?, ?, …)`, a PATCH's `SET` list), so the cache is emptied when it reaches
+    /// `cacheLimit` rather than growing without bound.
     private var cache: [String: Statement] = [:]
+    static let cacheLimit = 256
     private var isClosed = false
 
     /// Opens `path` and applies the settings every DuPing connection runs with.
@@ -38,7 +40,8 @@ public final class Connection {
             // readers inherit it.
             let journal = try values("PRAGMA journal_mode=WAL") { $0.string(0) }.first
             guard journal == "wal" else {
-                throw StoreError.sqlite(code: SQLITE_ERROR, message: "could not enable WAL (got \(journal ?? "nothing"))", sql: nil)
+                throw StoreError.sqlite(
+                    code: SQLITE_ERROR, message: "could not enable WAL (got \(journal ?? "nothing"))", sql: nil)
             }
         }
         try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
@@ -114,6 +117,9 @@ public final class Connection {
     /// The rowid of the most recent successful `INSERT` on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// How many prepared statements are cached; lets tests observe the bound.
+    var cachedStatementCount: Int { cache.count }
+
     /// True outside any transaction; used to decide whether a rollback is still needed.
     var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
 
@@ -128,7 +134,11 @@ public final class Connection {
         }
         let statement = try Statement(db: handle, sql: sql)
         statement.isInUse = true
-        if cached == nil { cache[sql] = statement }
+        if cached == nil {
+            // Statements being stepped stay alive through their caller's reference.
+            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[sql] = statement
+        }
         return statement
     }
 

@@ -24,7 +24,7 @@ final class Statement {
             var tail: UnsafePointer<CChar>?
             let code = sqlite3_prepare_v3(db, text, -1, 0, &statement, &tail)
             // The tail points into `text`, so it can only be inspected inside this closure.
-            hasTrailingStatement = tail.map { !Self.isBlank($0) } ?? false
+            if code == SQLITE_OK, let tail { hasTrailingStatement = Self.holdsStatement(tail, db: db) }
             return code
         }
         guard code == SQLITE_OK, let statement else {
@@ -98,16 +98,22 @@ final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
-    private static func isBlank(_ text: UnsafePointer<CChar>) -> Bool {
-        var cursor = text
+    /// Whether `tail` holds another statement rather than only whitespace and comments.
+    /// Blank tails are common (a trailing newline or `;`) and are settled without SQLite;
+    /// anything else is prepared, and a tail that fails to prepare counts as a statement.
+    private static func holdsStatement(_ tail: UnsafePointer<CChar>, db: OpaquePointer) -> Bool {
+        var cursor = tail
         while cursor.pointee != 0 {
-            switch UInt8(bitPattern: cursor.pointee) {
-            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: ";"):
+            let byte = UInt8(bitPattern: cursor.pointee)
+            if byte == UInt8(ascii: ";") || byte == UInt8(ascii: " ") || (9...13).contains(byte) {
                 cursor += 1
-            default:
-                return false
+                continue
             }
+            var next: OpaquePointer?
+            let code = sqlite3_prepare_v3(db, cursor, -1, 0, &next, nil)
+            sqlite3_finalize(next)
+            return code != SQLITE_OK || next != nil
         }
-        return true
+        return false
     }
 }

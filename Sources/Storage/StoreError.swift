@@ -69,7 +69,8 @@ extension StoreError {
     /// `SQLITE_IOERR` counts as disk full only when the OS reported `ENOSPC`, because other
     /// I/O errors (a vanished file, a failing disk) need a different response from an operator.
     init(code: Int32, db: OpaquePointer?, sql: String?, message explicit: String? = nil) {
-        let message = explicit ?? db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
+        let message =
+            explicit ?? db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
         switch code {
         case Code.constraintUnique: self = .constraint(.unique, message: message)
         case Code.constraintPrimaryKey: self = .constraint(.primaryKey, message: message)

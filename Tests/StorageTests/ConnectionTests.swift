@@ -34,7 +34,9 @@ import Testing
             return db.lastInsertRowID
         }
         let read = try database.read { db in
-            try db.queryOne("SELECT value, typeof(value) FROM samples WHERE id = ?", [id]) { [$0.value(0), $0.value(1)] }
+            try db.queryOne("SELECT value, typeof(value) FROM samples WHERE id = ?", [id]) {
+                [$0.value(0), $0.value(1)]
+            }
         }
         let expectedType: SQLValue =
             switch value {
@@ -62,8 +64,13 @@ import Testing
         let big: Int64 = 9_007_199_254_740_993
         let bytes: [UInt8] = [1, 2, 3]
         let row = try database.write { db in
-            try db.queryOne("SELECT ?, ?, ?, ?, ?, ?, ?, ?", [42, big, "民政办", 85.87, true, Int?.none, bytes, Substring("办")]) {
-                ($0.int(0), $0.int64(1), $0.string(2), $0.double(3), $0.bool(4), $0.optionalInt(5), $0.blob(6), $0.string(7))
+            try db.queryOne(
+                "SELECT ?, ?, ?, ?, ?, ?, ?, ?", [42, big, "民政办", 85.87, true, Int?.none, bytes, Substring("办")]
+            ) {
+                (
+                    $0.int(0), $0.int64(1), $0.string(2), $0.double(3), $0.bool(4), $0.optionalInt(5), $0.blob(6),
+                    $0.string(7)
+                )
             }
         }
         let unwrapped = try #require(row)
@@ -123,6 +130,25 @@ import Testing
         #expect(throws: StoreError.misuse("several statements given; use execute() for scripts", sql: sql)) {
             try database.write { db in try db.run(sql) }
         }
+    }
+
+    @Test(arguments: ["SELECT 1;", "SELECT 1;\n  ", "SELECT 1; -- why\n", "SELECT 1 /* note */;"])
+    func trailingBlanksAndCommentsAreNotASecondStatement(sql: String) throws {
+        #expect(try database.read { db in try db.queryOne(sql) { $0.int(0) } } == 1)
+    }
+
+    @Test func statementCacheStaysBoundedWhenSQLIsBuilt() throws {
+        let limit = Connection.cacheLimit
+        let (sums, cached) = try database.read { db in
+            let sums = try (1...limit + 10).map { count in
+                // A different SQL text per call, as a built `IN (?, ?, …)` list would give.
+                let placeholders = Array(repeating: "?", count: count).joined(separator: " + ")
+                return try db.queryOne("SELECT \(placeholders)", Array(repeating: 1, count: count)) { $0.int(0) }
+            }
+            return (sums, db.cachedStatementCount)
+        }
+        #expect(sums == (1...limit + 10).map { Optional($0) })
+        #expect(cached <= limit)
     }
 
     @Test func runRefusesTheWrongNumberOfArguments() throws {

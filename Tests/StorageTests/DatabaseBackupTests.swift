@@ -56,7 +56,8 @@ import Testing
         let sameRows = try database.read { db in
             try db.query("SELECT name FROM departments WHERE id <= ? ORDER BY id", [count]) { $0.string(0) }
         }
-        let copiedRows = try copy.read { db in try db.query("SELECT name FROM departments ORDER BY id") { $0.string(0) } }
+        let copiedRows = try copy.read { db in try db.query("SELECT name FROM departments ORDER BY id") { $0.string(0) }
+        }
         #expect(copiedRows == sameRows)
     }
 

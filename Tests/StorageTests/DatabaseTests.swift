@@ -49,7 +49,9 @@ import Testing
             try db.run("INSERT INTO departments (name) VALUES ('民政办')")
             return db.lastInsertRowID
         }
-        let name = try database.read { db in try db.queryOne("SELECT name FROM departments WHERE id = ?", [id]) { $0.string(0) } }
+        let name = try database.read { db in
+            try db.queryOne("SELECT name FROM departments WHERE id = ?", [id]) { $0.string(0) }
+        }
         #expect(name == "民政办")
     }
 
@@ -96,7 +98,8 @@ import Testing
         }
         #expect(failures.get() == 0)
         #expect(try database.count("departments") == threads * writesPerThread)
-        let counter = try database.read { db in try db.queryOne("SELECT value FROM samples WHERE id = 1") { $0.int(0) } }
+        let counter = try database.read { db in try db.queryOne("SELECT value FROM samples WHERE id = 1") { $0.int(0) }
+        }
         #expect(counter == threads * writesPerThread)
     }
 
