@@ -35,7 +35,7 @@ extension SQLValue: ExpressibleByBooleanLiteral {
 ///
 /// Lets callers write `db.run(sql, [id, name, post])` with plain `Int`, `String`, `String?`, …
 /// instead of wrapping every argument in `SQLValue`.
-public protocol SQLBindable {
+public protocol SQLBindable: Sendable {
     /// The value as SQLite will store it.
     var sqlValue: SQLValue { get }
 }
