@@ -24,6 +24,7 @@ let package = Package(
             name: "duping",
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A pthread mutex with a condition variable, for callers on plain threads.
+///
+/// `Synchronization.Mutex` would do on Linux but needs macOS 15, and the package supports 14;
+/// `NSLock` would pull all of Foundation into the storage layer.
+final class Lock: @unchecked Sendable {
+    // @unchecked: the pthread objects live at stable heap addresses (never moved as Swift
+    // values would be) and pthreads makes every operation on them thread-safe.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        mutex.initialize(to: pthread_mutex_t())
+        condition.initialize(to: pthread_cond_t())
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Runs `body` while holding the mutex.
+    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    /// Releases the mutex until `signalAll` is called, then takes it again. Call only inside
+    /// `withLock`, in a loop that rechecks the awaited state (wake-ups may be spurious).
+    func wait() {
+        pthread_cond_wait(condition, mutex)
+    }
+
+    /// Wakes every thread blocked in `wait`.
+    func signalAll() {
+        pthread_cond_broadcast(condition)
+    }
+}
