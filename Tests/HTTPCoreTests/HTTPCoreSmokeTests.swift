@@ -1,4 +1,0 @@
-import Testing
-@testable import HTTPCore
-
-@Test func moduleLoads() { #expect(Bool(true)) }
