@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "DuPing",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "duping", targets: ["duping"])
     ],
@@ -25,10 +25,11 @@ let package = Package(
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
-        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,82 @@
-print("duping")
+import App
+import ArgumentParser
+import Foundation
+
+/// The `duping` command: `serve` (default) and maintenance subcommands.
+struct Duping: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "DuPing (督评): cadre evaluation server for townships.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`, `DUPING_PUBLIC`.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
+    private static let environment = ProcessInfo.processInfo.environment
+
+    @Option(help: "Address to listen on (IPv4 or IPv6 literal, or 'localhost'). Env DUPING_HOST.")
+    var host: String = environment["DUPING_HOST"] ?? "127.0.0.1"
+    @Option(help: "TCP port; 0 picks a free one. Env DUPING_PORT.")
+    var port: Int = Int(environment["DUPING_PORT"] ?? "") ?? 8080
+    @Option(help: "Data directory (database, root.token). Env DUPING_DATA.")
+    var data: String = environment["DUPING_DATA"] ?? "./data"
+    @Option(name: .customLong("public"), help: "Directory of the web pages. Env DUPING_PUBLIC.")
+    var publicDirectory: String = environment["DUPING_PUBLIC"] ?? "./Public"
+    @Flag(help: "Fill an empty database with a sample township and a published round.")
+    var demo = false
+    @Option(help: "Largest request body in bytes.") var maxBodyBytes = 1 << 20
+    @Option(help: "Largest request header section in bytes.") var maxHeaderBytes = 16 * 1024
+    @Option(help: "Seconds a request head may take to arrive.") var headerTimeout = 10.0
+    @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 60.0
+    @Option(help: "Most client connections at once.") var maxConnections = 20_000
+    @Flag(inversion: .prefixedNo, help: "Write one access-log line per request.") var accessLog = true
+
+    func run() throws {
+        var configuration = AppConfiguration()
+        configuration.server.host = host
+        configuration.server.port = port
+        configuration.server.maxBodyBytes = maxBodyBytes
+        configuration.server.maxHeaderBytes = maxHeaderBytes
+        configuration.server.headerTimeout = headerTimeout
+        configuration.server.idleTimeout = idleTimeout
+        configuration.server.maxConnections = maxConnections
+        configuration.server.accessLog = accessLog
+        configuration.dataDirectory = data
+        configuration.publicDirectory = publicDirectory
+        configuration.demo = demo
+
+        let signals = ShutdownSignals()
+        let app = try Application(configuration: configuration, announce: say)
+        say("duping listening on http://\(host.contains(":") ? "[\(host)]" : host):\(app.port)")
+        signals.wait()
+        say("duping: shutting down")
+        app.shutdown()
+    }
+}
+
+/// Blocks SIGTERM and SIGINT in every thread (the mask is inherited by threads started later)
+/// so that the main thread can wait for them and stop the server gracefully.
+struct ShutdownSignals {
+    private var set = sigset_t()
+
+    init() {
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    func wait() {
+        var set = self.set
+        var received: Int32 = 0
+        sigwait(&set, &received)
+    }
+}
+
+/// Writes a line to standard output at once (the access log shares the descriptor).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+Duping.main()

@@ -3,7 +3,7 @@
 /// `field` is a path into the body (`name`, `supervision[2].attitude`, `[3].name` for row 3 of
 /// a bulk array); `row` is set for bulk requests (1-based, header excluded) and omitted
 /// otherwise.
-public struct FieldError: Sendable, Equatable, Codable {
+public struct FieldError: Sendable, Hashable, Codable {
     public var field: String
     public var message: String
     public var row: Int?

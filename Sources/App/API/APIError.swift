@@ -1,0 +1,50 @@
+import Domain
+import HTTPCore
+
+/// An error a handler answers with: its status, a human `detail`, and for validation failures
+/// the list of fields at fault. Rendered as RFC 9457 problem+json.
+public struct APIError: Error, Sendable {
+    public var status: Int
+    public var detail: String
+    public var errors: [FieldError] = []
+    public var headers: HTTPHeaders = HTTPHeaders()
+
+    public init(_ status: Int, _ detail: String, errors: [FieldError] = []) {
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+    }
+
+    static func badRequest(_ detail: String) -> APIError { APIError(400, detail) }
+    static func notFound(_ detail: String = "No such thing here.") -> APIError { APIError(404, detail) }
+    static func forbidden(_ detail: String) -> APIError { APIError(403, detail) }
+    static func conflict(_ detail: String, errors: [FieldError] = []) -> APIError { APIError(409, detail, errors: errors) }
+    static func invalid(_ errors: [FieldError], detail: String = "The request has invalid fields.") -> APIError {
+        APIError(422, detail, errors: errors)
+    }
+    static func unauthorized(_ detail: String) -> APIError {
+        var error = APIError(401, detail)
+        error.headers.set("WWW-Authenticate", "Bearer")
+        return error
+    }
+
+    /// The problem+json response.
+    public var response: HTTPResponse {
+        var body: JSONObject = [
+            "type": "about:blank",
+            "title": .string(HTTPResponseEncoder.reasonPhrase(status)),
+            "status": .int(Int64(status)),
+            "detail": .string(detail),
+        ]
+        if !errors.isEmpty {
+            body["errors"] = .array(errors.map { error in
+                var entry: JSONObject = ["field": .string(error.field), "message": .string(error.message)]
+                if let row = error.row { entry["row"] = .int(Int64(row)) }
+                return .object(entry)
+            })
+        }
+        var headers = self.headers
+        headers.set("Content-Type", "application/problem+json")
+        return HTTPResponse(status: status, headers: headers, body: JSONWriter.encode(.object(body)))
+    }
+}

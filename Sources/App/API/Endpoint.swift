@@ -1,0 +1,59 @@
+import Domain
+import Glibc
+import HTTPCore
+import Storage
+
+/// Turns a throwing handler into the server's handler type: every error becomes the right
+/// problem+json. An error nobody mapped is a bug: it is logged (without the request body) and
+/// answered 500 without details.
+func endpoint(_ body: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse) -> HTTPHandlerFunction {
+    { request in
+        do {
+            return try body(request)
+        } catch {
+            return problem(for: error, request: request).response
+        }
+    }
+}
+
+/// The API error an error of any layer means for the client.
+func problem(for error: any Error, request: HTTPRequest) -> APIError {
+    switch error {
+    case let error as APIError:
+        return error
+    case RegistryError.conflict(let row, let field, let value):
+        let path = row.map { "[\($0)].\(field)" } ?? field
+        return .conflict(
+            "\(field) '\(value)' is already taken.",
+            errors: [FieldError(field: path, message: "already exists", row: row)])
+    case RegistryError.invalidReference(let row, let field):
+        let path = row.map { "[\($0)].\(field)" } ?? field
+        return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
+    case StoreError.diskFull:
+        return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
+    case StoreError.busy:
+        return APIError(503, "The database is busy; nothing was stored. Try again shortly.")
+    default:
+        ErrorLog.report("unhandled error on \(request.method) \(request.path): \(error)")
+        return APIError(500, "An internal error occurred; nothing was changed.")
+    }
+}
+
+/// Unexpected errors, written to standard error with context.
+enum ErrorLog {
+    static func report(_ message: String) {
+        let line = "\(Timestamp.now()) ERROR \(message)\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    }
+}
+
+extension HTTPResponse {
+    /// A JSON response; `location` adds the header a 201 carries.
+    static func json(_ value: JSONValue, status: Int = 200, location: String? = nil) -> HTTPResponse {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        if let location { headers.add("Location", location) }
+        return HTTPResponse(status: status, headers: headers, body: JSONWriter.encode(value))
+    }
+
+    static func noContent() -> HTTPResponse { HTTPResponse(status: 204) }
+}

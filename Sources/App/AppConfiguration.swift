@@ -1,0 +1,14 @@
+import HTTPCore
+
+/// Everything `duping serve` can be told, with the defaults of contract §8.
+public struct AppConfiguration: Sendable {
+    public var server = ServerConfiguration()
+    /// Directory holding the database and `root.token`; created 0700 when missing.
+    public var dataDirectory = "./data"
+    /// Directory of the web pages served at `/`.
+    public var publicDirectory = "./Public"
+    /// Fill an empty database with a sample township (`--demo`).
+    public var demo = false
+
+    public init() {}
+}

@@ -1,0 +1,68 @@
+import Domain
+import Glibc
+import HTTPCore
+import Storage
+
+/// A running DuPing: the database, the credentials and the HTTP server with every route.
+/// Used by `duping serve` and by the tests.
+public final class Application: Sendable {
+    public let configuration: AppConfiguration
+    public let server: HTTPServer
+    public let database: Database
+
+    /// Opens (or creates) the data directory and database, makes the root token on first start,
+    /// and starts serving; returns once requests are accepted.
+    public init(configuration: AppConfiguration, announce: @Sendable (String) -> Void = { _ in }) throws {
+        self.configuration = configuration
+        try DataDirectory.prepare(configuration.dataDirectory)
+        database = try Database(path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
+        let access = AccessStore(database: database)
+        try RootToken.ensure(access: access, dataDirectory: configuration.dataDirectory, announce: announce)
+        let metrics = ServerMetrics()
+        let router = Self.makeRouter(configuration: configuration, database: database, metrics: metrics)
+        server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
+    }
+
+    /// The port the server listens on.
+    public var port: Int { server.port }
+
+    /// Graceful stop: answers what was received, closes every connection, then the database.
+    public func shutdown() {
+        server.shutdown()
+        database.close()
+    }
+
+    static func makeRouter(configuration: AppConfiguration, database: Database, metrics: ServerMetrics) -> Router {
+        var router = Router()
+        router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
+        router.add("GET", "/metrics", mayBlock: false) { _ in
+            HTTPResponse(
+                status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+                body: Array(metrics.render().utf8))
+        }
+        let access = AccessStore(database: database)
+        let auth = Authenticator(access: access)
+        TownshipRoutes(access: access, auth: auth).register(in: &router)
+        let registry = RegistryStore(database: database)
+        for spec in Registry.all {
+            RegistryRoutes(spec: spec, store: registry, auth: auth).register(in: &router)
+        }
+        let files = StaticFiles(root: configuration.publicDirectory)
+        router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }
+        return router
+    }
+}
+
+/// The data directory: created owner-only (0700) when missing.
+enum DataDirectory {
+    static func prepare(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 { return }
+        guard mkdir(path, 0o700) == 0 else {
+            throw APIError(500, "cannot create data directory \(path): errno \(errno)")
+        }
+    }
+
+    static func databasePath(_ directory: String) -> String { directory + "/duping.sqlite" }
+    static func rootTokenPath(_ directory: String) -> String { directory + "/root.token" }
+}

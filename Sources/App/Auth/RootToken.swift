@@ -1,0 +1,21 @@
+import Glibc
+import Storage
+
+/// The root token (contract §2): made at first start, written to `<data>/root.token` with mode
+/// 0600, and announced once. Later starts find its hash in the database and do nothing.
+enum RootToken {
+    static func ensure(access: AccessStore, dataDirectory: String, announce: (String) -> Void) throws {
+        guard try !access.hasRootCredential() else { return }
+        let token = Tokens.generate(prefix: "dpr_")
+        let path = DataDirectory.rootTokenPath(dataDirectory)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw APIError(500, "cannot write \(path): errno \(errno)") }
+        let line = token + "\n"
+        let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+        fsync(fd)
+        close(fd)
+        guard written == line.utf8.count else { throw APIError(500, "cannot write \(path)") }
+        _ = try access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
+        announce("Root token (shown only now; also in \(path)): \(token)")
+    }
+}

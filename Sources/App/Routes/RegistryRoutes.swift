@@ -1,0 +1,98 @@
+import Domain
+import HTTPCore
+import Storage
+
+/// Departments, cadres, projects and evaluators under `/v1/townships/{code}` (contract §3):
+/// create (one, a JSON array, or CSV; all or nothing), list with filters and pages, get, patch.
+struct RegistryRoutes {
+    let spec: ResourceSpec
+    let store: RegistryStore
+    let auth: Authenticator
+
+    func register(in router: inout Router) {
+        let base = "/v1/townships/{code}/\(spec.name)"
+        router.add("POST", base, endpoint(create))
+        router.add("GET", base, endpoint(list))
+        router.add("GET", base + "/{id}", endpoint(get))
+        router.add("PATCH", base + "/{id}", endpoint(patch))
+    }
+
+    private func create(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        let (objects, bulk) = try RequestBody.items(request, spec: spec)
+        var rows: [[String: JSONValue]] = []
+        var errors: [FieldError] = []
+        var seen: [String: Int] = [:]
+        for (index, object) in objects.enumerated() {
+            let row = bulk ? index + 1 : nil
+            let (values, rowErrors) = ResourceValidator.forCreate(object, spec: spec, path: bulk ? "[\(index + 1)]" : "", row: row)
+            errors += rowErrors
+            rows.append(values)
+            // Within one batch the same row twice (or the same unique value) is a paste error.
+            let key = JSONWriter.encodeString(
+                spec.uniqueField.flatMap { values[$0] } ?? .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+            if rowErrors.isEmpty, let first = seen[key] {
+                let field = spec.uniqueField ?? "row"
+                errors.append(FieldError(field: "[\(index + 1)].\(field)", message: "duplicates row \(first) of this batch", row: index + 1))
+            } else if rowErrors.isEmpty {
+                seen[key] = index + 1
+            }
+        }
+        guard errors.isEmpty else { throw APIError.invalid(errors) }
+        let created = try store.insert(spec, townshipID: township.id, rows: rows, bulk: bulk)
+        if bulk { return .json(["items": .array(created.map(JSONValue.object))], status: 201) }
+        let id = created[0]["id"]?.intValue ?? 0
+        return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")
+    }
+
+    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        let query = PercentDecoding.queryParameters(request.head.query)
+        let page = try Pagination(query)
+        var filters: [(String, JSONValue)] = []
+        for name in spec.filters {
+            guard let text = query[name], let field = spec.field(name) else { continue }
+            filters.append((name, try Self.filterValue(text, field: field)))
+        }
+        let (items, next) = try store.list(spec, townshipID: township.id, filters: filters, after: page.after, limit: page.limit)
+        return Pagination.page(items, next: next)
+    }
+
+    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        guard let id = Int64(request.pathParameters["id"] ?? ""),
+              let object = try store.get(spec, townshipID: township.id, id: id)
+        else { throw APIError.notFound("No such \(spec.name.dropLast()) in this township.") }
+        return .json(.object(object))
+    }
+
+    private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        guard let id = Int64(request.pathParameters["id"] ?? "") else { throw APIError.notFound() }
+        let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request), spec: spec)
+        guard errors.isEmpty else { throw APIError.invalid(errors) }
+        guard let object = try store.update(spec, townshipID: township.id, id: id, changes: values) else {
+            throw APIError.notFound("No such \(spec.name.dropLast()) in this township.")
+        }
+        return .json(.object(object))
+    }
+
+    /// A query-string filter value in the field's type; 400 when it cannot be one.
+    static func filterValue(_ text: String, field: FieldSpec) throws -> JSONValue {
+        switch field.kind {
+        case .integer, .reference:
+            guard let number = Int64(text) else { throw APIError.badRequest("\(field.name) must be an integer.") }
+            return .int(number)
+        case .bool:
+            guard let flag = Bool(text) else { throw APIError.badRequest("\(field.name) must be true or false.") }
+            return .bool(flag)
+        case .choice(let options):
+            guard options.contains(text) else {
+                throw APIError.badRequest("\(field.name) must be one of \(options.joined(separator: ", ")).")
+            }
+            return .string(text)
+        case .text:
+            return .string(text)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import HTTPCore
+import Storage
+
+/// `/v1/townships` and their admin tokens (contract §3, root's part).
+struct TownshipRoutes {
+    let access: AccessStore
+    let auth: Authenticator
+
+    func register(in router: inout Router) {
+        router.add("POST", "/v1/townships", endpoint(create))
+        router.add("GET", "/v1/townships", endpoint(list))
+        router.add("GET", "/v1/townships/{code}", endpoint(get))
+        router.add("POST", "/v1/townships/{code}/tokens", endpoint(createToken))
+        router.add("DELETE", "/v1/townships/{code}/tokens/{id}", endpoint(revokeToken))
+    }
+
+    private func create(_ request: HTTPRequest) throws -> HTTPResponse {
+        try auth.requireRoot(request)
+        var reader = JSONObjectReader(try RequestBody.object(request))
+        let code = reader.string("code", minLength: 2, maxLength: 32)
+        let name = reader.string("name", minLength: 1, maxLength: 100)
+        if let code, !Self.isValidCode(code) { reader.fail("code", "must be 2–32 of a-z, 0-9 and '-'") }
+        reader.finish(allowed: ["code", "name"])
+        guard reader.isValid, let code, let name else { throw APIError.invalid(reader.errors) }
+        let township = try access.createTownship(code: code, name: name)
+        return .json(.object(township.json), status: 201, location: "/v1/townships/\(code)")
+    }
+
+    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        let principal = try auth.principal(request)
+        let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
+        let only: Int64?
+        switch principal {
+        case .root: only = nil
+        case .admin(let townshipID): only = townshipID
+        case .ballot: throw APIError.forbidden("A ballot code only opens the ballot form.")
+        }
+        let (items, next) = try access.townships(after: page.after, limit: page.limit, only: only)
+        return Pagination.page(items.map(\.json), next: next)
+    }
+
+    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        return .json(.object(township.json))
+    }
+
+    private func createToken(_ request: HTTPRequest) throws -> HTTPResponse {
+        try auth.requireRoot(request)
+        let (township, _) = try auth.township(request)
+        var reader = JSONObjectReader(try RequestBody.object(request))
+        let label = reader.string("label", minLength: 1, maxLength: 100)
+        reader.finish(allowed: ["label"])
+        guard reader.isValid, let label else { throw APIError.invalid(reader.errors) }
+        let token = Tokens.generate(prefix: "dpa_")
+        let id = try access.addCredential(kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
+        let body: JSONObject = ["id": .int(id), "label": .string(label), "token": .string(token)]
+        return .json(.object(body), status: 201, location: "/v1/townships/\(township.code)/tokens/\(id)")
+    }
+
+    private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
+        try auth.requireRoot(request)
+        let (township, _) = try auth.township(request)
+        guard let id = Int64(request.pathParameters["id"] ?? ""),
+              try access.revokeCredential(id: id, townshipID: township.id)
+        else { throw APIError.notFound("No live token with that id in this township.") }
+        return .noContent()
+    }
+
+    static func isValidCode(_ code: String) -> Bool {
+        (2...32).contains(code.utf8.count)
+            && code.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+    }
+}

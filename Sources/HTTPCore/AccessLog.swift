@@ -1,0 +1,54 @@
+import Glibc
+import Synchronization
+
+/// One line per request on standard output: time, peer, method, path (never the query or any
+/// header, so no credential can reach the log), status, body bytes and duration.
+/// Lines collect in a buffer that the event loops flush a few times a second, so that logging
+/// costs no system call per request.
+final class AccessLog: Sendable {
+    let enabled: Bool
+    private let buffer = Mutex<[UInt8]>([])
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func request(remote: String, method: String, path: String, status: Int, bytes: Int, seconds: Double) {
+        guard enabled else { return }
+        let millis = (seconds * 100_000).rounded() / 100
+        let line = "\(Timestamp.now()) \(remote) \(method) \(path) \(status) \(bytes)B \(millis)ms\n"
+        let full = buffer.withLock { buffer in
+            buffer.append(contentsOf: line.utf8)
+            return buffer.count > 64 * 1024
+        }
+        if full { flush() }
+    }
+
+    func flush() {
+        guard enabled else { return }
+        let pending = buffer.withLock { buffer in
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer
+        }
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+/// RFC 3339 UTC timestamps, second precision.
+public enum Timestamp {
+    public static func now() -> String { format(Int(time(nil))) }
+
+    public static func format(_ seconds: Int) -> String {
+        var value = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&value, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}

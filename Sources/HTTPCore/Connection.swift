@@ -1,0 +1,279 @@
+import CSystem
+import Glibc
+
+/// One client connection: its buffers, its parser and where it is in the request/response
+/// cycle. Requests on a connection are handled one at a time, so pipelined responses leave in
+/// request order; a connection stops reading while a handler runs or while its unsent output is
+/// above the high-water mark (backpressure).
+final class Connection {
+    let fd: Int32
+    let remote: String
+    unowned let loop: EventLoop
+    private var parser: HTTPRequestParser
+    private var inbound: [UInt8] = []
+    private var inboundStart = 0
+    private var outbound: [UInt8] = []
+    private var outboundStart = 0
+    private var interest: UInt32 = EPOLLIN.rawValue
+
+    private var handlerRunning = false
+    private var closeAfterFlush = false
+    private var peerClosed = false
+    private var lingerDeadline: Double?
+    private var closed = false
+
+    private var lastActivity: Double
+    private var lastWriteProgress: Double
+    /// When the first byte of the request now being received arrived; nil between requests.
+    private var requestStarted: Double?
+
+    init(fd: Int32, remote: String, loop: EventLoop) {
+        self.fd = fd
+        self.remote = remote
+        self.loop = loop
+        parser = HTTPRequestParser(limits: loop.context.configuration.parserLimits)
+        lastActivity = MonotonicClock.now()
+        lastWriteProgress = lastActivity
+    }
+
+    private var configuration: ServerConfiguration { loop.context.configuration }
+    private var hasUnsentOutput: Bool { outboundStart < outbound.count }
+    private var hasUnparsedInput: Bool { inboundStart < inbound.count }
+
+    // MARK: Events
+
+    func handle(events: UInt32) {
+        if events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && events & EPOLLIN.rawValue == 0 {
+            return closeNow()
+        }
+        if events & EPOLLOUT.rawValue != 0 { flush() }
+        if !closed && events & EPOLLIN.rawValue != 0 { readAvailable() }
+        if !closed { process() }
+    }
+
+    private func readAvailable() {
+        let buffer = loop.readBuffer
+        let count = read(fd, buffer.baseAddress, buffer.count)
+        if count > 0 {
+            if lingerDeadline != nil { return }  // draining after our final response
+            lastActivity = MonotonicClock.now()
+            if requestStarted == nil && !hasUnparsedInput && parser.isIdle { requestStarted = lastActivity }
+            inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        } else if count == 0 {
+            if lingerDeadline != nil { return closeNow() }
+            peerClosed = true
+        } else if errno != EAGAIN && errno != EINTR {
+            closeNow()
+        }
+    }
+
+    /// Parses and answers as many buffered requests as the connection's state allows.
+    private func process() {
+        while !handlerRunning && !closeAfterFlush && !closed
+            && outbound.count - outboundStart < configuration.outboundHighWater
+        {
+            let result: (event: HTTPRequestParser.Event, consumed: Int)
+            do {
+                result = try inbound.withUnsafeBufferPointer { all throws(HTTPParseError) in
+                    try parser.parse(UnsafeBufferPointer(rebasing: all[inboundStart...]))
+                }
+            } catch {
+                respondToParseError(error)
+                break
+            }
+            inboundStart += result.consumed
+            switch result.event {
+            case .needMore:
+                if loop.stopping && !hasUnparsedInput && parser.isIdle { closeAfterFlush = true }
+                if loop.stopping && (hasUnparsedInput || !parser.isIdle) {
+                    respond(Problem.response(status: 503, detail: "The server is shutting down."), closing: true)
+                }
+                break
+            case .expectContinue:
+                append(HTTPResponseEncoder.continueBytes)
+                continue
+            case .request(let request):
+                requestStarted = hasUnparsedInput ? MonotonicClock.now() : nil
+                dispatch(request)
+                continue
+            }
+            break
+        }
+        if peerClosed && !handlerRunning && !closeAfterFlush {
+            if hasUnparsedInput || !parser.isIdle {
+                respondToParseError(.badRequest("The connection was closed before the request was complete."))
+            } else {
+                closeAfterFlush = true
+            }
+        }
+        compactInbound()
+        flush()
+    }
+
+    private func dispatch(_ request: HTTPRequest) {
+        var request = request
+        request.remoteAddress = remote
+        let resolution = loop.context.router.resolve(&request)
+        let started = MonotonicClock.now()
+        guard resolution.mayBlock else {
+            return finish(request, resolution.name, resolution.handler(request), started: started)
+        }
+        handlerRunning = true
+        let handoff = Handoff(connection: self, request: request)
+        let loop = self.loop
+        loop.context.workers.submit {
+            let response = resolution.handler(handoff.request)
+            loop.execute {
+                let connection = handoff.connection
+                connection.handlerRunning = false
+                guard !connection.closed else { return }
+                connection.finish(handoff.request, resolution.name, response, started: started)
+                connection.process()
+            }
+        }
+    }
+
+    /// Encodes the response (compressed when allowed), queues it, and records metrics and the log line.
+    private func finish(_ request: HTTPRequest, _ route: String, _ response: HTTPResponse, started: Double) {
+        let head = request.head
+        let response = response.gzipped(ifAcceptedBy: head.headers.values("Accept-Encoding"))
+        let keepAlive = head.keepAlive && !(loop.stopping && !hasUnparsedInput)
+            && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
+        let bytes = HTTPResponseEncoder.encode(
+            response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
+            date: HTTPDate.now())
+        append(bytes)
+        if !keepAlive { closeAfterFlush = true }
+        let seconds = MonotonicClock.now() - started
+        loop.context.metrics.record(route: route, method: head.method, status: response.status, seconds: seconds)
+        loop.context.log.request(
+            remote: remote, method: head.method, path: head.path, status: response.status,
+            bytes: response.body.count, seconds: seconds)
+    }
+
+    private func respondToParseError(_ error: HTTPParseError) {
+        respond(Problem.response(status: error.status, detail: error.detail), closing: true)
+        loop.context.metrics.record(route: "malformed", method: "-", status: error.status, seconds: 0)
+    }
+
+    /// Queues a response the connection itself produces (errors, timeouts) and closes after it.
+    private func respond(_ response: HTTPResponse, closing: Bool) {
+        append(HTTPResponseEncoder.encode(
+            response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now()))
+        if closing { closeAfterFlush = true }
+    }
+
+    // MARK: Output
+
+    private func append(_ bytes: [UInt8]) {
+        if outbound.isEmpty { outbound = bytes } else { outbound.append(contentsOf: bytes) }
+    }
+
+    /// Writes what the socket takes now, then closes or re-arms epoll as the state requires.
+    private func flush() {
+        while hasUnsentOutput {
+            let written = outbound.withUnsafeBytes { all in
+                write(fd, all.baseAddress! + outboundStart, all.count - outboundStart)
+            }
+            if written > 0 {
+                outboundStart += written
+                lastWriteProgress = MonotonicClock.now()
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else if written < 0 && errno == EAGAIN {
+                break
+            } else {
+                return closeNow()
+            }
+        }
+        if !hasUnsentOutput {
+            outbound.removeAll(keepingCapacity: outbound.capacity <= 256 * 1024)
+            outboundStart = 0
+            if closeAfterFlush && !handlerRunning && lingerDeadline == nil { return startLingeringClose() }
+        }
+        updateInterest()
+    }
+
+    /// Half-closes and drains what the client still sends for a moment, so that our final
+    /// response is not destroyed by a TCP reset caused by unread input.
+    private func startLingeringClose() {
+        shutdown(fd, Int32(SHUT_WR))
+        lingerDeadline = MonotonicClock.now() + 2
+        if peerClosed { return closeNow() }
+        updateInterest()
+    }
+
+    private func updateInterest() {
+        var wanted: UInt32 = 0
+        if hasUnsentOutput { wanted |= EPOLLOUT.rawValue }
+        let readable = lingerDeadline != nil
+            || (!handlerRunning && !peerClosed && !closeAfterFlush
+                && outbound.count - outboundStart < configuration.outboundHighWater)
+        if readable { wanted |= EPOLLIN.rawValue }
+        if wanted != interest {
+            interest = wanted
+            loop.modify(fd, events: wanted)
+        }
+    }
+
+    private func compactInbound() {
+        if inboundStart == inbound.count {
+            inbound.removeAll(keepingCapacity: inbound.capacity <= 64 * 1024)
+            inboundStart = 0
+        } else if inboundStart > 32 * 1024 {
+            inbound.removeFirst(inboundStart)
+            inboundStart = 0
+        }
+    }
+
+    func closeNow() {
+        guard !closed else { return }
+        closed = true
+        loop.forget(fd)
+        close(fd)
+    }
+
+    // MARK: Time and shutdown
+
+    func checkTimeouts(now: Double) {
+        if closed || handlerRunning { return }
+        if let lingerDeadline {
+            if now > lingerDeadline { closeNow() }
+            return
+        }
+        if hasUnsentOutput {
+            if now - lastWriteProgress > configuration.writeTimeout { closeNow() }
+            return
+        }
+        if let requestStarted {
+            let timedOut = parser.isReadingBody
+                ? now - lastActivity > configuration.bodyTimeout
+                : now - requestStarted > configuration.headerTimeout
+            if timedOut {
+                respond(Problem.response(status: 408, detail: "The request was not received in time."), closing: true)
+                flush()
+            }
+        } else if now - lastActivity > configuration.idleTimeout {
+            closeNow()
+        }
+    }
+
+    func serverStopping() {
+        guard !closed, !handlerRunning, !hasUnsentOutput else { return }
+        process()
+    }
+}
+
+/// Carries a connection to a worker thread and back.
+private struct Handoff: @unchecked Sendable {
+    // Safe: the worker only reads `request`; `connection` is used again only inside
+    // `loop.execute`, i.e. back on the connection's own loop thread.
+    let connection: Connection
+    let request: HTTPRequest
+}
+
+extension HTTPRequestParser {
+    /// True once a head is complete and its body is arriving: the body timeout applies, not the
+    /// header timeout.
+    var isReadingBody: Bool { phase != .requestLine && phase != .headerFields }
+}

@@ -1,0 +1,165 @@
+/// A function that turns a request into a response. It may block (SQLite): the server runs
+/// handlers registered as blocking on worker threads, never on an event loop.
+public typealias HTTPHandlerFunction = @Sendable (HTTPRequest) -> HTTPResponse
+
+/// What the server runs for one request, with the route pattern for metrics and logs.
+public struct RouteResolution: Sendable {
+    public var handler: HTTPHandlerFunction
+    /// False only for handlers that never block (health, metrics, static files, cached bytes).
+    public var mayBlock: Bool
+    /// The route pattern (`/v1/townships/{code}`), or a fixed label such as `static` or `unmatched`.
+    public var name: String
+}
+
+/// Maps method and path to a handler. Path patterns use `{name}` segments, whose percent-decoded
+/// values reach the handler in `request.pathParameters`. HEAD falls back to GET, OPTIONS is
+/// answered from the routes (`Allow`), and a path known under other methods gets 405 with `Allow`.
+public struct Router: Sendable {
+    struct Route: Sendable {
+        var method: String
+        var segments: [Substring]
+        var pattern: String
+        var handler: HTTPHandlerFunction
+        var mayBlock: Bool
+    }
+
+    private var routes: [Route] = []
+    /// Answers GET/HEAD requests no route matched (static files); nil → 404.
+    public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+
+    public init() {}
+
+    /// Registers `handler` for `method` and `pattern` (e.g. `/v1/rounds/{id}`).
+    public mutating func add(
+        _ method: String, _ pattern: String, mayBlock: Bool = true,
+        _ handler: @escaping HTTPHandlerFunction
+    ) {
+        routes.append(
+            Route(
+                method: method, segments: Self.split(pattern), pattern: pattern, handler: handler,
+                mayBlock: mayBlock))
+    }
+
+    /// Every (method, pattern) pair, for documentation checks.
+    public var routeTable: [(method: String, pattern: String)] {
+        routes.map { ($0.method, $0.pattern) }
+    }
+
+    /// Finds what to run for `request`, filling in its path parameters.
+    public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
+        let path = request.head.path
+        if path == "*" {
+            let allow = allowHeader(Set(routes.map(\.method)))
+            return fixed("options", HTTPResponse(status: 204, headers: ["Allow": allow]))
+        }
+        let segments = Self.split(path)
+        var allowed: Set<String> = []
+        var getMatch: (Route, [String: String])?
+        for route in routes {
+            guard let parameters = Self.match(route.segments, segments) else { continue }
+            allowed.insert(route.method)
+            if route.method == request.head.method {
+                request.pathParameters = parameters
+                return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+            }
+            if route.method == "GET", getMatch == nil { getMatch = (route, parameters) }
+        }
+        if request.head.method == "HEAD", let (route, parameters) = getMatch {
+            request.pathParameters = parameters
+            return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+        }
+        if !allowed.isEmpty {
+            let allow = allowHeader(allowed)
+            if request.head.method == "OPTIONS" {
+                return fixed("options", HTTPResponse(status: 204, headers: ["Allow": allow]))
+            }
+            let detail = "\(request.head.method) is not allowed here; allowed: \(allow)."
+            return fixed("method_not_allowed", Problem.response(status: 405, detail: detail, headers: ["Allow": allow]))
+        }
+        if let fallback, ["GET", "HEAD"].contains(request.head.method) {
+            return RouteResolution(
+                handler: { fallback($0) ?? Self.notFound($0) }, mayBlock: false, name: "static")
+        }
+        if request.head.method == "OPTIONS", fallback != nil {
+            return fixed("options", HTTPResponse(status: 204, headers: ["Allow": "GET, HEAD, OPTIONS"]))
+        }
+        return RouteResolution(handler: Self.notFound, mayBlock: false, name: "unmatched")
+    }
+
+    private static func notFound(_ request: HTTPRequest) -> HTTPResponse {
+        Problem.response(status: 404, detail: "Nothing is found at this path.")
+    }
+
+    private func fixed(_ name: String, _ response: HTTPResponse) -> RouteResolution {
+        RouteResolution(handler: { _ in response }, mayBlock: false, name: name)
+    }
+
+    private func allowHeader(_ methods: Set<String>) -> String {
+        var all = methods
+        if all.contains("GET") { all.insert("HEAD") }
+        all.insert("OPTIONS")
+        return all.sorted().joined(separator: ", ")
+    }
+
+    private static func split(_ path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+    }
+
+    private static func match(_ pattern: [Substring], _ path: [Substring]) -> [String: String]? {
+        guard pattern.count == path.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (expected, actual) in zip(pattern, path) {
+            if expected.first == "{" && expected.last == "}" {
+                guard !actual.isEmpty, let value = PercentDecoding.decode(actual) else { return nil }
+                parameters[String(expected.dropFirst().dropLast())] = value
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return parameters
+    }
+}
+
+/// Percent-decoding of one path segment or query component (RFC 3986 §2.1).
+public enum PercentDecoding {
+    /// The decoded UTF-8 text, or nil for a malformed escape or invalid UTF-8.
+    /// `plusAsSpace` applies the form-encoding rule for query strings.
+    public static func decode(_ text: Substring, plusAsSpace: Bool = false) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+                else { return nil }
+                bytes.append(high << 4 | low)
+            case UInt8(ascii: "+") where plusAsSpace: bytes.append(UInt8(ascii: " "))
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Query parameters as name → first value; malformed pairs are skipped.
+    public static func queryParameters(_ query: String?) -> [String: String] {
+        guard let query else { return [:] }
+        var result: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = decode(parts[0], plusAsSpace: true) else { continue }
+            let value = parts.count > 1 ? decode(parts[1], plusAsSpace: true) : ""
+            if let value, result[name] == nil { result[name] = value }
+        }
+        return result
+    }
+}

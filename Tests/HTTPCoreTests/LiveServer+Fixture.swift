@@ -1,0 +1,62 @@
+import Foundation
+import Glibc
+import HTTPCore
+import Synchronization
+
+/// A gate a test opens to let a blocked handler finish.
+final class Gate: Sendable {
+    private let state = Mutex(false)
+    func open() { state.withLock { $0 = true } }
+    /// Waits until opened (at most 10 s, so a broken test cannot hang the suite).
+    func wait() {
+        for _ in 0..<1000 where !state.withLock({ $0 }) { usleep(10_000) }
+    }
+}
+
+/// A live server on a free port with routes that exercise the core.
+struct LiveServer {
+    let server: HTTPServer
+    let gate: Gate
+    var port: Int { server.port }
+
+    static func make(publicDirectory: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> LiveServer {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.accessLog = false
+        configuration.eventLoops = 2
+        configure(&configuration)
+        let gate = Gate()
+        var router = Router()
+        router.add("GET", "/healthz", mayBlock: false) { _ in
+            HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
+        }
+        router.add("GET", "/blocked") { _ in
+            gate.wait()
+            return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("released".utf8))
+        }
+        router.add("GET", "/sleep") { _ in
+            usleep(300_000)
+            return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("slept".utf8))
+        }
+        router.add("POST", "/echo") { request in
+            HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
+        }
+        router.add("GET", "/items/{id}", mayBlock: false) { request in
+            HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("item \(request.pathParameters["id"]!)".utf8))
+        }
+        router.add("GET", "/big", mayBlock: false) { _ in
+            let rows = (0..<200).map { #"{"id":\#($0),"name":"张三"}"# }.joined(separator: ",")
+            return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: Array("[\(rows)]".utf8))
+        }
+        if let publicDirectory {
+            let files = StaticFiles(root: publicDirectory)
+            router.fallback = { files.response(rawPath: $0.path, headers: $0.headers) }
+        }
+        return LiveServer(server: try HTTPServer(configuration: configuration, router: router), gateOverride: gate)
+    }
+
+    private init(server: HTTPServer, gateOverride: Gate) {
+        self.server = server
+        self.gate = gateOverride
+    }
+}

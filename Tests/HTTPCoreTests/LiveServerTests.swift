@@ -1,0 +1,221 @@
+import Foundation
+import Glibc
+import HTTPCore
+import Testing
+import TestSupport
+
+/// The server on a real socket: framing, keep-alive, pipelining, limits and timeouts.
+@Suite struct LiveServerTests {
+    @Test func keepAliveReusesTheConnection() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        for _ in 0..<3 {
+            let response = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(response.status == 200)
+            #expect(response.text == #"{"status":"ok"}"#)
+            #expect(response.header("Content-Type") == "application/json")
+            #expect(response.header("Date") != nil)
+            #expect(response.header("Content-Length") == "15")
+        }
+    }
+
+    @Test func pipelinedResponsesComeInRequestOrder() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        try client.send(
+            "GET /sleep HTTP/1.1\r\nHost: x\r\n\r\nGET /items/7 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().text == "slept")
+        #expect(try client.readResponse().text == "item 7")
+        #expect(try client.readResponse().text == "abc")
+        #expect(try client.readResponse().status == 200)
+    }
+
+    @Test func chunkedBodyWithTrailersIsReassembled() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange(
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n7;note=x\r\n, world\r\n0\r\nX-Checksum: 1\r\n\r\n")
+        #expect(response.text == "hello, world")
+    }
+
+    @Test func expectContinueAsCurlSendsIt() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n")
+        let interim = try client.readResponse()
+        #expect(interim.status == 100)
+        try client.send("data")
+        let final = try client.readResponse()
+        #expect(final.status == 200)
+        #expect(final.text == "data")
+    }
+
+    @Test func tooLargeBodyWithExpectGets413WithoutContinue() throws {
+        let live = try LiveServer.make { $0.maxBodyBytes = 1000 }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange(
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n")
+        #expect(response.status == 413)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func headAnswersHeadersWithoutBody() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let head = try client.exchange("HEAD /items/3 HTTP/1.1\r\nHost: x\r\n\r\n", head: true)
+        #expect(head.status == 200)
+        #expect(head.header("Content-Length") == "6")
+        // Had a body been sent, it would now be misread as the next response's status line.
+        let next = try client.exchange("GET /items/4 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(next.text == "item 4")
+    }
+
+    @Test func wrongMethodGets405WithAllow() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange("DELETE /echo HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(response.status == 405)
+        #expect(response.header("Allow") == "OPTIONS, POST")
+        #expect(response.header("Content-Type") == "application/problem+json")
+        let options = try client.exchange("OPTIONS /items/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(options.status == 204)
+        #expect(options.header("Allow") == "GET, HEAD, OPTIONS")
+    }
+
+    @Test func gzipWhenAcceptedAndLargeEnough() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let zipped = try client.exchange("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n")
+        #expect(zipped.header("Content-Encoding") == "gzip")
+        #expect(zipped.header("Vary") == "Accept-Encoding")
+        #expect(Array(zipped.body.prefix(2)) == [0x1f, 0x8b])
+        let refused = try client.exchange("GET /big HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip;q=0\r\n\r\n")
+        #expect(refused.header("Content-Encoding") == nil)
+        #expect(refused.body.first == UInt8(ascii: "["))
+        let small = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+        #expect(small.header("Content-Encoding") == nil)
+    }
+
+    @Test func oversizedHeadersGet431() throws {
+        let live = try LiveServer.make { $0.maxHeaderBytes = 2048 }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 4000))\r\n\r\n")
+        #expect(response.status == 431)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func malformedRequestGets400ProblemAndClose() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        #expect(response.status == 400)
+        #expect(response.header("Content-Type") == "application/problem+json")
+        #expect(response.header("Connection") == "close")
+        #expect(response.text.contains(#""status":400"#))
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func slowHeadersTimeOutWith408() throws {
+        let live = try LiveServer.make { $0.headerTimeout = 0.5 }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        try client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func idleKeepAliveConnectionIsClosed() throws {
+        let live = try LiveServer.make { $0.idleTimeout = 0.5 }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        #expect(try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func http10ClosesByDefaultAndConnectionCloseIsHonoured() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let old = try RawClient(port: live.port)
+        #expect(try old.exchange("GET /healthz HTTP/1.0\r\n\r\n").status == 200)
+        #expect(old.isClosedByServer())
+        let closing = try RawClient(port: live.port)
+        let response = try closing.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(response.header("Connection") == "close")
+        #expect(closing.isClosedByServer())
+        let kept = try RawClient(port: live.port)
+        let keptResponse = try kept.exchange("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        #expect(keptResponse.header("Connection") == "keep-alive")
+        #expect(try kept.exchange("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").status == 200)
+    }
+
+    @Test func blockingHandlerDoesNotDelayOtherConnections() throws {
+        let live = try LiveServer.make { $0.workerThreads = 2 }
+        defer { live.server.shutdown() }
+        let blocked = try RawClient(port: live.port, timeout: 10)
+        try blocked.send("GET /blocked HTTP/1.1\r\nHost: x\r\n\r\n")
+        // /healthz must be answered while /blocked is still waiting for the gate.
+        let other = try RawClient(port: live.port, timeout: 3)
+        #expect(try other.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
+        live.gate.open()
+        #expect(try blocked.readResponse().text == "released")
+    }
+
+    @Test func ipv6Loopback() throws {
+        let live = try LiveServer.make { $0.host = "::1" }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port, host: "::1")
+        #expect(try client.exchange("GET /healthz HTTP/1.1\r\nHost: [::1]\r\n\r\n").status == 200)
+    }
+
+    @Test func gracefulShutdownAnswersInFlightRequests() throws {
+        let live = try LiveServer.make()
+        let client = try RawClient(port: live.port, timeout: 10)
+        try client.send("GET /blocked HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(100_000)  // let the request reach its handler
+        let stopped = Thread { live.server.shutdown() }
+        stopped.start()
+        usleep(200_000)
+        #expect(throws: RawClient.ClientError.self) { try RawClient(port: live.port) }
+        live.gate.open()
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(response.header("Connection") == "close")
+        #expect(client.isClosedByServer())
+    }
+
+    @Test func unreadResponsesDoNotStopOtherClients() throws {
+        let live = try LiveServer.make { $0.outboundHighWater = 64 * 1024 }
+        defer { live.server.shutdown() }
+        let greedy = try RawClient(port: live.port)
+        let request = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n"
+        try greedy.send(String(repeating: request, count: 2000))  // never reads the answers
+        let other = try RawClient(port: live.port)
+        #expect(try other.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
+    }
+
+    @Test func metricsCountRequestsByRoute() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        _ = try client.exchange("GET /items/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        _ = try client.exchange("GET /items/2 HTTP/1.1\r\nHost: x\r\n\r\n")
+        let text = live.server.metrics.render()
+        #expect(text.contains(#"duping_http_requests_total{route="/items/{id}",method="GET",status="200"} 2"#))
+        #expect(text.contains("duping_open_connections 1"))
+        #expect(text.contains("duping_http_request_duration_seconds_count 2"))
+    }
+}
