@@ -42,8 +42,7 @@ extension HTTPRequestParser {
         }
         // §3.2 lets an HTTP/1.0 client send an empty Host; an HTTP/1.1 client always knows one.
         if host.isEmpty && version == .http1_1 { throw .invalidHost }
-        let forbidden = Set(" \t/@?#".utf8)
-        if host.utf8.contains(where: forbidden.contains) { throw .invalidHost }
+        if host.utf8.contains(where: { " \t/@?#".utf8.contains($0) }) { throw .invalidHost }
     }
 
     /// Decides the body framing from Content-Length and Transfer-Encoding (RFC 9112 §6.1–6.3).

@@ -22,8 +22,9 @@ public struct HTTPParserLimits: Sendable {
 /// the caller feeds whatever it has read, drops the bytes the parser reports as consumed, and
 /// calls again when more arrive or when a request was returned with bytes left (pipelining).
 ///
-/// Complete lines of the head and body bytes are consumed as soon as they are validated, so the
-/// caller's buffer only ever holds one partial line or nothing; a partial line is never rescanned.
+/// Complete lines of the head and body bytes are consumed as soon as they are validated, so
+/// between calls the caller holds at most one partial line of the current request (plus any
+/// bytes of later, pipelined requests), and a partial line is never rescanned.
 /// After a throw the parser is dead and rethrows the same error on every later call.
 public struct HTTPRequestParser: Sendable {
     /// What one call to `parse` produced.

@@ -99,7 +99,9 @@ enum ParserFixture {
                     case .needMore:
                         break readLoop
                     case .expectContinue:
+                        // The parser took all it could; like the server, wait for the next read.
                         result.continues += 1
+                        break readLoop
                     case .request(let request):
                         result.requests.append(ParsedRequest(request))
                         if buffer.isEmpty { break readLoop }

@@ -27,20 +27,22 @@ struct HTTPRequestParserFieldTests {
     }
 
     @Test(arguments: [
-        ("HTTP/1.1", "", true),
-        ("HTTP/1.1", "Connection: close\r\n", false),
-        ("HTTP/1.1", "Connection: Keep-Alive, CLOSE\r\n", false),
-        ("HTTP/1.1", "Connection: upgrade\r\nConnection: close\r\n", false),
-        ("HTTP/1.1", "Connection: upgrade, closed\r\n", true),
-        ("HTTP/1.0", "", false),
-        ("HTTP/1.0", "Connection: keep-alive\r\n", true),
-        ("HTTP/1.0", "Connection: foo , Keep-Alive\r\n", true),
-        ("HTTP/1.0", "Connection: keep-alive, close\r\n", false),
+        (HTTPVersion.http1_1, [], true),
+        (.http1_1, ["Connection: close"], false),
+        (.http1_1, ["Connection: Keep-Alive, CLOSE"], false),
+        (.http1_1, ["Connection: upgrade", "Connection: close"], false),
+        (.http1_1, ["Connection: upgrade, closed"], true),
+        (.http1_0, [], false),
+        (.http1_0, ["Connection: keep-alive"], true),
+        (.http1_0, ["Connection: foo , Keep-Alive"], true),
+        (.http1_0, ["Connection: keep-alive, close"], false),
     ])
-    func decidesKeepAlive(version: String, connection: String, keepAlive: Bool) {
-        let raw = Self.request("Host: example.com\r\n" + connection, version: version)
-        let parsed = ParserFixture.feed(raw, mode: .whole).requests.first
-        #expect(parsed?.keepAlive == keepAlive)
+    func decidesKeepAlive(version: HTTPVersion, connection: [String], keepAlive: Bool) {
+        let fields = (["Host: example.com"] + connection).map { $0 + "\r\n" }.joined()
+        ParserFixture.expectParses(
+            Self.request(fields, version: version.description),
+            as: ParsedRequest(
+                version: version, headers: ["Host: example.com"] + connection, keepAlive: keepAlive))
     }
 
     @Test func acceptsEmptyHostInHTTP10() {
