@@ -36,6 +36,8 @@ extension HTTPParseError {
         "Transfer-Encoding is not allowed in HTTP/1.0 requests.")
     static let invalidTransferEncoding = badRequest("The Transfer-Encoding list is malformed.")
     static let repeatedChunked = badRequest("The chunked coding may be applied only once.")
+    static let chunkedNotFinal = badRequest(
+        "Transfer-Encoding must end with chunked, or the body length is unknown.")
 
     // Chunked transfer coding (RFC 9112 §7.1).
     static let invalidChunkSize = badRequest("A chunk size is not a valid hexadecimal number.")

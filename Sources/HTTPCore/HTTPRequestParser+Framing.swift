@@ -75,11 +75,16 @@ extension HTTPRequestParser {
     }
 
     /// Accepts exactly the coding list `chunked` (RFC 9112 §6.1, §7): every element must be a
-    /// token, `chunked` may appear once, and any other coding is not implemented (501).
+    /// token and `chunked` must be the last one, applied once — otherwise the body length cannot
+    /// be known and §6.3 requires a 400; a list that does end in `chunked` but also names other
+    /// codings (`gzip, chunked`) is well framed, and those codings are not implemented (501).
     private static func checkTransferCodings(_ values: [String]) throws(HTTPParseError) {
         let codings = ASCII.commaListElements(values)
         guard codings.allSatisfy({ ASCII.isToken($0.utf8) }) else {
             throw .invalidTransferEncoding
+        }
+        guard let last = codings.last, String(last).caseInsensitiveEquals("chunked") else {
+            throw .chunkedNotFinal
         }
         let chunkedCount = codings.count { String($0).caseInsensitiveEquals("chunked") }
         guard chunkedCount <= 1 else { throw .repeatedChunked }
