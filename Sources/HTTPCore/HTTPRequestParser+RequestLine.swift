@@ -25,9 +25,10 @@ extension HTTPRequestParser {
             // RFC 9110 §9.1: any token is a syntactically valid method; the router decides
             // between 405 and 501.
             guard ASCII.isToken(methodRange.lazy.map { bytes[$0] }) else { throw .invalidMethod }
-            guard targetRange.allSatisfy({ ASCII.isVisible(bytes[$0]) }) else {
-                throw .invalidTarget
-            }
+            // §3.2: no form of request-target has a fragment; a `#` is never sent by a client
+            // and a proxy might strip what follows it while the server does not.
+            guard targetRange.allSatisfy({ ASCII.isVisible(bytes[$0]) && bytes[$0] != ASCII.hash })
+            else { throw .invalidTarget }
             version = try Self.version(bytes, versionRange)
             method = ASCII.string(bytes, methodRange)
             target = ASCII.string(bytes, targetRange)

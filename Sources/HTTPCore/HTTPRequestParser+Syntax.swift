@@ -7,6 +7,7 @@ extension HTTPRequestParser {
         static let cr: UInt8 = 0x0D
         static let space: UInt8 = 0x20
         static let quote: UInt8 = 0x22
+        static let hash: UInt8 = 0x23
         static let slash: UInt8 = 0x2F
         static let colon: UInt8 = 0x3A
         static let semicolon: UInt8 = 0x3B

@@ -65,6 +65,7 @@ struct HTTPRequestParserRequestLineTests {
         ("GET /a\u{0}b HTTP/1.1", .invalidTarget),
         ("GET /\u{1}b HTTP/1.1", .invalidTarget),
         ("GET /中 HTTP/1.1", .invalidTarget),
+        ("GET /a#frag HTTP/1.1", .invalidTarget),
         ("GET * HTTP/1.1", .asteriskForm),
         ("OPTIONS *x HTTP/1.1", .invalidTarget),
         ("GET example.com:80 HTTP/1.1", .invalidTarget),
