@@ -45,12 +45,21 @@ public struct Router: Sendable {
         routes.map { ($0.method, $0.pattern) }
     }
 
+    /// Methods answered with 404/405 when no route takes them; any other method no route uses
+    /// (`TRACE`, `CONNECT`, `get`, invented ones) is not implemented here: 501, RFC 9110 §9.1.
+    static let recognizedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     /// Finds what to run for `request`, filling in its path parameters.
     public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
         let path = request.head.path
         if path == "*" {
             let allow = allowHeader(Set(routes.map(\.method)))
             return fixed("options", HTTPResponse(status: 204, headers: ["Allow": allow]))
+        }
+        let method = request.head.method
+        if !Self.recognizedMethods.contains(method), !routes.contains(where: { $0.method == method }) {
+            let detail = "This server does not implement the request method."
+            return fixed("not_implemented", Problem.response(status: 501, detail: detail))
         }
         let segments = Self.split(path)
         var allowed: Set<String> = []
