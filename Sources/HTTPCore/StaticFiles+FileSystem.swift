@@ -23,7 +23,11 @@ extension StaticFiles {
         guard directory >= 0 else { return nil }
         defer { close(directory) }
 
-        let components = relative.split(separator: "/").map(String.init)
+        // Bytes, not Characters: a `/` inside a grapheme cluster still separates components for
+        // the kernel, and each component must be opened on its own for O_NOFOLLOW to hold.
+        let components = relative.utf8.split(separator: UInt8(ascii: "/")).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         guard let name = components.last else { return nil }
         for component in components.dropLast() {
             let next = openat(directory, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

@@ -14,21 +14,25 @@ extension StaticFiles {
     public static func resolve(rawPath: String) -> String? {
         guard rawPath.utf8.first == UInt8(ascii: "/"),
             let decoded = percentDecodedPath(rawPath.utf8.dropFirst()),
-            let text = String(validating: decoded, as: UTF8.self)
+            String(validating: decoded, as: UTF8.self) != nil
         else { return nil }
 
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
-        var kept: [Substring] = []
+        // Split on the byte `/`, as the kernel will: splitting the String would compare
+        // Characters, and a `/` after a prepend character (U+0600 …) or before a combining mark
+        // is part of one grapheme cluster, so `%D8%80/../x` would pass as one harmless segment.
+        let slash = UInt8(ascii: "/")
+        let segments = decoded.split(separator: slash, omittingEmptySubsequences: false)
+        var kept: [ArraySlice<UInt8>] = []
         for (index, segment) in segments.enumerated() {
             if segment.isEmpty {
                 guard index == segments.count - 1 else { return nil }
-                kept.append("index.html")
+                kept.append(ArraySlice("index.html".utf8))
             } else {
-                guard !segment.hasPrefix(".") else { return nil }
+                guard segment.first != UInt8(ascii: ".") else { return nil }
                 kept.append(segment)
             }
         }
-        return kept.joined(separator: "/")
+        return String(decoding: Array(kept.joined(separator: [slash])), as: UTF8.self)
     }
 
     /// The bytes of `encoded` with each `%XX` replaced, or nil for a malformed escape, an encoded

@@ -35,6 +35,21 @@ import Testing
         #expect(StaticFiles.resolve(rawPath: rawPath) == nil)
     }
 
+    /// Regression (found while writing fuzz-static-path): splitting the path as a Swift String
+    /// compares Characters, and a `/` before a combining mark or after a prepend character
+    /// (U+0600) is inside one grapheme cluster, so it separated nothing. `..` then hid in a
+    /// "segment", and a whole `dir/x` was opened in one `openat`, following a link at `dir`.
+    @Test func slashesInsideGraphemeClustersStillSeparateSegments() throws {
+        #expect(StaticFiles.resolve(rawPath: "/%D8%80/../secret.txt") == nil)
+        #expect(StaticFiles.resolve(rawPath: "/%D8%80/.env") == nil)
+        #expect(StaticFiles.resolve(rawPath: "/sub/%CC%81x") == "sub/\u{301}x")
+        let site = try StaticSite.make()
+        defer { site.remove() }
+        try site.write("../\u{301}secret.txt", StaticSite.secret)
+        let response = site.files().response(rawPath: "/parent/%CC%81secret.txt", headers: HTTPHeaders())
+        #expect(response == nil)
+    }
+
     // MARK: Serving
 
     @Test(arguments: [
