@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Fuzz targets define their own `<module>_main` (it starts libFuzzer), so they are compiled as
+/// a library: no implicit top-level entry point.
+let fuzzEntry: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
 let package = Package(
     name: "DuPing",
     platforms: [.macOS(.v15)],
@@ -26,10 +30,18 @@ let package = Package(
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fuzzing (Fuzz/README.md): the properties live in FuzzChecks so the test suite can replay
+        // the corpora; each fuzz-* executable runs one of them under libFuzzer (Scripts/fuzz).
+        .target(name: "FuzzChecks", dependencies: ["HTTPCore", "Domain", "App"], path: "Fuzz/FuzzChecks"),
+        .executableTarget(name: "fuzz-http-parser", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-http-parser", swiftSettings: fuzzEntry),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-json", swiftSettings: fuzzEntry),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv", swiftSettings: fuzzEntry),
+        .executableTarget(name: "fuzz-static-path", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-static-path", swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "TestSupport"]),
+        .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
 )
