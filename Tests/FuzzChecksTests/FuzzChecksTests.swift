@@ -1,5 +1,6 @@
-@testable import FuzzChecks
 import Testing
+
+@testable import FuzzChecks
 
 /// The fuzz properties themselves must be able to fail, or a fuzzing run proves nothing.
 @Suite struct FuzzChecksTests {
@@ -20,9 +21,11 @@ import Testing
     }
 
     @Test func parserFeedingModesAgreeOnAPipelinedPair() {
-        let input = [UInt8(7)] + Array(
-            "GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
-                .utf8)
+        let input =
+            [UInt8(7)]
+            + Array(
+                "GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
+                    .utf8)
         #expect(HTTPParserCheck.check(input) == nil)
         guard case .success(let outcome) = HTTPParserCheck.feed([input.dropFirst()]) else {
             Issue.record("feeding failed")

@@ -1,7 +1,8 @@
 import Foundation
 import Glibc
-@testable import HTTPCore
 import TestSupport
+
+@testable import HTTPCore
 
 /// Helpers for the abuse tests: raw non-blocking sockets, descriptor limits and server figures.
 enum Abuse {

@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 import HTTPCore
-import Testing
 import TestSupport
+import Testing
 
 /// Clients that misbehave on purpose, against a live server with small limits so the tests run
 /// in seconds: they must not stop a normal client from being served, and they must not make the

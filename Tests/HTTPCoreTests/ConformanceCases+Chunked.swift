@@ -12,7 +12,8 @@ extension ConformanceCase {
         post("quoted chunk extension", te, "5;a=\"x\\\"y\" ; b\r\nhello\r\n0\r\n\r\n", [200], .staysOpen),
         post("COMP-CHUNKED-TRAILER-VALID", te, "5\r\nhello\r\n0\r\nX-Checksum: abc\r\n\r\n", [200], .staysOpen),
         post("SMUG-TRAILER-CL (ignored)", te, "5\r\nhello\r\n0\r\nContent-Length: 50\r\n\r\n", [200], .staysOpen),
-        post("SMUG-TRAILER-TE (ignored)", te, "5\r\nhello\r\n0\r\nTransfer-Encoding: chunked\r\n\r\n", [200], .staysOpen),
+        post(
+            "SMUG-TRAILER-TE (ignored)", te, "5\r\nhello\r\n0\r\nTransfer-Encoding: chunked\r\n\r\n", [200], .staysOpen),
         post("SMUG-TRAILER-HOST (ignored)", te, "5\r\nhello\r\n0\r\nHost: evil.example.com\r\n\r\n", [200], .staysOpen),
         post("SMUG-CHUNK-BARE-SEMICOLON", te, "5;\r\nhello\r\n0\r\n\r\n", [400], .closes),
         post("SMUG-CHUNK-EXT-INVALID-TOKEN", te, "5;bad[=x\r\nhello\r\n0\r\n\r\n", [400], .closes),
@@ -29,7 +30,9 @@ extension ConformanceCase {
         post("SMUG-CHUNK-LF-TRAILER", te, "5\r\nhello\r\n0\r\n\n", [400], .closes),
         post("MAL-CHUNK-SIZE-OVERFLOW", te, "ffffffffffffffffff\r\nhello\r\n0\r\n\r\n", [400], .closes),
         post("chunk size 2^63-1 (too large, not an overflow)", te, "7fffffffffffffff\r\nhello\r\n", [413], .closes),
-        post("chunked body over the limit", te, "400\r\n\(String(repeating: "a", count: 1024))\r\n1\r\na\r\n0\r\n\r\n", [413], .closes),
+        post(
+            "chunked body over the limit", te, "400\r\n\(String(repeating: "a", count: 1024))\r\n1\r\na\r\n0\r\n\r\n",
+            [413], .closes),
         ConformanceCase(
             "SMUG-CHUNK-EXT-CTRL",
             spliced("POST /echo HTTP/1.1\r\nHost: x\r\n\(te)\r\n5;", [0x00], "ext\r\nhello\r\n0\r\n\r\n"),
@@ -53,14 +56,32 @@ extension ConformanceCase {
     static let smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 
     static let desync: [ConformanceCase] = [
-        post("request inside a Content-Length body is data", "Content-Length: \(smuggled.utf8.count)\r\n", smuggled, [200], .staysOpen),
-        post("request inside chunk data is data", te, "\(String(smuggled.utf8.count, radix: 16))\r\n\(smuggled)\r\n0\r\n\r\n", [200], .staysOpen),
-        post("SMUG-CLTE-SMUGGLED-GET", "Content-Length: \(5 + smuggled.utf8.count)\r\n\(te)", "0\r\n\r\n" + smuggled, [400], .closes),
-        post("SMUG-CLTE-SMUGGLED-GET-CL-PLUS", "Content-Length: +\(5 + smuggled.utf8.count)\r\n\(te)", "0\r\n\r\n" + smuggled, [400], .closes),
-        post("SMUG-CLTE-SMUGGLED-GET-TE-OBS-FOLD", "Transfer-Encoding:\r\n chunked\r\nContent-Length: \(5 + smuggled.utf8.count)\r\n", "0\r\n\r\n" + smuggled, [400], .closes),
-        post("SMUG-CLTE-SMUGGLED-GET-TE-CASE-MISMATCH", "Content-Length: \(5 + smuggled.utf8.count)\r\nTransfer-Encoding: Chunked\r\n", "0\r\n\r\n" + smuggled, [400], .closes),
-        post("SMUG-TECL-SMUGGLED-GET", "\(te)Content-Length: 4\r\n", "\(String(smuggled.utf8.count, radix: 16))\r\n\(smuggled)\r\n0\r\n\r\n", [400], .closes),
-        post("SMUG-DUPLICATE-CL-SMUGGLED-GET", "Content-Length: 4\r\nContent-Length: \(4 + smuggled.utf8.count)\r\n", "PING" + smuggled, [400], .closes),
+        post(
+            "request inside a Content-Length body is data", "Content-Length: \(smuggled.utf8.count)\r\n", smuggled,
+            [200], .staysOpen),
+        post(
+            "request inside chunk data is data", te,
+            "\(String(smuggled.utf8.count, radix: 16))\r\n\(smuggled)\r\n0\r\n\r\n", [200], .staysOpen),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET", "Content-Length: \(5 + smuggled.utf8.count)\r\n\(te)", "0\r\n\r\n" + smuggled,
+            [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET-CL-PLUS", "Content-Length: +\(5 + smuggled.utf8.count)\r\n\(te)",
+            "0\r\n\r\n" + smuggled, [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET-TE-OBS-FOLD",
+            "Transfer-Encoding:\r\n chunked\r\nContent-Length: \(5 + smuggled.utf8.count)\r\n", "0\r\n\r\n" + smuggled,
+            [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET-TE-CASE-MISMATCH",
+            "Content-Length: \(5 + smuggled.utf8.count)\r\nTransfer-Encoding: Chunked\r\n", "0\r\n\r\n" + smuggled,
+            [400], .closes),
+        post(
+            "SMUG-TECL-SMUGGLED-GET", "\(te)Content-Length: 4\r\n",
+            "\(String(smuggled.utf8.count, radix: 16))\r\n\(smuggled)\r\n0\r\n\r\n", [400], .closes),
+        post(
+            "SMUG-DUPLICATE-CL-SMUGGLED-GET", "Content-Length: 4\r\nContent-Length: \(4 + smuggled.utf8.count)\r\n",
+            "PING" + smuggled, [400], .closes),
         post("SMUG-CLTE-DESYNC", "Content-Length: 6\r\n\(te)", "0\r\n\r\nX", [400], .closes),
         post("SMUG-TECL-DESYNC", "\(te)Content-Length: 30\r\n", "0\r\n\r\nX", [400], .closes),
         post("SMUG-CLTE-CONN-CLOSE", "Content-Length: 5\r\n\(te)", "0\r\n\r\n", [400], .closes),

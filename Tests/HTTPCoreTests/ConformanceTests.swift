@@ -1,7 +1,7 @@
 import Glibc
 import HTTPCore
-import Testing
 import TestSupport
+import Testing
 
 /// HTTP/1.1 conformance on a real socket: each row of the tables in `ConformanceCases+*.swift`
 /// sends raw bytes on a new connection to one shared live server and checks every status it
@@ -31,7 +31,8 @@ import TestSupport
     }
 
     @Test func everyRowHasItsOwnId() {
-        let all = ConformanceCase.contentLength + ConformanceCase.transferEncoding + ConformanceCase.chunked
+        let all =
+            ConformanceCase.contentLength + ConformanceCase.transferEncoding + ConformanceCase.chunked
             + ConformanceCase.desync + ConformanceCase.lines + ConformanceCase.requestLine
             + ConformanceCase.fields + ConformanceCase.host + ConformanceCase.methodsAndConnections
         #expect(Set(all.map(\.id)).count == all.count)

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 /// Running out of file descriptors, on the real executable: `duping serve` runs in a child
 /// process under `ulimit -n 64` (lowering the limit in the test process would starve the tests
@@ -18,7 +18,8 @@ import TestSupport
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [
-                "-c", "ulimit -n \(descriptorLimit) && exec \"$0\" serve --port 0 --data \"$1\" "
+                "-c",
+                "ulimit -n \(descriptorLimit) && exec \"$0\" serve --port 0 --data \"$1\" "
                     + "--public \"$1/public\" --no-access-log",
                 executable, directory,
             ]
