@@ -6,6 +6,13 @@ public struct BallotSession: Sendable {
     public var evaluatorID: Int64
     public var category: EvaluatorCategory
     public var voted: Bool
+
+    public init(round: Round, evaluatorID: Int64, category: EvaluatorCategory, voted: Bool) {
+        self.round = round
+        self.evaluatorID = evaluatorID
+        self.category = category
+        self.voted = voted
+    }
 }
 
 /// Turnout of a round (contract §4): counts only, never a tally before close.

@@ -32,6 +32,12 @@ final class TestApp: @unchecked Sendable {
     /// One request on a new connection; `body` is sent as JSON unless `contentType` says otherwise.
     func call(_ method: String, _ path: String, token: String? = nil, body: String? = nil,
               contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
+        try Self.call(port: port, method, path, token: token, body: body, contentType: contentType, headers: headers)
+    }
+
+    /// One request to a server on `port`.
+    static func call(port: Int, _ method: String, _ path: String, token: String? = nil, body: String? = nil,
+                     contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
         let client = try RawClient(port: port)
         var request = "\(method) \(path) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
         if let token { request += "Authorization: Bearer \(token)\r\n" }
