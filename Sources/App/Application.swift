@@ -20,6 +20,12 @@ public final class Application: Sendable {
         let access = AccessStore(database: database)
         try RootToken.ensure(access: access, dataDirectory: configuration.dataDirectory, announce: announce)
         committer = GroupCommitter(database: database)
+        if configuration.demo,
+           try DemoData.seedIfEmpty(database: database, committer: committer, dataDirectory: configuration.dataDirectory)
+        {
+            announce("Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
+                + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt")
+        }
         let metrics = ServerMetrics()
         let router = Self.makeRouter(configuration: configuration, database: database, committer: committer, metrics: metrics)
         server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
