@@ -45,6 +45,7 @@ public final class Application: Sendable {
         configuration: AppConfiguration, database: Database, committer: GroupCommitter, metrics: ServerMetrics
     ) -> Router {
         var router = Router()
+        router.commonHeaders = SecurityHeaders.all
         router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
         router.add("GET", "/metrics", mayBlock: false) { _ in
             HTTPResponse(
@@ -61,7 +62,8 @@ public final class Application: Sendable {
         let ballots = BallotStore(database: database, committer: committer)
         let rounds = RoundRoutes(rounds: RoundStore(database: database), ballots: ballots, auth: auth)
         rounds.register(in: &router)
-        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth).register(in: &router)
+        let throttle = FailureThrottle(limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
+        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle).register(in: &router)
         ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
         PublicRoutes(database: database, access: access).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)

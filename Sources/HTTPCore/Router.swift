@@ -26,6 +26,8 @@ public struct Router: Sendable {
     private var routes: [Route] = []
     /// Answers GET/HEAD requests no route matched (static files); nil → 404.
     public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+    /// Headers every response carries unless its handler set them (security headers).
+    public var commonHeaders = HTTPHeaders()
 
     public init() {}
 

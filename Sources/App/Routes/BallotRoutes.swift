@@ -8,6 +8,7 @@ struct BallotRoutes {
     let ballots: BallotStore
     let rounds: RoundRoutes
     let auth: Authenticator
+    let throttle: FailureThrottle
 
     func register(in router: inout Router) {
         router.add("GET", "/v1/ballot", endpoint(form))
@@ -72,11 +73,25 @@ struct BallotRoutes {
     }
 
     /// The ballot code's holder: 403 for other credentials, 401 for an unknown code.
+    /// Too many unknown codes from one address → 429 before any lookup.
     private func session(_ request: HTTPRequest) throws -> BallotSession {
-        guard case .ballot(let hash) = try auth.principal(request) else {
+        if let wait = throttle.retryAfter(request.remoteAddress) {
+            var error = APIError(429, "Too many unknown ballot codes from this address; try again in \(wait) s.")
+            error.headers.set("Retry-After", String(wait))
+            throw error
+        }
+        let principal: Principal
+        do {
+            principal = try auth.principal(request)
+        } catch {
+            throttle.recordFailure(request.remoteAddress)
+            throw error
+        }
+        guard case .ballot(let hash) = principal else {
             throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
         }
         guard let session = try ballots.session(tokenHash: hash) else {
+            throttle.recordFailure(request.remoteAddress)
             throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
         }
         return session
