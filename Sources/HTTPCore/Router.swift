@@ -24,6 +24,8 @@ public struct Router: Sendable {
     }
 
     private var routes: [Route] = []
+    /// Routes without parameters by "METHOD path", so the common exact paths skip the scan.
+    private var exact: [String: Int] = [:]
     /// Answers GET/HEAD requests no route matched (static files); nil → 404.
     public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
     /// Headers every response carries unless its handler set them (security headers).
@@ -36,6 +38,7 @@ public struct Router: Sendable {
         _ method: String, _ pattern: String, mayBlock: Bool = true,
         _ handler: @escaping HTTPHandlerFunction
     ) {
+        if !pattern.contains("{"), exact[method + " " + pattern] == nil { exact[method + " " + pattern] = routes.count }
         routes.append(
             Route(
                 method: method, segments: Self.split(pattern), pattern: pattern, handler: handler,
@@ -50,6 +53,10 @@ public struct Router: Sendable {
     /// Finds what to run for `request`, filling in its path parameters.
     public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
         let path = request.head.path
+        if let index = exact[request.head.method + " " + path] {
+            let route = routes[index]
+            return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+        }
         if path == "*" {
             let allow = allowHeader(Set(routes.map(\.method)))
             return fixed("options", HTTPResponse(status: 204, headers: ["Allow": allow]))
