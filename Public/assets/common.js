@@ -1,4 +1,4 @@
-/* Shared helpers for the DuPing pages: DOM building without innerHTML (every value from the
+/* Shared helpers for the DuPing pages: DOM building from nodes, never HTML strings (every value from the
    API is treated as text, so a cadre's name can never inject markup), the JSON fetch wrapper,
    and the Chinese words for the contract's keys. Exposed as window.DuPing. */
 (function () {
