@@ -4,7 +4,8 @@ import Foundation
 import TestSupport
 
 /// A live DuPing on a free port with a fresh data directory, and a small JSON client for it.
-final class TestApp {
+/// Safe to share between threads: its state is immutable and each call opens its own connection.
+final class TestApp: @unchecked Sendable {
     let app: Application
     let directory: String
     let rootToken: String
