@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   const { el, SUPERVISIONS, genericProblem } = window.DuPing;
+  const VOTED = "这个测评码已经投过票了，每个测评码只能投一次。您的选票已被记录，不需要再投。";
+  const NOT_OPEN = "本轮测评现在不接受投票（尚未开始或已经结束）。";
 
   /** The review: scored subjects with their scores, how many were skipped, the picks, the comment. */
   function render(container, form, body) {
@@ -65,8 +67,9 @@
       case 403:
         return { text: "这不是测评码。请输入发给督评员的 16 位测评码。", field: "code" };
       case 409:
-        if (/vot|ballot|already|used/i.test(detail)) return { text: "这个测评码已经投过票了，每个测评码只能投一次。您的选票已被记录，不需要再投。", kind: "voted" };
-        if (/open|clos|publish|state/i.test(detail)) return { text: "本轮测评现在不接受投票（尚未开始或已经结束）。", kind: "closed" };
+        // Checked in this order: "The round is closed: … not open for ballots" also says "ballot".
+        if (/already|used to vote/i.test(detail)) return { text: VOTED, kind: "voted" };
+        if (/round is|not open|closed|state/i.test(detail)) return { text: NOT_OPEN, kind: "closed" };
         return { text: "现在不能投票：这个测评码可能已经投过票，或本轮测评已经结束。" };
       case 400:
       case 422: {
@@ -78,5 +81,5 @@
     }
   }
 
-  window.DuPing.ballotReview = { render, problem };
+  window.DuPing.ballotReview = { render, problem, VOTED, NOT_OPEN };
 })();

@@ -50,7 +50,10 @@
     const result = await api("/v1/ballot", { token: normalized });
     $("code-submit").disabled = false;
     if (!result.ok || !result.data) return codeError(window.DuPing.ballotReview.problem(result).text);
-    if (result.data.voted) return codeError("这个测评码已经投过票了，每个测评码只能投一次。您的选票已被记录，不需要再投。");
+    if (result.data.voted) return codeError(window.DuPing.ballotReview.VOTED);
+    // `state` is sent by servers that say it; without it the POST's 409 tells the same later.
+    const state = result.data.round && result.data.round.state;
+    if (state && state !== "open") return codeError(window.DuPing.ballotReview.NOT_OPEN);
     token = normalized;
     form = result.data;
     const round = form.round || {};
@@ -119,11 +122,18 @@
     $("back-to-form").addEventListener("click", () => showStep("step-form"));
     $("submit-ballot").addEventListener("click", submit);
     $("form-errors").addEventListener("click", followErrorLink);
+    readFragment();
+    // A second link opened while this page is showing only changes the fragment: no reload.
+    window.addEventListener("hashchange", readFragment);
+  }
+
+  /** Takes a code from #token=…, wipes it from the address bar and opens the ballot. */
+  function readFragment() {
     const match = /(?:^#|&)token=([^&]*)/.exec(location.hash);
-    if (match) {
-      history.replaceState(null, "", location.pathname + location.search);
-      openBallot(decodeURIComponent(match[1]));
-    }
+    if (!match) return;
+    history.replaceState(null, "", location.pathname + location.search);
+    $("code-input").value = "";
+    openBallot(decodeURIComponent(match[1]));
   }
 
   window.DuPing.normalizeCode = normalizeCode;

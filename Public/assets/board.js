@@ -8,6 +8,8 @@
   const CODE = /^[a-z0-9-]{2,32}$/;
 
   let township = null;
+  /** The township's display name, when the rounds list says it (DuPing sends `township`). */
+  let townshipName = null;
 
   function say(text, isError) {
     const box = $("picker-message");
@@ -40,6 +42,7 @@
     if (result.status === 404) return say("没有找到乡镇“" + clean + "”，请核对乡镇代码。", true);
     if (!result.ok) return say(genericProblem(result.status), true);
     const rounds = (result.data && result.data.items) || [];
+    townshipName = (result.data && result.data.township && result.data.township.name) || null;
     if (!rounds.length) { remember(null); return say("该乡镇还没有公布过测评结果。", false); }
     replace($("round"), rounds.map((r) => el("option", { value: String(r.id) },
       r.title.includes(periodName(r.period)) ? r.title : r.title + "（" + periodName(r.period) + "）")));
@@ -58,8 +61,7 @@
     if (!result.ok || !result.data) return say(genericProblem(result.status), true);
     remember(roundId);
     const data = result.data;
-    const name = (data.township && data.township.name) || township;
-    window.DuPing.board.render($("results"), data, String(name));
+    window.DuPing.board.render($("results"), data, townshipName || township);
     $("results").hidden = false;
     document.title = (data.round && data.round.title ? data.round.title + " · " : "") + "张榜公布 · 督评";
     if (moveFocus) focusOn($("board-title"));
