@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const { el, SUPERVISIONS, genericProblem } = window.DuPing;
-  const VOTED = "这个测评码已经投过票了，每个测评码只能投一次。您的选票已被记录，不需要再投。";
+  const VOTED = "这个测评码已经投过票了，每个测评码只能投一次。如果不是您本人投的，请向镇组织办反映。";
   const NOT_OPEN = "本轮测评现在不接受投票（尚未开始或已经结束）。";
 
   /** The review: scored subjects with their scores, how many were skipped, the picks, the comment. */
@@ -63,14 +63,14 @@
     const detail = String(data.detail || "");
     switch (result.status) {
       case 401:
-        return { text: "测评码不对，或已经作废。请核对纸条上的 16 位测评码；丢失或作废的请找镇组织办补发。", field: "code" };
+        return { text: "测评码不对，或已经作废。请核对纸条上的 16 位测评码；丢失或作废的请找镇组织办补发。", kind: "code" };
       case 403:
-        return { text: "这不是测评码。请输入发给督评员的 16 位测评码。", field: "code" };
+        return { text: "这不是测评码。请输入发给督评员的 16 位测评码。", kind: "code" };
       case 409:
         // Checked in this order: "The round is closed: … not open for ballots" also says "ballot".
         if (/already|used to vote/i.test(detail)) return { text: VOTED, kind: "voted" };
         if (/round is|not open|closed|state/i.test(detail)) return { text: NOT_OPEN, kind: "closed" };
-        return { text: "现在不能投票：这个测评码可能已经投过票，或本轮测评已经结束。" };
+        return { text: "现在不能投票：这个测评码可能已经投过票，或本轮测评已经结束。", kind: "closed" };
       case 400:
       case 422: {
         const items = (data.errors || []).map((e) => fieldName(e.field, labels || {}) + "：" + fieldReason(e.field, e.message));

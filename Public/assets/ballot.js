@@ -62,6 +62,8 @@
     $("scale-text").textContent = form.scale.min + "–" + form.scale.max;
     window.DuPing.ballotForm.build($("form-body"), form);
     $("form-errors").hidden = true;
+    $("submit-ballot").hidden = false;
+    $("back-to-form").hidden = false;
     showStep("step-form");
   }
 
@@ -102,6 +104,11 @@
     }
     const problem = window.DuPing.ballotReview.problem(result, pending.labels);
     showMessage($("submit-error"), problem.text, problem.items);
+    // Nothing the evaluator can change makes these go through, so stop offering to submit.
+    if (problem.kind) {
+      $("submit-ballot").hidden = true;
+      $("back-to-form").hidden = true;
+    }
     focusOn($("submit-error"));
   }
 

@@ -55,15 +55,18 @@
     return table(caption, columns, rows);
   }
 
+  /** Projects: the 板块 column only when the results name the boards (§6 does not require it). */
   function projectTable(projects, most, least) {
-    const columns = [["排名", "num"], ["实事"], ["板块"], ["最满意票", "num"], ["最不满意票", "num"], ["净票", "num"]];
+    const withBoard = projects.some((p) => p.board);
+    const columns = [["排名", "num"], ["实事"]].concat(withBoard ? [["板块"]] : [],
+      [["最满意票", "num"], ["最不满意票", "num"], ["净票", "num"]]);
     const rows = projects.map((p) => {
       const isMost = most.has(p.project_id);
       const isLeast = least.has(p.project_id);
       return el("tr", { class: rowClass(isMost, isLeast) },
         cell("排名", p.rank === null || p.rank === undefined ? "—" : p.rank, "num rank"),
         cell("实事", nameWithTag(p.title, isMost, isLeast), "lead"),
-        cell("板块", BOARDS[p.board] || p.board || "—", "wide"),
+        withBoard ? cell("板块", BOARDS[p.board] || p.board || "—", "wide") : null,
         cell("最满意票", p.most, "num"), cell("最不满意票", p.least, "num"), cell("净票", p.net, "num"));
     });
     return table("实事排名", columns, rows);
@@ -113,8 +116,8 @@
       const key = receiptKey(input.value);
       let message;
       if (!key) message = el("p", { class: "message error" }, "请先输入回执号。");
-      else if (keys.has(key)) message = el("p", { class: "message ok" }, "✔ 已计入：回执号 " + input.value.trim() + " 的选票已计入本轮结果。");
-      else message = el("p", { class: "message error" }, "✘ 没有找到回执号 " + input.value.trim() + "。请核对是否输错，或是否是本轮的回执；确有疑问请向镇纪委反映。");
+      else if (keys.has(key)) message = el("p", { class: "message ok" }, "✔ 已计入：回执号 ", el("code", {}, input.value.trim()), " 的选票已计入本轮结果。");
+      else message = el("p", { class: "message error" }, "✘ 没有找到回执号 ", el("code", {}, input.value.trim()), "。请核对是否输错，或是否是本轮的回执；确有疑问请向镇纪委反映。");
       window.DuPing.replace(answer, message);
     });
     const all = el("details", { class: "receipts" },
@@ -137,7 +140,8 @@
       el("h2", { id: "board-title", class: "board-title" }, round.title || "测评结果"),
       el("p", { class: "meta" },
         el("span", {}, KINDS[round.kind] || ""), el("span", {}, periodName(round.period)),
-        el("span", {}, "公布时间：", el("time", { datetime: data.published_at || "" }, timeName(data.published_at))),
+        el("span", {}, "公布时间：", el("time", { datetime: data.published_at || "" }, timeName(data.published_at)),
+          el("span", { class: "nowrap" }, "（北京时间）")),
         turnout.ballots !== undefined ? el("span", {}, "参评：" + turnout.ballots + " / " + turnout.panel + " 人") : null));
     const commentary = data.commentary
       ? el("section", { class: "card", "aria-labelledby": "commentary-title" },
@@ -148,7 +152,7 @@
       el("section", { class: "card" }, scoredTable("部门排名", data.departments || [], "department_id", m.departments, l.departments, false)),
       (data.projects || []).length ? el("section", { class: "card" }, projectTable(data.projects, m.projects, l.projects)) : null,
       receiptCheck(data.receipts || []),
-      el("p", { class: "small muted" }, "分数为去掉一个最高分和一个最低分（评分满 5 人时）后的平均分；综合得分为三项督查的加权平均。"));
+      el("p", { class: "small muted" }, "分数为去掉一个最高分和一个最低分（评分满 5 人时）后的平均分；综合得分为三项督查的加权平均；“—”表示无人评分。"));
   }
 
   window.DuPing.board = { render, receiptKey };

@@ -93,7 +93,7 @@
   }
 
   /**
-   * An RFC 3339 time in Beijing time, e.g. "2026年12月20日 15:04（北京时间）": the board is
+   * An RFC 3339 time in Beijing time, e.g. "2026年12月20日 15:04": the board is
    * read and printed in China, so it must not depend on the reader's device clock zone.
    */
   function timeName(rfc3339) {
@@ -103,7 +103,7 @@
     const format = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric",
       day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     for (const part of format.formatToParts(date)) parts[part.type] = part.value;
-    return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute + "（北京时间）";
+    return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute ;
   }
 
   /** A score for display: two decimals, or "—" for a subject nobody scored. */

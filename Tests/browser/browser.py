@@ -19,7 +19,7 @@ DESKTOP = (1280, 900)
 def make_driver():
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--lang=zh-CN", "--force-device-scale-factor=1"):
+                     "--lang=zh-CN", "--force-device-scale-factor=1", "--hide-scrollbars"):
         options.add_argument(argument)
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})

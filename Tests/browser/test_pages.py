@@ -112,6 +112,7 @@ class PagesTest(unittest.TestCase):
         self.page.submit()
         message = self.browser.wait_visible("submit-error").text
         self.assertIn("已经投过票", message)
+        self.assertFalse(self.page.by_id("submit-ballot").is_displayed(), "no second try is offered")
         self.browser.screenshot("ballot-desktop-second-vote", DESKTOP[0])
 
     def test_4_a_wrong_code_gets_a_clear_message(self):
