@@ -107,8 +107,8 @@
   function receiptCheck(receipts) {
     const keys = new Set(receipts.map(receiptKey));
     const input = el("input", { id: "receipt-input", type: "search", autocomplete: "off", spellcheck: "false", "aria-describedby": "receipt-hint" });
-    const answer = el("div", { id: "receipt-answer", role: "status", "aria-live": "polite" });
-    const form = el("form", { class: "inline-form", id: "receipt-form", novalidate: true },
+    const answer = el("div", { id: "receipt-answer", class: "no-print", role: "status", "aria-live": "polite" });
+    const form = el("form", { class: "inline-form no-print", id: "receipt-form", novalidate: true },
       el("div", {}, el("label", { for: "receipt-input" }, "回执号"), input),
       el("button", { type: "submit" }, "查验"));
     form.addEventListener("submit", (event) => {
