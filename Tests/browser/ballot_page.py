@@ -2,6 +2,7 @@
 make the picks, review, submit."""
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 SUPERVISIONS = ("village_time", "attitude", "completion")
@@ -15,12 +16,16 @@ class BallotPage:
     def open_with_fragment(self, code, size):
         self.browser.open(self.base_url + "/ballot.html#token=" + code, size)
 
-    def open_and_type(self, typed, size):
+    def open_and_type(self, typed, size, press_enter=False):
+        """Types a code and submits it with the button, or with Enter as a keyboard user would."""
         self.browser.open(self.base_url + "/ballot.html", size)
         field = self.browser.wait_visible("code-input")
         field.clear()
         field.send_keys(typed)
-        self.browser.find("#code-submit").click()
+        if press_enter:
+            field.send_keys(Keys.ENTER)
+        else:
+            self.browser.find("#code-submit").click()
 
     def wait_form(self):
         return self.browser.wait_visible("step-form")

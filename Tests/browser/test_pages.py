@@ -103,8 +103,9 @@ class PagesTest(unittest.TestCase):
 
     def test_3_a_second_ballot_is_refused_on_submit(self):
         code = self.town.codes[2]
-        self.page.open_and_type(code.lower(), DESKTOP)
+        self.page.open_and_type(code.lower(), DESKTOP, press_enter=True)
         self.page.wait_form()
+        self.assertEqual(self.page.focused_id(), "round-title", "focus follows to the form's heading")
         self.browser.screenshot("ballot-desktop-form", DESKTOP[0])
         self.vote_by_api(code)  # the same code used elsewhere while this form is open
         self.page.score("cadre", self.town.cadres["张三"], (90, 90, 90))
