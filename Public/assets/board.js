@@ -67,14 +67,6 @@
     if (moveFocus) focusOn($("board-title"));
   }
 
-  /** Suggests township codes when the server offers a public list; silent when it does not. */
-  async function suggestTownships() {
-    const result = await api("/v1/public/townships");
-    const items = result.ok && result.data && result.data.items;
-    if (!Array.isArray(items)) return;
-    replace($("township-list"), items.map((t) => el("option", { value: t.code }, t.name || t.code)));
-  }
-
   /** A printed board lists every receipt, so the closed list is opened for printing only. */
   function openReceiptsForPrint() {
     const details = document.querySelector("details.receipts");
@@ -89,7 +81,6 @@
     window.addEventListener("beforeprint", openReceiptsForPrint);
     const params = new URLSearchParams(location.search);
     if (params.get("township")) loadTownship(params.get("township"), params.get("round"), false);
-    suggestTownships();
   }
 
   start();
