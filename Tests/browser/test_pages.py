@@ -126,7 +126,9 @@ class PagesTest(unittest.TestCase):
 
     def test_5_pages_fit_a_360_pixel_phone(self):
         self.browser.open(self.server.base_url + "/", SMALL_PHONE)
+        self.assertIn("ballot.html", self.browser.find("a.button").get_attribute("href"))
         self.assert_fits(SMALL_PHONE[0])
+        self.browser.screenshot("index-360", SMALL_PHONE[0])
         self.page.open_with_fragment(self.town.codes[4], SMALL_PHONE)
         self.page.wait_form()
         self.assert_fits(SMALL_PHONE[0])
