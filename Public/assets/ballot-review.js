@@ -55,21 +55,19 @@
   }
 
   /**
-   * The message for a failed ballot call. 409 covers two cases the server tells apart only in
-   * its `detail`, so that text is inspected; when it says neither, both are mentioned.
+   * The message for a failed ballot call. 409 covers two cases the server tells apart by the
+   * problem `type`; when it says neither, both are mentioned.
    */
   function problem(result, labels) {
     const data = result.data || {};
-    const detail = String(data.detail || "");
     switch (result.status) {
       case 401:
         return { text: "测评码不对，或已经作废。请核对纸条上的 16 位测评码；丢失或作废的请找镇组织办补发。", kind: "code" };
       case 403:
         return { text: "这不是测评码。请输入发给督评员的 16 位测评码。", kind: "code" };
       case 409:
-        // Checked in this order: "The round is closed: … not open for ballots" also says "ballot".
-        if (/already|used to vote/i.test(detail)) return { text: VOTED, kind: "voted" };
-        if (/round is|not open|closed|state/i.test(detail)) return { text: NOT_OPEN, kind: "closed" };
+        if (data.type === "urn:duping:problem:already-voted") return { text: VOTED, kind: "voted" };
+        if (data.type === "urn:duping:problem:round-state") return { text: NOT_OPEN, kind: "closed" };
         return { text: "现在不能投票：这个测评码可能已经投过票，或本轮测评已经结束。", kind: "closed" };
       case 400:
       case 422: {
