@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "App", dependencies: ["HTTPCore", "Domain", "Storage"]),
         .executableTarget(
             name: "duping",
-            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["App", "HTTPCore", "Storage", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Storage", "HTTPCore", "TestSupport"]),
         .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks"]),
     ],
     swiftLanguageModes: [.v6]
