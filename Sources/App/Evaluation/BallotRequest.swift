@@ -1,9 +1,10 @@
 import Domain
 
 /// Reads a ballot body (contract §5) into a `BallotSubmission`: types and unknown fields are
-/// checked here, the rules of the round by `BallotValidator`.
-enum BallotRequest {
-    static func read(_ object: JSONObject, path: String = "") -> (BallotSubmission?, [FieldError]) {
+/// checked here, the rules of the round by `BallotValidator`. Public for the ballot fuzz target.
+public enum BallotRequest {
+    /// The submission, or every type and unknown-field error of the body (never both).
+    public static func read(_ object: JSONObject, path: String = "") -> (BallotSubmission?, [FieldError]) {
         var reader = JSONObjectReader(object, path: path)
         var entries: [SupervisionEntry] = []
         if let list = reader.array("supervision", required: false) {
