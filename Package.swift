@@ -36,12 +36,13 @@ let package = Package(
         .executableTarget(name: "fuzz-http-parser", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-http-parser", swiftSettings: fuzzEntry),
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-json", swiftSettings: fuzzEntry),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv", swiftSettings: fuzzEntry),
+        .executableTarget(name: "fuzz-ballot", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-ballot", swiftSettings: fuzzEntry),
         .executableTarget(name: "fuzz-static-path", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-static-path", swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Storage", "HTTPCore", "TestSupport"]),
-        .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks"]),
+        .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks", "Domain"]),
     ],
     swiftLanguageModes: [.v6]
 )

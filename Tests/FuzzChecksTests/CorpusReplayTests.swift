@@ -15,6 +15,7 @@ import Testing
         ("fuzz-json", JSONCheck.check),
         ("fuzz-csv", CSVCheck.check),
         ("fuzz-static-path", StaticPathCheck.check),
+        ("fuzz-ballot", BallotCheck.check),
     ]
 
     @Test(arguments: targets.map(\.0))

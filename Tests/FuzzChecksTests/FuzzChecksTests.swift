@@ -1,3 +1,4 @@
+import Domain
 import Testing
 
 @testable import FuzzChecks
@@ -38,5 +39,13 @@ import Testing
     @Test func jsonAndCSVRoundTripsHoldOnOrdinaryInput() {
         #expect(JSONCheck.check(Array(#"{"a":[1,2.5,"张三",null,true],"b":{"c":-0.0}}"#.utf8)) == nil)
         #expect(CSVCheck.check(Array("name,code\r\n\"a,b\",=1\r\n张三,\r\n".utf8)) == nil)
+    }
+
+    @Test func ballotRulesAreRecognised() {
+        let entry = ScoreEntry(subject: .cadre(1), villageTime: 101, attitude: 0, completion: 0)
+        #expect(BallotCheck.problem(in: ValidBallot(entries: [entry])) == "score 101 off the scale")
+        let unlisted = ScoreEntry(subject: .department(9), villageTime: 1, attitude: 1, completion: 1)
+        #expect(BallotCheck.problem(in: ValidBallot(entries: [unlisted])) != nil)
+        #expect(BallotCheck.problem(in: ValidBallot(entries: [])) == nil)
     }
 }
