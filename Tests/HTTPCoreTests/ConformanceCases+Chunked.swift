@@ -54,6 +54,7 @@ extension ConformanceCase {
 
     /// The request a desync attempt tries to have answered.
     static let smuggled = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    static let smuggledHead = "HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
 
     static let desync: [ConformanceCase] = [
         post(
@@ -85,6 +86,27 @@ extension ConformanceCase {
         post("SMUG-CLTE-DESYNC", "Content-Length: 6\r\n\(te)", "0\r\n\r\nX", [400], .closes),
         post("SMUG-TECL-DESYNC", "\(te)Content-Length: 30\r\n", "0\r\n\r\nX", [400], .closes),
         post("SMUG-CLTE-CONN-CLOSE", "Content-Length: 5\r\n\(te)", "0\r\n\r\n", [400], .closes),
+        post("SMUG-TECL-CONN-CLOSE", "\(te)Content-Length: 5\r\n", "0\r\n\r\n", [400], .closes),
+        post("SMUG-CLTE-PIPELINE", "Content-Length: 4\r\n\(te)", "0\r\n\r\n", [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-HEAD", "Content-Length: \(5 + smuggledHead.utf8.count)\r\n\(te)",
+            "0\r\n\r\n" + smuggledHead, [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET-TE-TRAILING-SPACE",
+            "Content-Length: \(5 + smuggled.utf8.count)\r\nTransfer-Encoding: chunked \r\n", "0\r\n\r\n" + smuggled,
+            [400], .closes),
+        post(
+            "SMUG-CLTE-SMUGGLED-GET-TE-LEADING-COMMA",
+            "Content-Length: \(5 + smuggled.utf8.count)\r\nTransfer-Encoding: , chunked\r\n", "0\r\n\r\n" + smuggled,
+            [400], .closes),
+        post(
+            "SMUG-TE-DUPLICATE-HEADERS-SMUGGLED-GET",
+            "\(te)Transfer-Encoding: identity\r\nContent-Length: \(5 + smuggled.utf8.count)\r\n",
+            "0\r\n\r\n" + smuggled, [400], .closes),
+        // Without Content-Length the TE list alone decides: not ending in chunked is a 400 too.
+        post(
+            "smuggled GET after a TE list not ending in chunked", "Transfer-Encoding: chunked, identity\r\n",
+            "0\r\n\r\n" + smuggled, [400], .closes),
         ConformanceCase(
             "SMUG-GET-CL-PREFIX-DESYNC",
             "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 32\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",

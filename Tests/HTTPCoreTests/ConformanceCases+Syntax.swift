@@ -91,6 +91,17 @@ extension ConformanceCase {
         get("COMP-EXPECT-UNKNOWN", "Expect: 200-ok\r\n", [417], .closes),
         get("COMP-UPGRADE-MISSING-CONN", "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n", [200], .staysOpen),
         get("COMP-UPGRADE-UNKNOWN", "Connection: Upgrade\r\nUpgrade: totally-made-up/1.0\r\n", [200], .staysOpen),
+        get(
+            "COMP-UPGRADE-INVALID-VER",
+            "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 99\r\n", [200], .staysOpen),
+        ConformanceCase(
+            "COMP-UPGRADE-POST",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n", [200], .staysOpen),
+        ConformanceCase(
+            "COMP-RANGE-POST", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nRange: bytes=0-10\r\n\r\nhello",
+            [200], .staysOpen),
     ]
 
     static let host: [ConformanceCase] = [
