@@ -25,6 +25,8 @@ let package = Package(
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
+        // Results micro-benchmark run by Scripts/bench (issue 7).
+        .executableTarget(name: "results-bench", dependencies: ["Domain"], path: "bench/results-bench"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
