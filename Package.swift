@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPCore", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Storage", "HTTPCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

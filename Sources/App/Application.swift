@@ -9,6 +9,7 @@ public final class Application: Sendable {
     public let configuration: AppConfiguration
     public let server: HTTPServer
     public let database: Database
+    private let committer: GroupCommitter
 
     /// Opens (or creates) the data directory and database, makes the root token on first start,
     /// and starts serving; returns once requests are accepted.
@@ -18,8 +19,15 @@ public final class Application: Sendable {
         database = try Database(path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
         let access = AccessStore(database: database)
         try RootToken.ensure(access: access, dataDirectory: configuration.dataDirectory, announce: announce)
+        committer = GroupCommitter(database: database)
+        if configuration.demo,
+           try DemoData.seedIfEmpty(database: database, committer: committer, dataDirectory: configuration.dataDirectory)
+        {
+            announce("Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
+                + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt")
+        }
         let metrics = ServerMetrics()
-        let router = Self.makeRouter(configuration: configuration, database: database, metrics: metrics)
+        let router = Self.makeRouter(configuration: configuration, database: database, committer: committer, metrics: metrics)
         server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
     }
 
@@ -29,10 +37,13 @@ public final class Application: Sendable {
     /// Graceful stop: answers what was received, closes every connection, then the database.
     public func shutdown() {
         server.shutdown()
+        committer.stop()
         database.close()
     }
 
-    static func makeRouter(configuration: AppConfiguration, database: Database, metrics: ServerMetrics) -> Router {
+    static func makeRouter(
+        configuration: AppConfiguration, database: Database, committer: GroupCommitter, metrics: ServerMetrics
+    ) -> Router {
         var router = Router()
         router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
         router.add("GET", "/metrics", mayBlock: false) { _ in
@@ -47,6 +58,12 @@ public final class Application: Sendable {
         for spec in Registry.all {
             RegistryRoutes(spec: spec, store: registry, auth: auth).register(in: &router)
         }
+        let ballots = BallotStore(database: database, committer: committer)
+        let rounds = RoundRoutes(rounds: RoundStore(database: database), ballots: ballots, auth: auth)
+        rounds.register(in: &router)
+        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth).register(in: &router)
+        ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
+        PublicRoutes(database: database, access: access).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }
         return router

@@ -2,6 +2,7 @@
 public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "registry and credentials", sql: registry),
+        Migration(version: 2, name: "rounds, ballots, tallies and archive", sql: evaluation),
     ]
 
     static let registry = """
@@ -61,5 +62,92 @@ public enum Schema {
         );
         CREATE INDEX evaluators_by_township ON evaluators (township_id, id);
         CREATE INDEX departments_by_township ON departments (township_id, id);
+        """
+
+    /// Ballots are anonymous (contract §5): the `ballots` table has no evaluator or token column,
+    /// keeps only the day, and is a WITHOUT ROWID table keyed by the random receipt, so neither a
+    /// rowid nor the physical order follows the order of voting. `round_panel.voted` says who has
+    /// voted (turnout needs it), never what.
+    static let evaluation = """
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY,
+            township_id INTEGER NOT NULL REFERENCES townships(id),
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            rules TEXT NOT NULL,
+            evaluator_ids TEXT NOT NULL,
+            cadre_ids TEXT,
+            department_ids TEXT,
+            project_ids TEXT,
+            state TEXT NOT NULL DEFAULT 'draft',
+            created_at TEXT NOT NULL,
+            opened_at TEXT,
+            closed_at TEXT,
+            published_at TEXT,
+            commentary TEXT
+        );
+        CREATE INDEX rounds_by_township ON rounds (township_id, id);
+        -- Subjects frozen when the round opens: names as they were then.
+        CREATE TABLE round_subjects (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            kind TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            department_id INTEGER,
+            department TEXT,
+            board TEXT,
+            PRIMARY KEY (round_id, kind, subject_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE round_panel (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            evaluator_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            category TEXT NOT NULL,
+            token_hash BLOB UNIQUE,
+            voted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (round_id, evaluator_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE ballots (
+            receipt TEXT PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            category TEXT NOT NULL,
+            cast_on TEXT NOT NULL,
+            content TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ballots_by_round ON ballots (round_id, receipt);
+        -- Running aggregates per subject and evaluator category, updated with each ballot.
+        CREATE TABLE tallies (
+            round_id INTEGER NOT NULL,
+            subject_kind TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            n INTEGER NOT NULL DEFAULT 0,
+            vt_sum INTEGER NOT NULL DEFAULT 0, vt_min INTEGER, vt_max INTEGER,
+            at_sum INTEGER NOT NULL DEFAULT 0, at_min INTEGER, at_max INTEGER,
+            co_sum INTEGER NOT NULL DEFAULT 0, co_min INTEGER, co_max INTEGER,
+            most INTEGER NOT NULL DEFAULT 0,
+            least INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (round_id, subject_kind, subject_id, category)
+        ) WITHOUT ROWID;
+        -- Results frozen at close; the public document (results + commentary + receipts) at publish.
+        CREATE TABLE round_documents (
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            kind TEXT NOT NULL CHECK (kind IN ('results', 'public')),
+            body BLOB NOT NULL,
+            PRIMARY KEY (round_id, kind)
+        ) WITHOUT ROWID;
+        CREATE TABLE archive_records (
+            cadre_id INTEGER NOT NULL REFERENCES cadres(id),
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            round_id INTEGER,
+            period TEXT,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (cadre_id, seq)
+        ) WITHOUT ROWID;
         """
 }

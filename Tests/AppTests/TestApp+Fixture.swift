@@ -4,7 +4,8 @@ import Foundation
 import TestSupport
 
 /// A live DuPing on a free port with a fresh data directory, and a small JSON client for it.
-final class TestApp {
+/// Safe to share between threads: its state is immutable and each call opens its own connection.
+final class TestApp: @unchecked Sendable {
     let app: Application
     let directory: String
     let rootToken: String
@@ -31,6 +32,12 @@ final class TestApp {
     /// One request on a new connection; `body` is sent as JSON unless `contentType` says otherwise.
     func call(_ method: String, _ path: String, token: String? = nil, body: String? = nil,
               contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
+        try Self.call(port: port, method, path, token: token, body: body, contentType: contentType, headers: headers)
+    }
+
+    /// One request to a server on `port`.
+    static func call(port: Int, _ method: String, _ path: String, token: String? = nil, body: String? = nil,
+                     contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
         let client = try RawClient(port: port)
         var request = "\(method) \(path) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
         if let token { request += "Authorization: Bearer \(token)\r\n" }

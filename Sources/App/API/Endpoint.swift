@@ -29,6 +29,14 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
     case RegistryError.invalidReference(let row, let field):
         let path = row.map { "[\($0)].\(field)" } ?? field
         return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
+    case RoundError.notFound:
+        return .notFound("No such round in this township.")
+    case RoundError.wrongState(let state, let why):
+        return .conflict("The round is \(state.rawValue): \(why).")
+    case RoundError.invalid(let errors):
+        return .invalid(errors)
+    case RoundError.alreadyVoted:
+        return .conflict("This ballot code has already been used to vote.")
     case StoreError.diskFull:
         return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
     case StoreError.busy:

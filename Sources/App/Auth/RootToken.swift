@@ -8,14 +8,20 @@ enum RootToken {
         guard try !access.hasRootCredential() else { return }
         let token = Tokens.generate(prefix: "dpr_")
         let path = DataDirectory.rootTokenPath(dataDirectory)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw APIError(500, "cannot write \(path): errno \(errno)") }
-        let line = token + "\n"
-        let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-        fsync(fd)
-        close(fd)
-        guard written == line.utf8.count else { throw APIError(500, "cannot write \(path)") }
+        try SecretFile.write(token + "\n", to: path)
         _ = try access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
         announce("Root token (shown only now; also in \(path)): \(token)")
+    }
+}
+
+/// Files only the owner may read (0600), written durably: the root token, demo ballot codes.
+enum SecretFile {
+    static func write(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw APIError(500, "cannot write \(path): errno \(errno)") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(fd) == 0 else { throw APIError(500, "cannot write \(path)") }
     }
 }

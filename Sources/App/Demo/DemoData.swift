@@ -1,0 +1,130 @@
+import Domain
+import Storage
+
+/// `duping serve --demo`: on an empty database, a realistic township — 牛马司镇 with 12
+/// departments, 60 cadres, 20 projects, a 40-member panel — with one published semiannual round
+/// (simulated ballots) and one open quarterly round, so that a newcomer sees a real board at once.
+/// Ballot codes of the open round go to `<data>/demo-ballot-codes.txt` (0600), never to stdout.
+enum DemoData {
+    static let township = (code: "niumasi", name: "牛马司镇")
+
+    static let departments = [
+        "党政办", "组织办", "宣传办", "纪检监察室", "民政办", "财政所", "农业服务中心", "林业站", "水利站", "自然资源所",
+        "综治办", "经管站",
+    ]
+    static let surnames = Array("王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林")
+    static let givenNames = ["建国", "秀英", "志强", "桂兰", "德明", "小红", "海波", "春梅", "立新", "玉兰", "国华", "丽娟"]
+    static let posts = ["主任", "副主任", "干事", "站长", "所长"]
+    static let projects: [(String, ProjectBoard)] = [
+        ("修建太平村通组公路", .service), ("安装路灯120盏", .service), ("新建村级卫生室", .service),
+        ("改造农村饮水管网", .service), ("建设村民文化广场", .service), ("修缮中心小学校舍", .service),
+        ("开通城乡公交线路", .service), ("修建老年活动中心", .service),
+        ("调解山林权属纠纷", .relief), ("整治河道淤塞", .relief), ("解决留守儿童托管", .relief),
+        ("清理拖欠农民工工资", .relief), ("治理集镇交通拥堵", .relief), ("疏通灌溉渠道", .relief),
+        ("发展油茶种植基地", .prosperity), ("建设蔬菜大棚合作社", .prosperity), ("开展电商技能培训", .prosperity),
+        ("扶持生猪养殖专业户", .prosperity), ("建设特色农产品加工厂", .prosperity), ("发展乡村旅游民宿", .prosperity),
+    ]
+
+    /// Fills the database when it has no township yet; returns whether it did.
+    static func seedIfEmpty(database: Database, committer: GroupCommitter, dataDirectory: String) throws -> Bool {
+        let access = AccessStore(database: database)
+        guard try access.townships(after: nil, limit: 1).items.isEmpty else { return false }
+        var random = SeededRandom(seed: 20_260_701)
+        let town = try access.createTownship(code: township.code, name: township.name)
+        let registry = RegistryStore(database: database)
+        let departmentRows = try registry.insert(
+            Registry.departments, townshipID: town.id, rows: departments.map { ["name": .string($0)] }, bulk: true)
+        let departmentIDs = departmentRows.compactMap { $0["id"]?.intValue }
+        let cadreRows: [[String: JSONValue]] = (0..<60).map { index in
+            let name = "\(surnames[index % surnames.count])\(givenNames[(index * 7) % givenNames.count])"
+            return ["name": .string(name), "department_id": .int(departmentIDs[index % departmentIDs.count]),
+                    "post": .string(posts[index % posts.count])]
+        }
+        _ = try registry.insert(Registry.cadres, townshipID: town.id, rows: cadreRows, bulk: true)
+        let projectRows: [[String: JSONValue]] = projects.enumerated().map { index, project in
+            ["title": .string(project.0), "board": .string(project.1.rawValue), "year": 2026,
+             "department_id": .int(departmentIDs[index % departmentIDs.count])]
+        }
+        _ = try registry.insert(Registry.projects, townshipID: town.id, rows: projectRows, bulk: true)
+        let villages = ["太平村", "花桥村", "石门村", "白云村", "新屋村"]
+        let evaluatorRows: [[String: JSONValue]] = (0..<40).map { index in
+            let category = EvaluatorCategory.allCases[index % 4]
+            return ["name": .string("\(surnames[(index * 3) % surnames.count])\(givenNames[index % givenNames.count])"),
+                    "category": .string(category.rawValue), "village": .string(villages[index % villages.count])]
+        }
+        let evaluatorIDs = try registry.insert(Registry.evaluators, townshipID: town.id, rows: evaluatorRows, bulk: true)
+            .compactMap { $0["id"]?.intValue }
+
+        let rounds = RoundStore(database: database)
+        let ballots = BallotStore(database: database, committer: committer)
+        let half = try rounds.create(Round(
+            townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
+            rules: RoundRules(categoryWeights: [.deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3]),
+            evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
+        let codes = try rounds.open(townshipID: town.id, id: half.id) { code() }
+        try simulateBallots(round: half, voters: codes.dropLast(3).map(\.evaluatorID), ballots: ballots, random: &random)
+        _ = try rounds.close(townshipID: town.id, id: half.id, results: ResultsDocument.closing)
+        _ = try rounds.publish(
+            townshipID: town.id, id: half.id,
+            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。",
+            document: ResultsDocument.publishing)
+
+        let quarter = try rounds.create(Round(
+            townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
+            rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
+        let open = try rounds.open(townshipID: town.id, id: quarter.id) { code() }
+        try writeCodes(open, path: dataDirectory + "/demo-ballot-codes.txt")
+        return true
+    }
+
+    private static func code() -> (String, [UInt8]) {
+        let code = BallotCode.generate()
+        return (code.display, Tokens.hash(code.value))
+    }
+
+    /// Ballots with a plausible spread: each cadre has a "true" level, evaluators vary around it.
+    private static func simulateBallots(round: Round, voters: [Int64], ballots: BallotStore, random: inout SeededRandom) throws {
+        let subjects = try ballots.subjects(roundID: round.id)
+        let level = Dictionary(uniqueKeysWithValues: subjects.cadres.map { ($0.id, 60 + random.next(35)) })
+        let departmentLevel = Dictionary(uniqueKeysWithValues: subjects.departments.map { ($0.id, 65 + random.next(30)) })
+        let best = subjects.cadres.max { level[$0.id]! < level[$1.id]! }!.id
+        let worst = subjects.cadres.min { level[$0.id]! < level[$1.id]! }!.id
+        for voter in voters {
+            guard let session = try ballots.session(round: round, evaluatorID: voter) else { continue }
+            func score(_ base: Int) -> Int { min(100, max(0, base + random.next(21) - 10)) }
+            var entries: [ScoreEntry] = subjects.cadres.filter { _ in random.next(10) < 8 }.map {
+                ScoreEntry(subject: .cadre($0.id), villageTime: score(level[$0.id]!), attitude: score(level[$0.id]! + 3),
+                           completion: score(level[$0.id]! - 2))
+            }
+            entries += subjects.departments.map {
+                ScoreEntry(subject: .department($0.id), villageTime: score(departmentLevel[$0.id]!),
+                           attitude: score(departmentLevel[$0.id]!), completion: score(departmentLevel[$0.id]!))
+            }
+            let projects = subjects.projects.map(\.id)
+            let ballot = ValidBallot(
+                entries: entries,
+                mostSatisfied: Picks(cadreId: random.next(10) < 7 ? best : subjects.cadres[random.next(subjects.cadres.count)].id,
+                                     departmentId: subjects.departments[random.next(3)].id, projectId: projects[random.next(5)]),
+                leastSatisfied: Picks(cadreId: random.next(10) < 6 ? worst : nil,
+                                      departmentId: subjects.departments.last?.id, projectId: projects.last))
+            _ = try ballots.cast(ballot, session: session)
+        }
+    }
+
+    private static func writeCodes(_ codes: [IssuedCode], path: String) throws {
+        var text = "# 2026年第四季度领导班子季评排队 — ballot codes (测评码), one per evaluator; open /ballot.html\n"
+        for code in codes { text += "\(code.code)\t\(code.name)\n" }
+        try SecretFile.write(text, to: path)
+    }
+}
+
+/// A small deterministic generator so the demo looks the same on every machine.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    /// A number in 0..<bound.
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}

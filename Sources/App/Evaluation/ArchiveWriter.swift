@@ -1,0 +1,46 @@
+import Domain
+import Storage
+
+/// Writes a published round into the cadres' archives (contract §7): an `evaluation` record for
+/// every cadre of the round, a `commendation` for each most-satisfied cadre, and a `suspension`
+/// for each least-satisfied one, whose status becomes `suspended`. Numbers are integers and
+/// scores two-decimal strings, so that the hash chain can be re-checked with Python's json.
+enum ArchiveWriter {
+    static func write(_ round: Round, _ results: RoundResults, _ connection: Connection) throws {
+        for cadre in results.cadres {
+            try ArchiveStore.append(
+                cadreID: Int64(cadre.cadreId), kind: .evaluation, roundID: round.id, period: round.period,
+                data: evaluationData(round, cadre), connection)
+        }
+        for id in results.designations.mostSatisfied.cadres {
+            let cadre = results.cadres.first { $0.cadreId == id }
+            try ArchiveStore.append(
+                cadreID: Int64(id), kind: .commendation, roundID: round.id, period: round.period,
+                data: ["reason": "最满意干部 (most satisfied)", "round_title": .string(round.title),
+                       "most": .int(Int64(cadre?.most ?? 0))], connection)
+        }
+        for id in results.designations.leastSatisfied.cadres {
+            let cadre = results.cadres.first { $0.cadreId == id }
+            try ArchiveStore.append(
+                cadreID: Int64(id), kind: .suspension, roundID: round.id, period: round.period,
+                data: ["reason": "最不满意干部，待岗处理 (least satisfied, suspended pending reassignment)",
+                       "round_title": .string(round.title), "least": .int(Int64(cadre?.least ?? 0))], connection)
+            try connection.run(
+                "UPDATE cadres SET status = 'suspended' WHERE id = ? AND township_id = ?", [Int64(id), round.townshipID])
+        }
+    }
+
+    private static func evaluationData(_ round: Round, _ cadre: CadreResult) -> JSONValue {
+        func text(_ value: Double?) -> JSONValue { value.map { .string(Scores.text($0)) } ?? .null }
+        return [
+            "round_title": .string(round.title),
+            "rank": cadre.rank.map { .int(Int64($0)) } ?? .null,
+            "scores": [
+                "village_time": text(cadre.scores.villageTime), "attitude": text(cadre.scores.attitude),
+                "completion": text(cadre.scores.completion), "composite": text(cadre.scores.composite),
+            ],
+            "most": .int(Int64(cadre.most)), "least": .int(Int64(cadre.least)), "net": .int(Int64(cadre.net)),
+            "n": .int(Int64(cadre.n)),
+        ]
+    }
+}

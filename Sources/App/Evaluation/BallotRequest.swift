@@ -1,0 +1,46 @@
+import Domain
+
+/// Reads a ballot body (contract §5) into a `BallotSubmission`: types and unknown fields are
+/// checked here, the rules of the round by `BallotValidator`.
+enum BallotRequest {
+    static func read(_ object: JSONObject, path: String = "") -> (BallotSubmission?, [FieldError]) {
+        var reader = JSONObjectReader(object, path: path)
+        var entries: [SupervisionEntry] = []
+        if let list = reader.array("supervision", required: false) {
+            for (index, element) in list.enumerated() {
+                let key = "supervision[\(index)]"
+                guard case .object(let entryObject) = element else {
+                    reader.fail(key, "must be an object")
+                    continue
+                }
+                var entryReader = JSONObjectReader(entryObject, path: reader.path(of: key))
+                let entry = SupervisionEntry(
+                    cadreId: entryReader.int("cadre_id", required: false).map(Int.init),
+                    departmentId: entryReader.int("department_id", required: false).map(Int.init),
+                    villageTime: entryReader.int("village_time", required: false).map(Int.init),
+                    attitude: entryReader.int("attitude", required: false).map(Int.init),
+                    completion: entryReader.int("completion", required: false).map(Int.init))
+                entryReader.finish(allowed: ["cadre_id", "department_id", "village_time", "attitude", "completion"])
+                reader.merge(entryReader)
+                entries.append(entry)
+            }
+        }
+        let most = picks(&reader, "most_satisfied")
+        let least = picks(&reader, "least_satisfied")
+        let comment = reader.string("comment", required: false)
+        reader.finish(allowed: ["supervision", "most_satisfied", "least_satisfied", "comment"])
+        guard reader.isValid else { return (nil, reader.errors) }
+        return (BallotSubmission(supervision: entries, mostSatisfied: most, leastSatisfied: least, comment: comment), [])
+    }
+
+    private static func picks(_ reader: inout JSONObjectReader, _ key: String) -> Picks? {
+        reader.nested(key, required: false) { nested in
+            let picks = Picks(
+                cadreId: nested.int("cadre_id", required: false).map(Int.init),
+                departmentId: nested.int("department_id", required: false).map(Int.init),
+                projectId: nested.int("project_id", required: false).map(Int.init))
+            nested.finish(allowed: ["cadre_id", "department_id", "project_id"])
+            return picks
+        }
+    }
+}

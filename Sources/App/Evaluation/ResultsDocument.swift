@@ -1,0 +1,90 @@
+import Domain
+import Foundation
+import Storage
+
+/// Builds the documents of contract §6–§7 from a round's stored aggregates: the results frozen
+/// at close, the public board written at publish, the archive records and the CSV table.
+enum ResultsDocument {
+    /// Everything the results are computed from, read in the caller's transaction.
+    struct Inputs {
+        var subjects: FrozenSubjects
+        var ballotsByCategory: [EvaluatorCategory: Int]
+        var panel: Int
+        var results: RoundResults
+        var ballots: Int { ballotsByCategory.values.reduce(0, +) }
+    }
+
+    static func inputs(_ round: Round, _ connection: Connection, tally: Tally? = nil) throws -> Inputs {
+        let subjects = try FrozenSubjects.load(roundID: round.id, connection)
+        let byCategory = try BallotStore.ballotsByCategory(roundID: round.id, connection)
+        let panel = try connection.queryOne("SELECT count(*) FROM round_panel WHERE round_id = ?", [round.id]) { $0.int(0) } ?? 0
+        let calculator = ResultsCalculator(
+            rules: round.rules, ballots: byCategory.values.reduce(0, +), ballotsByCategory: byCategory)
+        let results = calculator.results(
+            cadres: subjects.cadres, departments: subjects.departments, projects: subjects.projects,
+            tally: try tally ?? BallotStore.tally(roundID: round.id, connection))
+        return Inputs(subjects: subjects, ballotsByCategory: byCategory, panel: panel, results: results)
+    }
+
+    /// `{"round","turnout","cadres","departments","projects","designations"}` as JSON.
+    static func resultsObject(_ round: Round, _ inputs: Inputs) throws -> JSONObject {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let encoded = try encoder.encode(inputs.results)
+        var object: JSONObject = [
+            "round": .object(round.summary),
+            "turnout": ["panel": .int(Int64(inputs.panel)), "ballots": .int(Int64(inputs.ballots))],
+        ]
+        for (key, value) in try JSONParser.parse(Array(encoded)).objectValue?.entries ?? [] { object[key] = value }
+        return object
+    }
+
+    /// The frozen results stored when the round closes.
+    static func closing(_ round: Round, _ connection: Connection) throws -> [UInt8] {
+        JSONWriter.encode(.object(try resultsObject(round, try inputs(round, connection))))
+    }
+
+    /// The public board written at publish (results, commentary, time, every counted receipt),
+    /// after appending the archive records and suspending the least-satisfied cadres.
+    static func publishing(_ round: Round, _ connection: Connection) throws -> [UInt8] {
+        let inputs = try inputs(round, connection)
+        try ArchiveWriter.write(round, inputs.results, connection)
+        var object = try resultsObject(round, inputs)
+        object["round"] = .object(round.summary.merging(["published_at": .string(round.publishedAt ?? "")]))
+        object["commentary"] = .string(round.commentary ?? "")
+        object["published_at"] = .string(round.publishedAt ?? "")
+        object["receipts"] = .array(try BallotStore.receipts(roundID: round.id, connection).map(JSONValue.string))
+        return JSONWriter.encode(.object(object))
+    }
+
+    /// The cadre table as CSV (UTF-8 with BOM), headers of contract §4.
+    static func csv(_ results: JSONObject) -> [UInt8] {
+        let header = ["排名", "姓名", "部门", "下村时间", "工作态度", "任务完成", "综合得分", "最满意票", "最不满意票", "净票"]
+        let rows: [[CSVCell]] = (results["cadres"]?.arrayValue ?? []).compactMap(\.objectValue).map { cadre in
+            let scores = cadre["scores"]?.objectValue ?? JSONObject()
+            func score(_ key: String) -> CSVCell {
+                switch scores[key] {
+                case .double(let value)?: .number(Scores.text(value))
+                case .int(let value)?: .number(Scores.text(Double(value)))
+                default: .empty
+                }
+            }
+            func integer(_ key: String) -> CSVCell { cadre[key]?.intValue.map(CSVCell.integer) ?? .empty }
+            return [
+                integer("rank"), .text(cadre["name"]?.stringValue ?? ""), .text(cadre["department"]?.stringValue ?? ""),
+                score("village_time"), score("attitude"), score("completion"), score("composite"),
+                integer("most"), integer("least"), integer("net"),
+            ]
+        }
+        return CSVWriter.encode(header: header, rows: rows)
+    }
+}
+
+extension JSONObject {
+    /// This object with `other`'s members set over it.
+    func merging(_ other: JSONObject) -> JSONObject {
+        var result = self
+        for (key, value) in other.entries { result[key] = value }
+        return result
+    }
+}

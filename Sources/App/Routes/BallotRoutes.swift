@@ -1,0 +1,84 @@
+import Domain
+import HTTPCore
+import Storage
+
+/// The evaluator's side (contract §5): the ballot form and casting a ballot with a ballot code,
+/// and the paper ballot a township admin types in for an evaluator.
+struct BallotRoutes {
+    let ballots: BallotStore
+    let rounds: RoundRoutes
+    let auth: Authenticator
+
+    func register(in router: inout Router) {
+        router.add("GET", "/v1/ballot", endpoint(form))
+        router.add("POST", "/v1/ballot", endpoint(cast))
+        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(paperBallot))
+    }
+
+    private func form(_ request: HTTPRequest) throws -> HTTPResponse {
+        let session = try session(request)
+        let subjects = try ballots.subjects(roundID: session.round.id)
+        let scale = session.round.rules.scale
+        return .json([
+            "round": .object(session.round.summary),
+            "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
+            "cadres": .array(subjects.cadres.map {
+                ["cadre_id": .int(Int64($0.id)), "name": .string($0.name), "department_id": .int(Int64($0.departmentId)),
+                 "department": .string($0.departmentName)]
+            }),
+            "departments": .array(subjects.departments.map { ["department_id": .int(Int64($0.id)), "name": .string($0.name)] }),
+            "projects": .array(subjects.projects.map {
+                ["project_id": .int(Int64($0.id)), "title": .string($0.title), "board": .string(subjects.projectBoards[$0.id] ?? "")]
+            }),
+            "voted": .bool(session.voted),
+        ])
+    }
+
+    private func cast(_ request: HTTPRequest) throws -> HTTPResponse {
+        let session = try session(request)
+        return try store(try RequestBody.object(request), path: "", session: session)
+    }
+
+    private func paperBallot(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try rounds.round(request)
+        var reader = JSONObjectReader(try RequestBody.object(request))
+        let evaluatorID = reader.int("evaluator_id", range: 1...Int64.max)
+        let ballot = reader.object("ballot")
+        reader.finish(allowed: ["evaluator_id", "ballot"])
+        guard reader.isValid, let evaluatorID, let ballot else { throw APIError.invalid(reader.errors) }
+        guard let session = try ballots.session(round: round, evaluatorID: evaluatorID) else {
+            throw APIError.invalid([FieldError(field: "evaluator_id", message: "is not on this round's panel")])
+        }
+        return try store(ballot, path: "ballot", session: session)
+    }
+
+    /// Validates and stores one ballot; 201 with the receipt once it is on disk.
+    private func store(_ object: JSONObject, path: String, session: BallotSession) throws -> HTTPResponse {
+        guard session.round.state == .open else {
+            throw RoundError.wrongState(session.round.state, "the round is not open for ballots")
+        }
+        guard !session.voted else { throw RoundError.alreadyVoted }
+        let (submission, typeErrors) = BallotRequest.read(object, path: path)
+        guard let submission else { throw APIError.invalid(typeErrors) }
+        let subjects = try ballots.subjects(roundID: session.round.id)
+        switch BallotValidator.validate(submission, form: subjects.form(scale: session.round.rules.scale)) {
+        case .failure(let failure):
+            let errors = failure.errors.map { FieldError(field: path.isEmpty ? $0.field : "\(path).\($0.field)", message: $0.message) }
+            throw APIError.invalid(errors)
+        case .success(let ballot):
+            let receipt = try ballots.cast(ballot, session: session)
+            return .json(["receipt": .string(receipt)], status: 201)
+        }
+    }
+
+    /// The ballot code's holder: 403 for other credentials, 401 for an unknown code.
+    private func session(_ request: HTTPRequest) throws -> BallotSession {
+        guard case .ballot(let hash) = try auth.principal(request) else {
+            throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
+        }
+        guard let session = try ballots.session(tokenHash: hash) else {
+            throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
+        }
+        return session
+    }
+}

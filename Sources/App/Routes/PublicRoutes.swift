@@ -1,0 +1,90 @@
+import Domain
+import HTTPCore
+import Storage
+import Synchronization
+
+/// The public board (张榜, contract §7), without credentials. A published document never
+/// changes, so it is read once and then served from memory — plain and gzipped — with an ETag.
+struct PublicRoutes {
+    let database: Database
+    let access: AccessStore
+    private let cache = BoardCache()
+
+    init(database: Database, access: AccessStore) {
+        self.database = database
+        self.access = access
+    }
+
+    func register(in router: inout Router) {
+        router.add("GET", "/v1/public/townships/{code}/rounds", endpoint(list))
+        // Inline: after the first read this is a memory lookup.
+        router.add("GET", "/v1/public/townships/{code}/rounds/{id}", mayBlock: false, endpoint(board))
+    }
+
+    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        let township = try township(request)
+        let items = try database.read { connection in
+            try connection.query(
+                "SELECT id, title, period, published_at FROM rounds WHERE township_id = ? AND state = 'published' ORDER BY id DESC",
+                [township.id]
+            ) { row -> JSONValue in
+                ["id": .int(row.int64(0)), "title": .string(row.string(1)), "period": .string(row.string(2)),
+                 "published_at": .string(row.string(3))]
+            }
+        }
+        return .json(["items": .array(items), "township": .object(township.json)])
+    }
+
+    private func board(_ request: HTTPRequest) throws -> HTTPResponse {
+        let key = "\(request.pathParameters["code"] ?? "")/\(request.pathParameters["id"] ?? "")"
+        let entry = try cache.entry(key) { try load(request) }
+        guard let entry else { throw APIError.notFound("No published round here.") }
+        var headers: HTTPHeaders = ["Content-Type": "application/json", "ETag": entry.etag, "Cache-Control": "no-cache"]
+        if EntityTag.ifNoneMatch(request.headers.values("If-None-Match"), matches: entry.etag) {
+            return HTTPResponse(status: 304, headers: ["ETag": entry.etag, "Vary": "Accept-Encoding"])
+        }
+        if let gzipped = entry.gzipped, AcceptEncoding.allowsGzip(request.headers.values("Accept-Encoding")) {
+            headers.add("Content-Encoding", "gzip")
+            headers.add("Vary", "Accept-Encoding")
+            return HTTPResponse(status: 200, headers: headers, body: gzipped)
+        }
+        return HTTPResponse(status: 200, headers: headers, body: entry.plain)
+    }
+
+    private func load(_ request: HTTPRequest) throws -> BoardCache.Entry? {
+        let township = try township(request)
+        guard let id = Int64(request.pathParameters["id"] ?? "") else { return nil }
+        let body = try database.read { connection in
+            try connection.queryOne(
+                """
+                SELECT d.body FROM round_documents d JOIN rounds r ON r.id = d.round_id
+                WHERE d.round_id = ? AND d.kind = 'public' AND r.township_id = ?
+                """, [id, township.id]) { $0.blob(0) }
+        }
+        return body.map { BoardCache.Entry(plain: $0, gzipped: Gzip.compress($0), etag: EntityTag.strong(for: $0)) }
+    }
+
+    private func township(_ request: HTTPRequest) throws -> Township {
+        let code = request.pathParameters["code"] ?? ""
+        guard let township = try access.township(code: code) else { throw APIError.notFound("No township '\(code)'.") }
+        return township
+    }
+}
+
+/// Published boards by `code/id`. Only published documents enter, and they never change.
+final class BoardCache: Sendable {
+    struct Entry: Sendable {
+        var plain: [UInt8]
+        var gzipped: [UInt8]?
+        var etag: String
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    func entry(_ key: String, load: () throws -> Entry?) throws -> Entry? {
+        if let hit = entries.withLock({ $0[key] }) { return hit }
+        guard let loaded = try load() else { return nil }
+        entries.withLock { $0[key] = loaded }
+        return loaded
+    }
+}

@@ -1,0 +1,144 @@
+import Domain
+import HTTPCore
+import Storage
+
+/// Rounds and their lifecycle under `/v1/townships/{code}/rounds` (contract §4).
+struct RoundRoutes {
+    let rounds: RoundStore
+    let ballots: BallotStore
+    let auth: Authenticator
+
+    func register(in router: inout Router) {
+        let base = "/v1/townships/{code}/rounds"
+        router.add("POST", base, endpoint(create))
+        router.add("GET", base, endpoint(list))
+        router.add("GET", base + "/{id}", endpoint(get))
+        router.add("PATCH", base + "/{id}", endpoint(patch))
+        router.add("POST", base + "/{id}/open", endpoint(open))
+        router.add("POST", base + "/{id}/tokens/{evaluator_id}/reissue", endpoint(reissue))
+        router.add("GET", base + "/{id}/turnout", endpoint(turnout))
+        router.add("POST", base + "/{id}/close", endpoint(close))
+        router.add("GET", base + "/{id}/results", endpoint(results))
+        router.add("GET", base + "/{id}/results.csv", endpoint(resultsCSV))
+        router.add("GET", base + "/{id}/recount", endpoint(recount))
+        router.add("POST", base + "/{id}/publish", endpoint(publish))
+    }
+
+    private func create(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        let round = try rounds.create(try RoundRequest.create(try RequestBody.object(request), townshipID: township.id))
+        return .json(.object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
+    }
+
+    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
+        let (items, next) = try rounds.list(townshipID: township.id, after: page.after, limit: page.limit)
+        return Pagination.page(items.map(\.jsonObject), next: next)
+    }
+
+    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
+        .json(.object(try round(request).round.jsonObject))
+    }
+
+    private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        guard round.state == .draft else { throw RoundError.wrongState(round.state, "only a draft round can be edited") }
+        let updated = try rounds.update(try RoundRequest.patch(try RequestBody.object(request), over: round))
+        return .json(.object(updated.jsonObject))
+    }
+
+    private func open(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        let issued = try rounds.open(townshipID: round.townshipID, id: round.id) {
+            let code = BallotCode.generate()
+            return (code.display, Tokens.hash(code.value))
+        }
+        return .json(["tokens": .array(issued.map { .object(Self.json($0)) })])
+    }
+
+    private func reissue(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        guard let evaluatorID = Int64(request.pathParameters["evaluator_id"] ?? "") else { throw RoundError.notFound }
+        let code = BallotCode.generate()
+        let issued = try rounds.reissue(
+            townshipID: round.townshipID, roundID: round.id, evaluatorID: evaluatorID, code: code.display,
+            hash: Tokens.hash(code.value))
+        return .json(.object(Self.json(issued)))
+    }
+
+    private func turnout(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        let turnout = try ballots.turnout(roundID: round.id)
+        var categories = JSONObject()
+        for category in EvaluatorCategory.allCases {
+            let members = turnout.panel.filter { $0.category == category }
+            categories[category.rawValue] = ["panel": .int(Int64(members.count)), "voted": .int(Int64(members.filter(\.voted).count))]
+        }
+        return .json([
+            "panel": .int(Int64(turnout.panel.count)), "voted": .int(Int64(turnout.voted)), "by_category": .object(categories),
+            "evaluators": .array(turnout.panel.map { ["evaluator_id": .int($0.evaluatorID), "voted": .bool($0.voted)] }),
+        ])
+    }
+
+    private func close(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        _ = try rounds.close(townshipID: round.townshipID, id: round.id, results: ResultsDocument.closing)
+        return .json(.object(try rounds.get(townshipID: round.townshipID, id: round.id)!.jsonObject))
+    }
+
+    private func results(_ request: HTTPRequest) throws -> HTTPResponse {
+        let body = try frozenResults(request)
+        return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+    }
+
+    private func resultsCSV(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        let body = try frozenResults(request)
+        let results = try JSONParser.parse(body).objectValue ?? JSONObject()
+        return HTTPResponse(
+            status: 200,
+            headers: ["Content-Type": "text/csv; charset=utf-8",
+                      "Content-Disposition": "attachment; filename=\"round-\(round.id)-results.csv\""],
+            body: ResultsDocument.csv(results))
+    }
+
+    /// Recomputes the tally from the stored ballots and compares it with the running aggregates.
+    private func recount(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        let (matches, ballots) = try ballots.recountMatches(roundID: round.id)
+        return .json(["round_id": .int(round.id), "ballots": .int(Int64(ballots)), "aggregates_match": .bool(matches)])
+    }
+
+    private func publish(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (round, _) = try round(request)
+        var reader = JSONObjectReader(request.body.isEmpty ? JSONObject() : try RequestBody.object(request))
+        let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
+        reader.finish(allowed: ["commentary"])
+        guard reader.isValid else { throw APIError.invalid(reader.errors) }
+        let body = try rounds.publish(
+            townshipID: round.townshipID, id: round.id, commentary: commentary, document: ResultsDocument.publishing)
+        return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+    }
+
+    private func frozenResults(_ request: HTTPRequest) throws -> [UInt8] {
+        let (round, _) = try round(request)
+        guard round.state == .closed || round.state == .published, let body = try rounds.results(roundID: round.id) else {
+            throw RoundError.wrongState(round.state, "results exist once the round is closed")
+        }
+        return body
+    }
+
+    /// The round named by the path, in a township the caller may manage.
+    func round(_ request: HTTPRequest) throws -> (round: Round, township: Township) {
+        let (township, _) = try auth.township(request)
+        guard let id = Int64(request.pathParameters["id"] ?? ""),
+              let round = try rounds.get(townshipID: township.id, id: id)
+        else { throw RoundError.notFound }
+        return (round, township)
+    }
+
+    static func json(_ issued: IssuedCode) -> JSONObject {
+        ["evaluator_id": .int(issued.evaluatorID), "name": .string(issued.name), "token": .string(issued.code)]
+    }
+}

@@ -1,0 +1,139 @@
+import Domain
+
+/// The ballot code's side of a round: who holds it, and whether it has been used.
+public struct BallotSession: Sendable {
+    public var round: Round
+    public var evaluatorID: Int64
+    public var category: EvaluatorCategory
+    public var voted: Bool
+
+    public init(round: Round, evaluatorID: Int64, category: EvaluatorCategory, voted: Bool) {
+        self.round = round
+        self.evaluatorID = evaluatorID
+        self.category = category
+        self.voted = voted
+    }
+}
+
+/// Turnout of a round (contract §4): counts only, never a tally before close.
+public struct Turnout: Sendable {
+    public var panel: [(evaluatorID: Int64, category: EvaluatorCategory, voted: Bool)]
+    public var voted: Int { panel.filter(\.voted).count }
+}
+
+/// Casting ballots and reading a round's tallies. Casting goes through the group committer:
+/// the code is spent, the ballot stored and the aggregates updated in one durable transaction.
+public struct BallotStore: Sendable {
+    let database: Database
+    let committer: GroupCommitter
+
+    public init(database: Database, committer: GroupCommitter) {
+        self.database = database
+        self.committer = committer
+    }
+
+    /// The holder of the code with this hash, or nil for an unknown (or replaced) code.
+    public func session(tokenHash: [UInt8]) throws -> BallotSession? {
+        try database.read { connection in
+            guard let member = try connection.queryOne(
+                """
+                SELECT p.round_id, r.township_id, p.evaluator_id, p.category, p.voted
+                FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = ?
+                """, [tokenHash], { (round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3), voted: $0.bool(4)) })
+            else { return nil }
+            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, connection)!
+            return BallotSession(
+                round: round, evaluatorID: member.evaluator, category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
+                voted: member.voted)
+        }
+    }
+
+    /// The panel member `evaluatorID` of a round (paper ballots), as a session.
+    public func session(round: Round, evaluatorID: Int64) throws -> BallotSession? {
+        try database.read { connection in
+            try connection.queryOne(
+                "SELECT category, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [round.id, evaluatorID]
+            ) { BallotSession(round: round, evaluatorID: evaluatorID, category: EvaluatorCategory(rawValue: $0.string(0)) ?? .deputy, voted: $0.bool(1)) }
+        }
+    }
+
+    public func subjects(roundID: Int64) throws -> FrozenSubjects {
+        try database.read { try FrozenSubjects.load(roundID: roundID, $0) }
+    }
+
+    /// Stores one valid ballot for the session's evaluator and returns its receipt. Exactly one
+    /// ballot per code, decided inside the write transaction: a second → `alreadyVoted`, a round
+    /// that is no longer open → `wrongState`.
+    public func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
+        let content = JSONWriter.encodeString(BallotCoding.encode(ballot))
+        let roundID = session.round.id
+        let category = session.category.rawValue
+        return try committer.submit { connection in
+            let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
+            guard state == RoundState.open.rawValue else {
+                throw RoundError.wrongState(RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
+            }
+            let spent = try connection.run(
+                "UPDATE round_panel SET voted = 1 WHERE round_id = ? AND evaluator_id = ? AND voted = 0",
+                [roundID, session.evaluatorID])
+            guard spent == 1 else { throw RoundError.alreadyVoted }
+            var receipt = Receipt.generate().value
+            while try connection.queryOne("SELECT 1 FROM ballots WHERE receipt = ?", [receipt], { _ in true }) != nil {
+                receipt = Receipt.generate().value
+            }
+            try connection.run(
+                "INSERT INTO ballots (receipt, round_id, category, cast_on, content) VALUES (?, ?, ?, ?, ?)",
+                [receipt, roundID, category, Clock.today(), content])
+            try TallyTable.add(ballot, roundID: roundID, category: category, connection)
+            return Receipt(receipt)?.display ?? receipt
+        }
+    }
+
+    public func turnout(roundID: Int64) throws -> Turnout {
+        try database.read { connection in
+            Turnout(panel: try connection.query(
+                "SELECT evaluator_id, category, voted FROM round_panel WHERE round_id = ? ORDER BY evaluator_id", [roundID]
+            ) { (evaluatorID: $0.int64(0), category: EvaluatorCategory(rawValue: $0.string(1)) ?? .deputy, voted: $0.bool(2)) })
+        }
+    }
+
+    /// Every counted receipt of a round, sorted (the board lists them).
+    public static func receipts(roundID: Int64, _ connection: Connection) throws -> [String] {
+        try connection.query("SELECT receipt FROM ballots WHERE round_id = ? ORDER BY receipt", [roundID]) {
+            Receipt($0.string(0))?.display ?? $0.string(0)
+        }
+    }
+
+    /// Ballots per evaluator category.
+    public static func ballotsByCategory(roundID: Int64, _ connection: Connection) throws -> [EvaluatorCategory: Int] {
+        var counts: [EvaluatorCategory: Int] = [:]
+        try connection.forEachRow("SELECT category, count(*) FROM ballots WHERE round_id = ? GROUP BY category", [roundID]) {
+            if let category = EvaluatorCategory(rawValue: $0.string(0)) { counts[category] = $0.int(1) }
+        }
+        return counts
+    }
+
+    /// The tally rebuilt from the stored ballots themselves, to check the running aggregates.
+    public static func recount(roundID: Int64, _ connection: Connection) throws -> Tally {
+        var tally = Tally()
+        try connection.forEachRow("SELECT category, content FROM ballots WHERE round_id = ?", [roundID]) { row in
+            guard let category = EvaluatorCategory(rawValue: row.string(0)),
+                  let ballot = BallotCoding.decode(row.string(1)) else { return }
+            tally.record(ballot: ballot, category: category)
+        }
+        return tally
+    }
+}
+
+extension BallotStore {
+    /// Whether the running aggregates equal a full recount from the stored ballots, and how many
+    /// ballots there are (one consistent snapshot).
+    public func recountMatches(roundID: Int64) throws -> (matches: Bool, ballots: Int) {
+        try database.read { connection in
+            let recounted = try Self.recount(roundID: roundID, connection)
+            let running = try Self.tally(roundID: roundID, connection)
+            let ballots = try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ?", [roundID]) { $0.int(0) } ?? 0
+            return (recounted == running, ballots)
+        }
+    }
+}

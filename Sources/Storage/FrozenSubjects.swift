@@ -1,0 +1,68 @@
+import Domain
+
+/// The cadres, departments and projects a round was opened with, names as they were then.
+public struct FrozenSubjects: Sendable {
+    public var cadres: [CadreSubject] = []
+    public var departments: [DepartmentSubject] = []
+    public var projects: [ProjectSubject] = []
+    /// The board (为民办实事 …) of each project, for the ballot form.
+    public var projectBoards: [Int: String] = [:]
+
+    /// What a ballot of this round may name.
+    public func form(scale: Scale) -> BallotForm {
+        BallotForm(
+            scale: scale, cadreIds: Set(cadres.map(\.id)), departmentIds: Set(departments.map(\.id)),
+            projectIds: Set(projects.map(\.id)))
+    }
+
+    public static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {
+        var subjects = FrozenSubjects()
+        try connection.forEachRow(
+            "SELECT kind, subject_id, name, department_id, department, board FROM round_subjects WHERE round_id = ? ORDER BY kind, subject_id",
+            [roundID]
+        ) { row in
+            let id = row.int(1)
+            switch row.string(0) {
+            case "cadre":
+                subjects.cadres.append(CadreSubject(
+                    id: id, name: row.string(2), departmentId: row.optionalInt(3) ?? 0, departmentName: row.optionalString(4) ?? ""))
+            case "department":
+                subjects.departments.append(DepartmentSubject(id: id, name: row.string(2)))
+            default:
+                subjects.projects.append(ProjectSubject(id: id, title: row.string(2)))
+                subjects.projectBoards[id] = row.optionalString(5) ?? ""
+            }
+        }
+        return subjects
+    }
+}
+
+/// Copies a round's subjects into `round_subjects` when it opens: the listed ids, or by default
+/// every active cadre and department and every project of the period's year.
+enum SubjectFreezer {
+    static func freeze(_ round: Round, _ connection: Connection) throws {
+        let year = Int64(Period(round.period)?.year ?? 0)
+        try connection.run(
+            """
+            INSERT INTO round_subjects (round_id, kind, subject_id, name, department_id, department)
+            SELECT ?, 'cadre', c.id, c.name, c.department_id, d.name FROM cadres c JOIN departments d ON d.id = c.department_id
+            WHERE c.township_id = ? AND (CASE WHEN ? IS NULL THEN c.status = 'active'
+                                         ELSE c.id IN (SELECT value FROM json_each(?)) END)
+            """,
+            [round.id, round.townshipID, round.cadreIDs.map(RoundStore.idList), round.cadreIDs.map(RoundStore.idList)])
+        try connection.run(
+            """
+            INSERT INTO round_subjects (round_id, kind, subject_id, name)
+            SELECT ?, 'department', id, name FROM departments
+            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN active = 1 ELSE id IN (SELECT value FROM json_each(?)) END)
+            """,
+            [round.id, round.townshipID, round.departmentIDs.map(RoundStore.idList), round.departmentIDs.map(RoundStore.idList)])
+        try connection.run(
+            """
+            INSERT INTO round_subjects (round_id, kind, subject_id, name, board)
+            SELECT ?, 'project', id, title, board FROM projects
+            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? ELSE id IN (SELECT value FROM json_each(?)) END)
+            """,
+            [round.id, round.townshipID, round.projectIDs.map(RoundStore.idList), year, round.projectIDs.map(RoundStore.idList)])
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Storage
+import Testing
+
+/// A 201 survives `kill -9`; and nothing stored or logged links a ballot to its code or evaluator.
+@Suite(.serialized) struct DurabilityAndAnonymityTests {
+    @Test func acknowledgedBallotsSurviveKill9AndNothingLinksThemToVoters() throws {
+        let directory = NSTemporaryDirectory() + "duping-kill-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let data = directory + "/data"
+        var server = try ServerProcess(dataDirectory: data, logPath: directory + "/first.log")
+        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = server.port
+        func call(_ method: String, _ path: String, _ body: String? = nil, token: String? = nil) throws -> APIResponse {
+            try TestApp.call(port: port, method, path, token: token ?? root, body: body)
+        }
+        _ = try call("POST", "/v1/townships", #"{"code":"nm","name":"牛马司镇"}"#)
+        _ = try call("POST", "/v1/townships/nm/departments", #"{"name":"民政办"}"#)
+        _ = try call("POST", "/v1/townships/nm/cadres", #"[{"name":"张三","department_id":1},{"name":"李四","department_id":1}]"#)
+        let panel = (0..<40).map { #"{"name":"评议员\#($0)","category":"\#(["deputy", "village_cadre", "retired_cadre", "contact_household"][$0 % 4])"}"# }
+        _ = try call("POST", "/v1/townships/nm/evaluators", "[\(panel.joined(separator: ","))]")
+        _ = try call("POST", "/v1/townships/nm/rounds", #"{"title":"季评","kind":"quarterly","period":"2026-Q4","evaluator_ids":[\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        let opened = try call("POST", "/v1/townships/nm/rounds/1/open")
+        let codes = opened.json["tokens"]?.arrayValue?.compactMap { $0.objectValue?["token"]?.stringValue } ?? []
+        #expect(codes.count == 40)
+
+        let ballot = #"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85}],"most_satisfied":{"cadre_id":1},"least_satisfied":{"cadre_id":2},"comment":"秘密意见"}"#
+        let acknowledged = LockedStrings()
+        // Vote from 8 threads and kill the server while ballots are still arriving.
+        let voting = DispatchGroup()
+        for slice in 0..<8 {
+            DispatchQueue.global().async(group: voting) {
+                for code in codes[(slice * 5)..<(slice * 5 + 5)] {
+                    if let response = try? TestApp.call(port: port, "POST", "/v1/ballot", token: code, body: ballot),
+                       response.status == 201, let receipt = response.json["receipt"]?.stringValue {
+                        acknowledged.append(receipt)
+                    }
+                }
+            }
+        }
+        while acknowledged.values.count < 12 { usleep(1_000) }
+        server.kill9()
+        voting.wait()
+        #expect(acknowledged.values.count >= 12)
+
+        server = try ServerProcess(dataDirectory: data, logPath: directory + "/second.log")
+        let port2 = server.port
+        #expect(try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/close", token: root).status == 200)
+        let recount = try TestApp.call(port: port2, "GET", "/v1/townships/nm/rounds/1/recount", token: root)
+        #expect(recount.json["aggregates_match"] == .bool(true))
+        let published = try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/publish", token: root, body: "{}")
+        let receipts = Set(published.json["receipts"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        #expect(Set(acknowledged.values).isSubset(of: receipts), "every 201 was counted")
+        #expect(server.terminate() == 0, "SIGTERM exits 0")
+
+        // Nothing in the logs or the database holds a code, in any spelling.
+        let logs = try ["first.log", "second.log"].map { try String(contentsOfFile: directory + "/" + $0, encoding: .utf8) }.joined()
+        let spellings = codes.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
+        #expect(spellings.allSatisfy { !logs.contains($0) })
+        #expect(!logs.contains("秘密意见"))
+        let database = try Database(path: data + "/duping.sqlite", migrations: Schema.migrations)
+        defer { database.close() }
+        let everything = try DatabaseDump.allText(database)
+        #expect(spellings.allSatisfy { !everything.contains($0) })
+        try database.read { connection in
+            let columns = try connection.query("SELECT name FROM pragma_table_info('ballots')") { $0.string(0) }
+            #expect(columns == ["receipt", "round_id", "category", "cast_on", "content"])
+            let sql = try connection.queryOne("SELECT sql FROM sqlite_master WHERE name = 'ballots'") { $0.string(0) } ?? ""
+            #expect(sql.contains("WITHOUT ROWID"))
+            let days = try connection.query("SELECT DISTINCT length(cast_on) FROM ballots") { $0.int(0) }
+            #expect(days == [10], "the day only, no time")
+            let contents = try connection.query("SELECT content FROM ballots") { $0.string(0) }
+            #expect(contents.allSatisfy { !$0.contains("evaluator") && !$0.contains("token") })
+        }
+    }
+}
+
+/// Every text value of every table, concatenated (for scanning).
+enum DatabaseDump {
+    static func allText(_ database: Database) throws -> String {
+        try database.read { connection in
+            let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(0) }
+            var text = ""
+            for table in tables {
+                try connection.forEachRow("SELECT * FROM \"\(table)\"") { row in
+                    for column in 0..<row.columnCount where !row.isNull(column) {
+                        if case .text(let value) = row.value(column) { text += value + "\n" }
+                    }
+                }
+            }
+            return text
+        }
+    }
+}
+
+/// Strings collected from several threads.
+final class LockedStrings: @unchecked Sendable {
+    // Safe: `items` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ value: String) { lock.lock(); items.append(value); lock.unlock() }
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
