@@ -100,7 +100,7 @@ def main():
     client.json("POST", "/v1/townships", {"code": TOWNSHIP, "name": "基准镇"})
     departments = bulk(client, "departments", [{"name": f"第{i}办公室"} for i in range(1, 21)])
     cadres = bulk(client, "cadres", [
-        {"name": SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 7) % len(GIVEN)] + GIVEN[(i * 3) % len(GIVEN)],
+        {"name": SURNAMES[i % len(SURNAMES)] + GIVEN[(i // len(SURNAMES)) % len(GIVEN)] + GIVEN[(i * 7) % len(GIVEN)],
          "department_id": departments[i % len(departments)], "post": "干事"}
         for i in range(200)])
     projects = bulk(client, "projects", [

@@ -36,7 +36,7 @@ let projects = (1...projectCount).map { ProjectSubject(id: $0, title: "实事\($
 let subjects = cadres.map { SubjectKey.cadre($0.id) } + departments.map { SubjectKey.department($0.id) }
 
 /// One ballot scoring every subject, with random picks (most and least never the same).
-func makeBallot() -> (ValidBallot, EvaluatorCategory) {
+func makeBallot(_ random: inout SplitMix) -> (ValidBallot, EvaluatorCategory) {
     let entries = subjects.map { subject in
         ScoreEntry(
             subject: subject, villageTime: .random(in: 40...100, using: &random),
@@ -54,7 +54,7 @@ func makeBallot() -> (ValidBallot, EvaluatorCategory) {
     return (ValidBallot(entries: entries, mostSatisfied: most, leastSatisfied: least), category)
 }
 
-let ballots = (0..<ballotCount).map { _ in makeBallot() }
+let ballots = (0..<ballotCount).map { _ in makeBallot(&random) }
 var byCategory: [EvaluatorCategory: Int] = [:]
 for (_, category) in ballots { byCategory[category, default: 0] += 1 }
 
