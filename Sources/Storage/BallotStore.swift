@@ -1,6 +1,7 @@
 import Domain
 
-/// The ballot code's side of a round: who holds it, and whether it has been used.
+/// The ballot code's side of a round: who holds it, and whether it has been used. A session
+/// found by its code carries the round without its panel (`round.evaluatorIDs` is empty).
 public struct BallotSession: Sendable {
     public var round: Round
     public var evaluatorID: Int64
@@ -41,7 +42,8 @@ public struct BallotStore: Sendable {
                 FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = ?
                 """, [tokenHash], { (round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3), voted: $0.bool(4)) })
             else { return nil }
-            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, connection)!
+            // Every ballot passes here: skip the panel list, which is O(panel) to decode.
+            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, panel: false, connection)!
             return BallotSession(
                 round: round, evaluatorID: member.evaluator, category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
                 voted: member.voted)
