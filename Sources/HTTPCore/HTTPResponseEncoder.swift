@@ -97,8 +97,11 @@ public enum HTTPResponseEncoder {
         guard !name.isEmpty, name.utf8.allSatisfy(isTokenByte) else { return }
         out.append(contentsOf: name.utf8)
         out.append(contentsOf: ": ".utf8)
-        for byte in value.utf8 {
-            out.append(byte == 13 || byte == 10 || byte == 0 ? UInt8(ascii: " ") : byte)
+        let unsafe: (UInt8) -> Bool = { $0 == 13 || $0 == 10 || $0 == 0 }
+        if value.utf8.contains(where: unsafe) {
+            for byte in value.utf8 { out.append(unsafe(byte) ? UInt8(ascii: " ") : byte) }
+        } else {
+            out.append(contentsOf: value.utf8)  // the usual case: one copy, not a byte at a time
         }
         out.append(contentsOf: crlf)
     }
@@ -109,8 +112,14 @@ public enum HTTPResponseEncoder {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
         default:
-            "!#$%&'*+-.^_`|~".utf8.contains(byte)
+            // A switch, not a search of a string of symbols: this runs for every byte of every
+            // response field name.
+            false
         }
     }
 }
