@@ -57,7 +57,7 @@ def _targets(grouped, facts):
     if ms is not None:
         out.append(("results of 10,000 ballots × 200 subjects, from the aggregates", "≤ 50 ms",
                     f"{ms:.3f} ms", ms <= 50))
-        recount = facts["full_recount_ms"]
+        recount = facts["results_full_recount_ms"]
         out.append(("… the same by a full recount of every ballot", "(≤ 50 ms)", f"{recount:.0f} ms", recount <= 50))
     scale = grouped.get(("scale", "DuPing"), [])
     if scale:

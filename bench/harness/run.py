@@ -7,6 +7,7 @@ Usage: run.py --duping BIN --results-bench BIN [--hummingbird BIN] [--smoke] [--
 """
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -193,6 +194,9 @@ def main():
         finally:
             bench.stop()
         bench.facts["total_s"] = time.monotonic() - started
+        if args.out:  # the raw figures first, so a report bug never loses a run
+            with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
+                json.dump({"rows": bench.rows, "facts": bench.facts, "board_bytes": len(bench.board)}, f, indent=1)
         text = report.render(bench.rows, bench.facts, smoke=bench.smoke, board_bytes=len(bench.board))
         if args.out:
             with open(args.out, "w") as f:
