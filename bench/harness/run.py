@@ -202,6 +202,8 @@ def main():
             with open(args.out, "w") as f:
                 f.write(text)
             say(f"wrote {args.out}")
+        else:
+            print(text, flush=True)
         failures = report.failures(bench.rows)
         for failure in failures:
             say(f"FAILED: {failure}")
