@@ -29,7 +29,9 @@ struct SplitMix: RandomNumberGenerator {
 
 var random = SplitMix(state: 7)
 let cadres = (1...cadreCount).map {
-    CadreSubject(id: $0, name: "干部\($0)", departmentId: $0 % departmentCount + 1, departmentName: "部门\($0 % departmentCount + 1)")
+    CadreSubject(
+        id: $0, name: "干部\($0)", departmentId: $0 % departmentCount + 1,
+        departmentName: "部门\($0 % departmentCount + 1)")
 }
 let departments = (1...departmentCount).map { DepartmentSubject(id: $0, name: "部门\($0)") }
 let projects = (1...projectCount).map { ProjectSubject(id: $0, title: "实事\($0)") }
@@ -86,7 +88,9 @@ let weighted = ResultsCalculator(
     rules: RoundRules(categoryWeights: [.deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3]),
     ballots: ballotCount, ballotsByCategory: byCategory)
 
-let fromAggregates = median { plain.results(cadres: cadres, departments: departments, projects: projects, tally: tally) }
+let fromAggregates = median {
+    plain.results(cadres: cadres, departments: departments, projects: projects, tally: tally)
+}
 let fromAggregatesWeighted = median {
     weighted.results(cadres: cadres, departments: departments, projects: projects, tally: tally)
 }
