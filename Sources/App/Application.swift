@@ -47,6 +47,7 @@ public final class Application: Sendable {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
         router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
+        router.add("GET", "/v1/openapi.json", mayBlock: false, OpenAPIDocument.response)
         // Blocking: the rounds-by-state gauge reads the database.
         router.add("GET", "/metrics") { _ in
             HTTPResponse(
