@@ -15,7 +15,7 @@ extension OpenAPIDocument {
                 parameters: [code, id],
                 body: OAS.body(OAS.object([
                     ("kind", OAS.enumeration(ArchiveKind.manualKinds.map(\.rawValue))),
-                    ("title", OAS.string(minLength: 1, maxLength: 200)), ("detail", OAS.string(maxLength: 5_000)),
+                    ("title", OAS.string(minLength: 1, maxLength: 200)), ("detail", OAS.nullable(OAS.string(maxLength: 5_000))),
                 ], required: ["kind", "title"], additional: false), example: ["kind": "award", "title": "县级优秀公务员"]),
                 responses: [("201", OAS.response("Appended, with `Location`.", OAS.ref("ArchiveRecord")))])),
             (base + "/verify", "GET", OAS.operation(

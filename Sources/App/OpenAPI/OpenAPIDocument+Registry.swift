@@ -8,7 +8,7 @@ extension OpenAPIDocument {
             let base = "/v1/townships/{code}/\(spec.name)"
             let name = schemaName(spec)
             let filters = spec.filters.compactMap { spec.field($0) }.map {
-                OAS.queryParameter($0.name, fieldSchema($0, forCreate: false), description: "Only items with this \($0.name).")
+                OAS.queryParameter($0.name, filterSchema($0), description: "Only items with this \($0.name).")
             }
             return [
                 (base, "POST", OAS.operation(
@@ -46,14 +46,17 @@ extension OpenAPIDocument {
             let stored = [("id", OAS.id)]
                 + spec.fields.map { field in
                     (field.name, field.required || field.defaultValue != nil
-                        ? fieldSchema(field, forCreate: false) : OAS.nullable(fieldSchema(field, forCreate: false)))
+                        ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
                 }
                 + [("created_at", OAS.timestamp)]
-            let create = spec.fields.map { ($0.name, fieldSchema($0, forCreate: true)) }
+            // Create: an optional field may be given as null, which means absent (its default).
+            let create = spec.fields.map { field in
+                (field.name, field.required ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
+            }
             // PATCH: `null` clears an optional field without a default.
             let patch = spec.fields.filter(\.patchable).map { field in
                 (field.name, field.required || field.defaultValue != nil
-                    ? fieldSchema(field, forCreate: true) : OAS.nullable(fieldSchema(field, forCreate: true)))
+                    ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
             }
             return [
                 (name, OAS.object(stored, required: ["id"] + spec.fields.map(\.name) + ["created_at"])),
@@ -64,13 +67,21 @@ extension OpenAPIDocument {
     }
 
     /// The JSON Schema of one field, as `ResourceValidator` checks it.
-    static func fieldSchema(_ field: FieldSpec, forCreate: Bool) -> JSONValue {
+    static func fieldSchema(_ field: FieldSpec) -> JSONValue {
         switch field.kind {
         case .text(let maxLength): OAS.string(minLength: 1, maxLength: maxLength)
         case .bool: OAS.boolean
         case .integer(let range): OAS.integer(minimum: range.lowerBound, maximum: range.upperBound)
         case .choice(let options): OAS.enumeration(options)
         case .reference: OAS.id
+        }
+    }
+
+    /// A query filter: any value of the field's type; one no item has simply matches nothing.
+    static func filterSchema(_ field: FieldSpec) -> JSONValue {
+        switch field.kind {
+        case .integer, .reference: OAS.integer()
+        default: fieldSchema(field)
         }
     }
 
