@@ -83,6 +83,7 @@ api() {
 }
 
 post_json() { api POST "$1" -H 'Content-Type: application/json' --data-binary @-; }
+post_json_patch() { api PATCH "$1" -H 'Content-Type: application/json' --data-binary @-; }
 
 need_period() {
     [ -n "$PERIOD" ] || die "--period YYYY-Qn is required"
@@ -157,10 +158,22 @@ case "$COMMAND" in
         need_period
         ids=$(panel_ids "$PANEL")
         title=${TITLE:-$PERIOD 季评排队}
-        round=$(jq -n -c --arg t "$title" --arg p "$PERIOD" --argjson e "$ids" \
-            '{title: $t, kind: "quarterly", period: $p, evaluator_ids: $e}' | post_json /rounds)
+        body=$(jq -n -c --arg t "$title" --arg p "$PERIOD" --argjson e "$ids" \
+            '{title: $t, kind: "quarterly", period: $p, evaluator_ids: $e}')
+        # A draft left by an earlier run that stopped (e.g. opening was refused) is reused, so
+        # that re-running after a fix never leaves two rounds for one period.
+        existing=$(list_all /rounds | jq -c --arg p "$PERIOD" '[.[] | select(.kind == "quarterly" and .period == $p)]')
+        draft=$(jq -r '[.[] | select(.state == "draft")] | if length == 1 then .[0].id else empty end' <<<"$existing")
+        if [ -n "$draft" ]; then
+            round=$(post_json_patch "/rounds/$draft" <<<"$body")
+            echo "reusing draft round $draft"
+        elif [ "$(jq length <<<"$existing")" -gt 0 ]; then
+            die "$PERIOD already has a quarterly round (id $(jq -r 'map("\(.id): \(.state)") | join(", ")' <<<"$existing")); use open, turnout, close, results or publish"
+        else
+            round=$(post_json /rounds <<<"$body")
+        fi
         id=$(jq -r .id <<<"$round")
-        echo "created round $id ($title) with $(jq length <<<"$ids") evaluators"
+        echo "round $id ($title) with $(jq length <<<"$ids") evaluators"
         open_round "$id" "$title"
         ;;
     open)

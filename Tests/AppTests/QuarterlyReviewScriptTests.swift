@@ -73,8 +73,11 @@ import Testing
             return run
         }
 
+        // A draft left for the period (say, by a run that stopped) is reused, not duplicated.
+        #expect(try call("POST", s + "/rounds", #"{"title":"草稿","kind":"quarterly","period":"2026-Q1","evaluator_ids":[1]}"#).status == 201)
         let started = try script(withFile + ["--slips", "slips.txt", "run", "panel.csv"])
         #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout.contains("reusing draft round 1"))
         #expect(started.stdout.contains("12 ballot slips written to slips.txt"))
         #expect(try call("GET", s + "/evaluators").items.count == 12, "existing evaluator reused")
         let slips = try String(contentsOfFile: directory + "/slips.txt", encoding: .utf8)
@@ -93,6 +96,8 @@ import Testing
         let again = try script(withFile + ["close"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("HTTP 409") && again.stderr.contains("The round is closed"), "\(again.stderr)")
+        let rerun = try script(withFile + ["run", "panel.csv"])
+        #expect(rerun.status == 1 && rerun.stderr.contains("already has a quarterly round (id 1: closed)"), "\(rerun.stderr)")
         let results = try script(withFile + ["results", "--out", "results.csv"])
         #expect(results.status == 0, "\(results.stderr)")
         let csv = try Data(contentsOf: URL(fileURLWithPath: directory + "/results.csv"))
