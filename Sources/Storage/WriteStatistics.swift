@@ -18,7 +18,9 @@ public final class WriteStatistics: Sendable {
         public var failures: Int
     }
 
-    private let state = Mutex(Snapshot(bucketCounts: Array(repeating: 0, count: WriteStatistics.buckets.count), count: 0, sum: 0, failures: 0))
+    private let state = Mutex(
+        Snapshot(bucketCounts: Array(repeating: 0, count: WriteStatistics.buckets.count), count: 0, sum: 0, failures: 0)
+    )
 
     public init() {}
 

@@ -22,7 +22,11 @@ import Testing
         let first = codes[f.evaluators[0]]!
         #expect(try f.vote(first, f.ballot()).status == 201)
         #expect(try f.vote(first, f.ballot()).status == 409)
-        #expect(try f.vote(codes[f.evaluators[1]]!, #"{"supervision":[{"cadre_id":999,"village_time":1,"attitude":1,"completion":1}]}"#).status == 422)
+        #expect(
+            try f.vote(
+                codes[f.evaluators[1]]!,
+                #"{"supervision":[{"cadre_id":999,"village_time":1,"attitude":1,"completion":1}]}"#
+            ).status == 422)
         #expect(try f.vote("AAAA-BBBB-CCCC-DDDD", f.ballot()).status == 401)
         let paper = #"{"evaluator_id":\#(f.evaluators[2]),"ballot":\#(f.ballot())}"#
         #expect(try f.post("/rounds/\(round)/paper-ballots", paper).status == 201)

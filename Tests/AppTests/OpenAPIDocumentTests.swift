@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func registrySchemasFollowTheFieldSpecs() throws {
-        let schemas = try #require(OpenAPIDocument.document.objectValue?["components"]?.objectValue?["schemas"]?.objectValue)
+        let schemas = try #require(
+            OpenAPIDocument.document.objectValue?["components"]?.objectValue?["schemas"]?.objectValue)
         let create = try #require(schemas["EvaluatorCreate"]?.objectValue)
         #expect(create["required"] == ["name", "category"])
         #expect(create["additionalProperties"] == false)

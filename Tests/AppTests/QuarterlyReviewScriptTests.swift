@@ -20,7 +20,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"].merging(environment) { $1 }
+        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"].merging(
+            environment
+        ) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -28,8 +30,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// The panel file: BOM, CRLF and a village column, as Excel saves "CSV UTF-8".
@@ -55,15 +58,21 @@ import Testing
             try TestApp.call(port: port, method, path, token: token ?? root, body: body)
         }
         #expect(try call("POST", "/v1/townships", #"{"code":"niumasi","name":"牛马司镇"}"#).status == 201)
-        let admin = try call("POST", "/v1/townships/niumasi/tokens", #"{"label":"县委组织部"}"#).json["token"]?.stringValue ?? ""
+        let admin =
+            try call("POST", "/v1/townships/niumasi/tokens", #"{"label":"县委组织部"}"#).json["token"]?.stringValue ?? ""
         let s = "/v1/townships/niumasi"
         #expect(try call("POST", s + "/departments", #"[{"name":"党政办"},{"name":"财政所"}]"#).status == 201)
-        #expect(try call("POST", s + "/cadres", #"[{"name":"张三","department_id":1},{"name":"李四","department_id":2},{"name":"王五","department_id":1}]"#).status == 201)
+        #expect(
+            try call(
+                "POST", s + "/cadres",
+                #"[{"name":"张三","department_id":1},{"name":"李四","department_id":2},{"name":"王五","department_id":1}]"#
+            ).status == 201)
         // Registered before: the script must reuse this evaluator, not create a second one.
         #expect(try call("POST", s + "/evaluators", #"{"name":"督评员0-0","category":"deputy"}"#).status == 201)
         _ = FileManager.default.createFile(atPath: directory + "/panel.csv", contents: Data(Self.panelCSV().utf8))
-        _ = FileManager.default.createFile(atPath: directory + "/admin.token", contents: Data((admin + "\n").utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: directory + "/admin.token", contents: Data((admin + "\n").utf8),
+            attributes: [.posixPermissions: 0o600])
         let common = ["--server", "http://127.0.0.1:\(port)", "--township", "niumasi", "--period", "2026-Q1"]
         let withFile = common + ["--token-file", directory + "/admin.token"]
         var outputs: [String] = []
@@ -74,7 +83,10 @@ import Testing
         }
 
         // A draft left for the period (say, by a run that stopped) is reused, not duplicated.
-        #expect(try call("POST", s + "/rounds", #"{"title":"草稿","kind":"quarterly","period":"2026-Q1","evaluator_ids":[1]}"#).status == 201)
+        #expect(
+            try call(
+                "POST", s + "/rounds", #"{"title":"草稿","kind":"quarterly","period":"2026-Q1","evaluator_ids":[1]}"#
+            ).status == 201)
         let started = try script(withFile + ["--slips", "slips.txt", "run", "panel.csv"])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout.contains("reusing draft round 1"))
@@ -87,7 +99,8 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: directory + "/slips.txt")[.posixPermissions] as? Int
         #expect(mode == 0o600, "slips hold live codes")
 
-        let ballot = #"{"supervision":[{"cadre_id":1,"village_time":90,"attitude":90,"completion":90},{"cadre_id":2,"village_time":70,"attitude":70,"completion":70}],"most_satisfied":{"cadre_id":1},"least_satisfied":{"cadre_id":2}}"#
+        let ballot =
+            #"{"supervision":[{"cadre_id":1,"village_time":90,"attitude":90,"completion":90},{"cadre_id":2,"village_time":70,"attitude":70,"completion":70}],"most_satisfied":{"cadre_id":1},"least_satisfied":{"cadre_id":2}}"#
         for code in codes.prefix(9) { #expect(try call("POST", "/v1/ballot", ballot, token: code).status == 201) }
 
         let turnout = try script(common + ["turnout"], environment: ["DUPING_TOKEN": admin])
@@ -97,13 +110,16 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr.contains("HTTP 409") && again.stderr.contains("The round is closed"), "\(again.stderr)")
         let rerun = try script(withFile + ["run", "panel.csv"])
-        #expect(rerun.status == 1 && rerun.stderr.contains("already has a quarterly round (id 1: closed)"), "\(rerun.stderr)")
+        #expect(
+            rerun.status == 1 && rerun.stderr.contains("already has a quarterly round (id 1: closed)"),
+            "\(rerun.stderr)")
         let results = try script(withFile + ["results", "--out", "results.csv"])
         #expect(results.status == 0, "\(results.stderr)")
         let csv = try Data(contentsOf: URL(fileURLWithPath: directory + "/results.csv"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with BOM for Excel")
         #expect(String(decoding: csv, as: UTF8.self).contains("排名,姓名,部门"))
-        _ = FileManager.default.createFile(atPath: directory + "/commentary.txt", contents: Data("镇党委讲评：张三同志表现突出。\n".utf8))
+        _ = FileManager.default.createFile(
+            atPath: directory + "/commentary.txt", contents: Data("镇党委讲评：张三同志表现突出。\n".utf8))
         let published = try script(withFile + ["publish", "--commentary-file", "commentary.txt"])
         #expect(published.status == 0, "\(published.stderr)")
         let board = try call("GET", "/v1/public/townships/niumasi/rounds/1")

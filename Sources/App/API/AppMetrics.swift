@@ -36,7 +36,8 @@ enum AppMetrics {
         out += "duping_sqlite_write_duration_seconds_sum \(writes.sum)\n"
         out += "duping_sqlite_write_duration_seconds_count \(writes.count)\n"
         out += "# HELP duping_sqlite_write_failures_total Write transactions rolled back.\n"
-        out += "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"
+        out +=
+            "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"
         return out
     }
 }

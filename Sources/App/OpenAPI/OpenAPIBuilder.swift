@@ -7,7 +7,9 @@ enum OAS {
     static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
     /// An object schema; `additional: false` mirrors the server's 422 on unknown request fields.
-    static func object(_ properties: [(String, JSONValue)], required: [String] = [], additional: Bool = true) -> JSONValue {
+    static func object(_ properties: [(String, JSONValue)], required: [String] = [], additional: Bool = true)
+        -> JSONValue
+    {
         var schema: JSONObject = ["type": "object", "properties": .object(JSONObject(properties.map { ($0.0, $0.1) }))]
         if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
         if !additional { schema["additionalProperties"] = false }
@@ -20,7 +22,9 @@ enum OAS {
         return .object(schema)
     }
 
-    static func string(minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil, example: String? = nil) -> JSONValue {
+    static func string(minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil, example: String? = nil)
+        -> JSONValue
+    {
         var schema: JSONObject = ["type": "string"]
         if let minLength { schema["minLength"] = .int(Int64(minLength)) }
         if let maxLength { schema["maxLength"] = .int(Int64(maxLength)) }
@@ -54,11 +58,16 @@ enum OAS {
     }
 
     static func queryParameter(_ name: String, _ schema: JSONValue, description: String) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+        [
+            "name": .string(name), "in": "query", "required": false, "schema": schema,
+            "description": .string(description),
+        ]
     }
 
     /// A JSON request body; `csv` adds the `text/csv` form the registry accepts.
-    static func body(_ schema: JSONValue, example: JSONValue? = nil, csv: Bool = false, required: Bool = true) -> JSONValue {
+    static func body(_ schema: JSONValue, example: JSONValue? = nil, csv: Bool = false, required: Bool = true)
+        -> JSONValue
+    {
         var json: JSONObject = ["schema": schema]
         if let example { json["example"] = example }
         var content: JSONObject = ["application/json": .object(json)]
@@ -67,8 +76,10 @@ enum OAS {
     }
 
     /// One response; `schema` nil means no body (204).
-    static func response(_ description: String, _ schema: JSONValue?, mediaType: String = "application/json",
-                         example: JSONValue? = nil) -> JSONValue {
+    static func response(
+        _ description: String, _ schema: JSONValue?, mediaType: String = "application/json",
+        example: JSONValue? = nil
+    ) -> JSONValue {
         guard let schema else { return ["description": .string(description)] }
         var media: JSONObject = ["schema": schema]
         if let example { media["example"] = example }

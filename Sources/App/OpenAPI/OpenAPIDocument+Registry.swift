@@ -11,24 +11,47 @@ extension OpenAPIDocument {
                 OAS.queryParameter($0.name, filterSchema($0), description: "Only items with this \($0.name).")
             }
             return [
-                (base, "POST", OAS.operation(
-                    "Create \(spec.name): one object, a JSON array (all or nothing) or CSV", tag: "registry", parameters: [code],
-                    body: OAS.body(
-                        ["oneOf": [OAS.ref(name + "Create"), OAS.array(OAS.ref(name + "Create"), minItems: 1)]],
-                        example: example(spec), csv: true),
-                    responses: [("201", OAS.response(
-                        "One object (with `Location`), or `{\"items\": […]}` for a bulk request.",
-                        ["oneOf": [OAS.ref(name), OAS.object([("items", OAS.array(OAS.ref(name)))], required: ["items"])]]))])),
-                (base, "GET", OAS.operation(
-                    "List \(spec.name)", tag: "registry", parameters: [code] + pageParameters + filters,
-                    responses: [("200", OAS.response("A page.", page(OAS.ref(name))))])),
-                (base + "/{id}", "GET", OAS.operation(
-                    "One of the \(spec.name)", tag: "registry", parameters: [code, id],
-                    responses: [("200", OAS.response("Found.", OAS.ref(name)))])),
-                (base + "/{id}", "PATCH", OAS.operation(
-                    "Change fields of one of the \(spec.name)", tag: "registry", parameters: [code, id],
-                    body: OAS.body(OAS.ref(name + "Patch")),
-                    responses: [("200", OAS.response("The changed object.", OAS.ref(name)))])),
+                (
+                    base, "POST",
+                    OAS.operation(
+                        "Create \(spec.name): one object, a JSON array (all or nothing) or CSV", tag: "registry",
+                        parameters: [code],
+                        body: OAS.body(
+                            ["oneOf": [OAS.ref(name + "Create"), OAS.array(OAS.ref(name + "Create"), minItems: 1)]],
+                            example: example(spec), csv: true),
+                        responses: [
+                            (
+                                "201",
+                                OAS.response(
+                                    "One object (with `Location`), or `{\"items\": […]}` for a bulk request.",
+                                    [
+                                        "oneOf": [
+                                            OAS.ref(name),
+                                            OAS.object([("items", OAS.array(OAS.ref(name)))], required: ["items"]),
+                                        ]
+                                    ])
+                            )
+                        ])
+                ),
+                (
+                    base, "GET",
+                    OAS.operation(
+                        "List \(spec.name)", tag: "registry", parameters: [code] + pageParameters + filters,
+                        responses: [("200", OAS.response("A page.", page(OAS.ref(name))))])
+                ),
+                (
+                    base + "/{id}", "GET",
+                    OAS.operation(
+                        "One of the \(spec.name)", tag: "registry", parameters: [code, id],
+                        responses: [("200", OAS.response("Found.", OAS.ref(name)))])
+                ),
+                (
+                    base + "/{id}", "PATCH",
+                    OAS.operation(
+                        "Change fields of one of the \(spec.name)", tag: "registry", parameters: [code, id],
+                        body: OAS.body(OAS.ref(name + "Patch")),
+                        responses: [("200", OAS.response("The changed object.", OAS.ref(name)))])
+                ),
             ]
         }
     }
@@ -43,10 +66,14 @@ extension OpenAPIDocument {
     static var registrySchemas: [(String, JSONValue)] {
         Registry.all.flatMap { spec -> [(String, JSONValue)] in
             let name = schemaName(spec)
-            let stored = [("id", OAS.id)]
+            let stored =
+                [("id", OAS.id)]
                 + spec.fields.map { field in
-                    (field.name, field.required || field.defaultValue != nil
-                        ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
+                    (
+                        field.name,
+                        field.required || field.defaultValue != nil
+                            ? fieldSchema(field) : OAS.nullable(fieldSchema(field))
+                    )
                 }
                 + [("created_at", OAS.timestamp)]
             // Create: an optional field may be given as null, which means absent (its default).
@@ -55,12 +82,18 @@ extension OpenAPIDocument {
             }
             // PATCH: `null` clears an optional field without a default.
             let patch = spec.fields.filter(\.patchable).map { field in
-                (field.name, field.required || field.defaultValue != nil
-                    ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
+                (
+                    field.name,
+                    field.required || field.defaultValue != nil
+                        ? fieldSchema(field) : OAS.nullable(fieldSchema(field))
+                )
             }
             return [
                 (name, OAS.object(stored, required: ["id"] + spec.fields.map(\.name) + ["created_at"])),
-                (name + "Create", OAS.object(create, required: spec.fields.filter(\.required).map(\.name), additional: false)),
+                (
+                    name + "Create",
+                    OAS.object(create, required: spec.fields.filter(\.required).map(\.name), additional: false)
+                ),
                 (name + "Patch", OAS.object(patch, additional: false).adding("minProperties", 1)),
             ]
         }
@@ -90,7 +123,8 @@ extension OpenAPIDocument {
         case "departments": ["name": "民政办"]
         case "cadres": ["name": "张三", "department_id": 1, "post": "民政办主任"]
         case "projects": ["title": "修建村道", "board": "service", "year": 2026, "department_id": 1]
-        default: [["name": "王五", "category": "deputy"], ["name": "赵六", "category": "village_cadre", "village": "牛马司村"]]
+        default:
+            [["name": "王五", "category": "deputy"], ["name": "赵六", "category": "village_cadre", "village": "牛马司村"]]
         }
     }
 }

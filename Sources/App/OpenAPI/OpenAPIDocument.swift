@@ -30,17 +30,23 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
-            "tags": .array(["operations", "townships", "registry", "rounds", "ballots", "archive", "public"].map { ["name": .string($0)] }),
+            "tags": .array(
+                ["operations", "townships", "registry", "rounds", "ballots", "archive", "public"].map {
+                    ["name": .string($0)]
+                }),
             "paths": .object(paths),
             "components": [
                 "securitySchemes": [
                     "bearer": [
                         "type": "http", "scheme": "bearer",
-                        "description": "Root token, a township admin token (dpa_…), or a ballot code (测评码) for /v1/ballot.",
+                        "description":
+                            "Root token, a township admin token (dpa_…), or a ballot code (测评码) for /v1/ballot.",
                     ]
                 ],
                 "responses": [
-                    "Problem": OAS.response("An error (RFC 9457 problem details).", OAS.ref("Problem"), mediaType: "application/problem+json")
+                    "Problem": OAS.response(
+                        "An error (RFC 9457 problem details).", OAS.ref("Problem"),
+                        mediaType: "application/problem+json")
                 ],
                 "schemas": .object(OpenAPISchemas.all),
             ],
@@ -67,8 +73,10 @@ enum OpenAPIDocument {
     static let code = OAS.pathParameter("code", OAS.string(pattern: "^[a-z0-9-]{2,32}$"), example: "niumasi")
     static let id = OAS.pathParameter("id", OAS.id, example: 1)
     static let pageParameters = [
-        OAS.queryParameter("limit", OAS.integer(minimum: 1), description: "Page size (default 100, values above 1000 are clamped)."),
-        OAS.queryParameter("after", OAS.string(pattern: "^[0-9]+$"), description: "The `next` cursor of the previous page."),
+        OAS.queryParameter(
+            "limit", OAS.integer(minimum: 1), description: "Page size (default 100, values above 1000 are clamped)."),
+        OAS.queryParameter(
+            "after", OAS.string(pattern: "^[0-9]+$"), description: "The `next` cursor of the previous page."),
     ]
 
     /// `{"items": [schema], "next": null | cursor}`.
