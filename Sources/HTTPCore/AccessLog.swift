@@ -62,7 +62,16 @@ public final class AccessLog: Sendable {
 
 /// RFC 3339 UTC timestamps, second precision.
 public enum Timestamp {
-    public static func now() -> String { format(Int(time(nil))) }
+    /// Now, formatted once per second rather than once per call (every log line asks).
+    public static func now() -> String {
+        let second = Int(time(nil))
+        return cache.withLock { cached in
+            if cached.second != second { cached = (second, format(second)) }
+            return cached.text
+        }
+    }
+
+    private static let cache = Mutex<(second: Int, text: String)>((Int.min, ""))
 
     public static func format(_ seconds: Int) -> String {
         var value = time_t(seconds)

@@ -149,7 +149,8 @@ final class Connection {
             date: HTTPDate.now())
         append(bytes)
         if !keepAlive { closeAfterFlush = true }
-        let seconds = MonotonicClock.now() - started
+        lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
+        let seconds = lastActivity - started
         loop.context.metrics.record(route: route, method: head.method, status: response.status, seconds: seconds)
         loop.context.log.request(AccessLog.Entry(
             id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,

@@ -22,8 +22,12 @@ struct BallotRoutes {
         let session = try session(request)
         let subjects = try ballots.subjects(roundID: session.round.id)
         let scale = session.round.rules.scale
+        // The state lets the form say "voting is over" before an evaluator fills it in, rather
+        // than only on submit.
+        var round = session.round.summary
+        round["state"] = .string(session.round.state.rawValue)
         return .json([
-            "round": .object(session.round.summary),
+            "round": .object(round),
             "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
             "cadres": .array(subjects.cadres.map {
                 ["cadre_id": .int(Int64($0.id)), "name": .string($0.name), "department_id": .int(Int64($0.departmentId)),
