@@ -111,3 +111,13 @@ extension JSONValue {
         return .object(object)
     }
 }
+
+extension JSONValue {
+    /// This object schema with one more property.
+    func withProperty(_ name: String, _ schema: JSONValue) -> JSONValue {
+        guard var object = objectValue, var properties = object["properties"]?.objectValue else { return self }
+        properties[name] = schema
+        object["properties"] = .object(properties)
+        return .object(object)
+    }
+}

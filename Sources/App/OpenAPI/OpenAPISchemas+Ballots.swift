@@ -31,7 +31,12 @@ extension OpenAPISchemas {
                 "BallotForm",
                 OAS.object(
                     [
-                        ("round", roundSummary),
+                        // The form carries the round's state so the page can say "voting is over" at once.
+                        (
+                            "round",
+                            roundSummary.adding("required", ["id", "title", "kind", "period", "state"]).withProperty(
+                                "state", OAS.enumeration(RoundState.allCases.map(\.rawValue)))
+                        ),
                         (
                             "scale",
                             OAS.object([("min", OAS.integer()), ("max", OAS.integer())], required: ["min", "max"])
