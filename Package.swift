@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "App", dependencies: ["HTTPCore", "Domain", "Storage"]),
         .executableTarget(
             name: "duping",
-            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["App", "HTTPCore", "Storage", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
         // Results micro-benchmark run by Scripts/bench (issue 7).

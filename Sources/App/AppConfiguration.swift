@@ -9,6 +9,9 @@ public struct AppConfiguration: Sendable {
     public var publicDirectory = "./Public"
     /// Fill an empty database with a sample township (`--demo`).
     public var demo = false
+    /// Unknown ballot codes one address may try per `ballotFailureWindow` seconds before 429.
+    public var ballotFailureLimit = 20
+    public var ballotFailureWindow: Double = 600
 
     public init() {}
 }

@@ -5,18 +5,39 @@ import Synchronization
 /// header, so no credential can reach the log), status, body bytes and duration.
 /// Lines collect in a buffer that the event loops flush a few times a second, so that logging
 /// costs no system call per request.
-final class AccessLog: Sendable {
-    let enabled: Bool
-    private let buffer = Mutex<[UInt8]>([])
+public final class AccessLog: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, json }
 
-    init(enabled: Bool) {
-        self.enabled = enabled
+    /// What one line says about one request.
+    struct Entry {
+        var id: String
+        var remote: String
+        var method: String
+        var path: String
+        var status: Int
+        var bytes: Int
+        var seconds: Double
     }
 
-    func request(remote: String, method: String, path: String, status: Int, bytes: Int, seconds: Double) {
+    let enabled: Bool
+    let format: Format
+    private let buffer = Mutex<[UInt8]>([])
+
+    init(enabled: Bool, format: Format = .text) {
+        self.enabled = enabled
+        self.format = format
+    }
+
+    func request(_ entry: Entry) {
         guard enabled else { return }
-        let millis = (seconds * 100_000).rounded() / 100
-        let line = "\(Timestamp.now()) \(remote) \(method) \(path) \(status) \(bytes)B \(millis)ms\n"
+        let millis = (entry.seconds * 100_000).rounded() / 100
+        let line: String
+        switch format {
+        case .text:
+            line = "\(Timestamp.now()) \(entry.remote) \(entry.method) \(entry.path) \(entry.status) \(entry.bytes)B \(millis)ms id=\(entry.id)\n"
+        case .json:
+            line = #"{"time":"\#(Timestamp.now())","id":\#(Problem.jsonString(entry.id)),"remote":"\#(entry.remote)","method":\#(Problem.jsonString(entry.method)),"path":\#(Problem.jsonString(entry.path)),"status":\#(entry.status),"bytes":\#(entry.bytes),"ms":\#(millis)}"# + "\n"
+        }
         let full = buffer.withLock { buffer in
             buffer.append(contentsOf: line.utf8)
             return buffer.count > 64 * 1024
@@ -41,7 +62,16 @@ final class AccessLog: Sendable {
 
 /// RFC 3339 UTC timestamps, second precision.
 public enum Timestamp {
-    public static func now() -> String { format(Int(time(nil))) }
+    /// Now, formatted once per second rather than once per call (every log line asks).
+    public static func now() -> String {
+        let second = Int(time(nil))
+        return cache.withLock { cached in
+            if cached.second != second { cached = (second, format(second)) }
+            return cached.text
+        }
+    }
+
+    private static let cache = Mutex<(second: Int, text: String)>((Int.min, ""))
 
     public static func format(_ seconds: Int) -> String {
         var value = time_t(seconds)

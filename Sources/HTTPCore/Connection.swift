@@ -136,7 +136,12 @@ final class Connection {
     /// Encodes the response (compressed when allowed), queues it, and records metrics and the log line.
     private func finish(_ request: HTTPRequest, _ route: String, _ response: HTTPResponse, started: Double) {
         let head = request.head
-        let response = response.gzipped(ifAcceptedBy: head.headers.values("Accept-Encoding"))
+        var response = response.gzipped(ifAcceptedBy: head.headers.values("Accept-Encoding"))
+        for (name, value) in loop.context.router.commonHeaders where !response.headers.contains(name) {
+            response.headers.add(name, value)
+        }
+        let requestID = RequestID.accepted(head.headers["X-Request-Id"]) ?? loop.requestIDs.next()
+        response.headers.set("X-Request-Id", requestID)
         let keepAlive = head.keepAlive && !(loop.stopping && !hasUnparsedInput)
             && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
         let bytes = HTTPResponseEncoder.encode(
@@ -144,11 +149,12 @@ final class Connection {
             date: HTTPDate.now())
         append(bytes)
         if !keepAlive { closeAfterFlush = true }
-        let seconds = MonotonicClock.now() - started
+        lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
+        let seconds = lastActivity - started
         loop.context.metrics.record(route: route, method: head.method, status: response.status, seconds: seconds)
-        loop.context.log.request(
-            remote: remote, method: head.method, path: head.path, status: response.status,
-            bytes: response.body.count, seconds: seconds)
+        loop.context.log.request(AccessLog.Entry(
+            id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
+            bytes: response.body.count, seconds: seconds))
     }
 
     private func respondToParseError(_ error: HTTPParseError) {

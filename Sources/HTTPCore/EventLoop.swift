@@ -19,6 +19,7 @@ final class EventLoop: @unchecked Sendable {
     private var listening = true
     private var nextSweep = 0.0
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    var requestIDs = RequestID.Generator()
 
     init(context: ServerContext) throws {
         self.context = context

@@ -21,7 +21,7 @@ final class ServerContext: Sendable {
         self.listenFD = listenFD
         self.metrics = metrics
         workers = WorkerPool(threads: configuration.workerThreads)
-        log = AccessLog(enabled: configuration.accessLog)
+        log = AccessLog(enabled: configuration.accessLog, format: configuration.logFormat)
         spareFD.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
     }
 

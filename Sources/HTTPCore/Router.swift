@@ -24,8 +24,12 @@ public struct Router: Sendable {
     }
 
     private var routes: [Route] = []
+    /// Routes without parameters by "METHOD path", so the common exact paths skip the scan.
+    private var exact: [String: Int] = [:]
     /// Answers GET/HEAD requests no route matched (static files); nil → 404.
     public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+    /// Headers every response carries unless its handler set them (security headers).
+    public var commonHeaders = HTTPHeaders()
 
     public init() {}
 
@@ -34,6 +38,7 @@ public struct Router: Sendable {
         _ method: String, _ pattern: String, mayBlock: Bool = true,
         _ handler: @escaping HTTPHandlerFunction
     ) {
+        if !pattern.contains("{"), exact[method + " " + pattern] == nil { exact[method + " " + pattern] = routes.count }
         routes.append(
             Route(
                 method: method, segments: Self.split(pattern), pattern: pattern, handler: handler,
@@ -48,6 +53,10 @@ public struct Router: Sendable {
     /// Finds what to run for `request`, filling in its path parameters.
     public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
         let path = request.head.path
+        if let index = exact[request.head.method + " " + path] {
+            let route = routes[index]
+            return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+        }
         if path == "*" {
             let allow = allowHeader(Set(routes.map(\.method)))
             return fixed("options", HTTPResponse(status: 204, headers: ["Allow": allow]))
@@ -133,49 +142,5 @@ public struct Router: Sendable {
             }
         }
         return parameters
-    }
-}
-
-/// Percent-decoding of one path segment or query component (RFC 3986 §2.1).
-public enum PercentDecoding {
-    /// The decoded UTF-8 text, or nil for a malformed escape or invalid UTF-8.
-    /// `plusAsSpace` applies the form-encoding rule for query strings.
-    public static func decode(_ text: Substring, plusAsSpace: Bool = false) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
-                else { return nil }
-                bytes.append(high << 4 | low)
-            case UInt8(ascii: "+") where plusAsSpace: bytes.append(UInt8(ascii: " "))
-            default: bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
-    /// Query parameters as name → first value; malformed pairs are skipped.
-    public static func queryParameters(_ query: String?) -> [String: String] {
-        guard let query else { return [:] }
-        var result: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(parts[0], plusAsSpace: true) else { continue }
-            let value = parts.count > 1 ? decode(parts[1], plusAsSpace: true) : ""
-            if let value, result[name] == nil { result[name] = value }
-        }
-        return result
     }
 }

@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownTimeout: Double = 10
     /// Whether to write one access-log line per request to standard output.
     public var accessLog: Bool = true
+    /// `text` (one readable line) or `json` (one JSON object per line).
+    public var logFormat: AccessLog.Format = .text
 
     public init() {}
 

@@ -40,8 +40,8 @@ extension StaticFiles {
         while let byte = iterator.next() {
             var decoded = byte
             if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hexValue),
-                    let low = iterator.next().flatMap(hexValue)
+                guard let high = iterator.next().flatMap(PercentDecoding.hexValue),
+                    let low = iterator.next().flatMap(PercentDecoding.hexValue)
                 else { return nil }
                 decoded = high << 4 | low
                 guard decoded != UInt8(ascii: "/") else { return nil }
@@ -52,14 +52,5 @@ extension StaticFiles {
             out.append(decoded)
         }
         return out
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

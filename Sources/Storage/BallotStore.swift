@@ -27,6 +27,8 @@ public struct Turnout: Sendable {
 public struct BallotStore: Sendable {
     let database: Database
     let committer: GroupCommitter
+    /// Frozen subject lists never change once a round is open, so each is read once.
+    private let frozen = FrozenSubjectsCache()
 
     public init(database: Database, committer: GroupCommitter) {
         self.database = database
@@ -59,8 +61,15 @@ public struct BallotStore: Sendable {
         }
     }
 
+    /// The subjects a round was opened with (empty for a draft, which has none yet).
     public func subjects(roundID: Int64) throws -> FrozenSubjects {
-        try database.read { try FrozenSubjects.load(roundID: roundID, $0) }
+        if let cached = frozen.get(roundID) { return cached }
+        let (subjects, opened) = try database.read { connection in
+            let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
+            return (try FrozenSubjects.load(roundID: roundID, connection), state != nil && state != "draft")
+        }
+        if opened { frozen.set(roundID, subjects) }
+        return subjects
     }
 
     /// Stores one valid ballot for the session's evaluator and returns its receipt. Exactly one

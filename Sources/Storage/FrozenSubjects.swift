@@ -66,3 +66,13 @@ enum SubjectFreezer {
             [round.id, round.townshipID, round.projectIDs.map(RoundStore.idList), year, round.projectIDs.map(RoundStore.idList)])
     }
 }
+
+/// Frozen subject lists by round id, filled as rounds are first used.
+final class FrozenSubjectsCache: @unchecked Sendable {
+    // Safe: `entries` is only touched while holding `lock`.
+    private let lock = Lock()
+    private var entries: [Int64: FrozenSubjects] = [:]
+
+    func get(_ roundID: Int64) -> FrozenSubjects? { lock.withLock { entries[roundID] } }
+    func set(_ roundID: Int64, _ subjects: FrozenSubjects) { lock.withLock { entries[roundID] = subjects } }
+}

@@ -1,4 +1,5 @@
 import App
+import HTTPCore
 import ArgumentParser
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 struct Duping: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "DuPing (督评): cadre evaluation server for townships.",
-        subcommands: [Serve.self],
+        subcommands: [Serve.self, Backup.self, VerifyArchive.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -31,6 +32,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 60.0
     @Option(help: "Most client connections at once.") var maxConnections = 20_000
     @Flag(inversion: .prefixedNo, help: "Write one access-log line per request.") var accessLog = true
+    @Option(help: "Access-log format: text or json.") var logFormat: AccessLog.Format = .text
+    @Option(help: "Unknown ballot codes one address may try per 10 minutes before 429.") var ballotFailureLimit = 20
 
     func run() throws {
         var configuration = AppConfiguration()
@@ -42,6 +45,8 @@ struct Serve: ParsableCommand {
         configuration.server.idleTimeout = idleTimeout
         configuration.server.maxConnections = maxConnections
         configuration.server.accessLog = accessLog
+        configuration.server.logFormat = logFormat
+        configuration.ballotFailureLimit = ballotFailureLimit
         configuration.dataDirectory = data
         configuration.publicDirectory = publicDirectory
         configuration.demo = demo
@@ -54,6 +59,8 @@ struct Serve: ParsableCommand {
         app.shutdown()
     }
 }
+
+extension AccessLog.Format: ExpressibleByArgument {}
 
 /// Blocks SIGTERM and SIGINT in every thread (the mask is inherited by threads started later)
 /// so that the main thread can wait for them and stop the server gracefully.

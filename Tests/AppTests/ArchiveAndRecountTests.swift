@@ -22,6 +22,34 @@ import Testing
         #expect(verdict["first_bad_seq"] == .int(2))
     }
 
+    /// The chain is checkable by anyone with Python's json module, exactly as contract §7 says.
+    @Test func pythonRecomputesEveryHashOfAPublishedRound() throws {
+        let app = try TestApp { $0.demo = true }
+        let script = """
+            import hashlib, json, sys, urllib.request
+            port, token = sys.argv[1], sys.argv[2]
+            for cadre in range(1, 61):
+                req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/townships/niumasi/cadres/{cadre}/archive",
+                                             headers={"Authorization": "Bearer " + token})
+                prev = "0" * 64
+                for r in json.load(urllib.request.urlopen(req))["items"]:
+                    body = {k: r[k] for k in ("cadre_id", "seq", "kind", "round_id", "period", "data", "created_at", "prev_hash")}
+                    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                    assert r["prev_hash"] == prev and r["hash"] == hashlib.sha256(text.encode()).hexdigest(), (cadre, r["seq"])
+                    prev = r["hash"]
+            print("ok")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, String(app.port), app.rootToken]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
+    }
+
     @Test func deletedRecordBreaksTheChain() throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[1]

@@ -62,6 +62,7 @@ import Testing
         }
         #expect(statuses.values.filter { $0 == 201 }.count == 1)
         #expect(statuses.values.filter { $0 == 409 }.count == 49)
+        #expect(try f.vote(code, ballot).json["type"] == "urn:duping:problem:already-voted")
         #expect(try f.get("/rounds/\(round)/turnout").json["voted"] == .int(1))
         _ = try f.post("/rounds/\(round)/close")
         #expect(try f.get("/rounds/\(round)/results").json["turnout"]?.objectValue?["ballots"] == .int(1))

@@ -19,6 +19,7 @@ import Testing
         #expect(form.json["cadres"]?.arrayValue?.count == 4)
         #expect(form.json["projects"]?.arrayValue?.count == 2, "only projects of the period's year")
         #expect(form.json["voted"] == .bool(false))
+        #expect(form.json["round"]?.objectValue?["state"] == "open")
 
         var receipts: [String] = []
         for (index, evaluator) in f.evaluators.enumerated() {
@@ -35,6 +36,7 @@ import Testing
 
         #expect(try f.post("/rounds/\(round)/close").json["state"] == "closed")
         #expect(try f.vote(codes[f.evaluators[0]]!, f.ballot()).status == 409)
+        #expect(try f.app.call("GET", "/v1/ballot", token: codes[f.evaluators[0]]!).json["round"]?.objectValue?["state"] == "closed")
         let results = try f.get("/rounds/\(round)/results")
         #expect(results.status == 200)
         #expect(results.json["turnout"] == .object(["panel": 6, "ballots": 6]))

@@ -4,6 +4,9 @@ import HTTPCore
 /// An error a handler answers with: its status, a human `detail`, and for validation failures
 /// the list of fields at fault. Rendered as RFC 9457 problem+json.
 public struct APIError: Error, Sendable {
+    /// RFC 9457 `type`: `about:blank` unless the case needs telling apart by programs (the
+    /// ballot page tells "already voted" from "round not open" this way).
+    public var type = "about:blank"
     public var status: Int
     public var detail: String
     public var errors: [FieldError] = []
@@ -19,6 +22,13 @@ public struct APIError: Error, Sendable {
     static func notFound(_ detail: String = "No such thing here.") -> APIError { APIError(404, detail) }
     static func forbidden(_ detail: String) -> APIError { APIError(403, detail) }
     static func conflict(_ detail: String, errors: [FieldError] = []) -> APIError { APIError(409, detail, errors: errors) }
+
+    /// The same error with a problem `type` naming its case.
+    func typed(_ name: String) -> APIError {
+        var error = self
+        error.type = "urn:duping:problem:" + name
+        return error
+    }
     static func invalid(_ errors: [FieldError], detail: String = "The request has invalid fields.") -> APIError {
         APIError(422, detail, errors: errors)
     }
@@ -31,7 +41,7 @@ public struct APIError: Error, Sendable {
     /// The problem+json response.
     public var response: HTTPResponse {
         var body: JSONObject = [
-            "type": "about:blank",
+            "type": .string(type),
             "title": .string(HTTPResponseEncoder.reasonPhrase(status)),
             "status": .int(Int64(status)),
             "detail": .string(detail),

@@ -32,11 +32,11 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
     case RoundError.notFound:
         return .notFound("No such round in this township.")
     case RoundError.wrongState(let state, let why):
-        return .conflict("The round is \(state.rawValue): \(why).")
+        return APIError.conflict("The round is \(state.rawValue): \(why).").typed("round-state")
     case RoundError.invalid(let errors):
         return .invalid(errors)
     case RoundError.alreadyVoted:
-        return .conflict("This ballot code has already been used to vote.")
+        return APIError.conflict("This ballot code has already been used to vote.").typed("already-voted")
     case StoreError.diskFull:
         return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
     case StoreError.busy:

@@ -8,19 +8,26 @@ struct BallotRoutes {
     let ballots: BallotStore
     let rounds: RoundRoutes
     let auth: Authenticator
+    let throttle: FailureThrottle
+    /// Counts accepted and rejected ballots for `/metrics`.
+    let counters: BallotCounters
 
     func register(in router: inout Router) {
         router.add("GET", "/v1/ballot", endpoint(form))
-        router.add("POST", "/v1/ballot", endpoint(cast))
-        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(paperBallot))
+        router.add("POST", "/v1/ballot", endpoint(counters.counted(.online, cast)))
+        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(counters.counted(.paper, paperBallot)))
     }
 
     private func form(_ request: HTTPRequest) throws -> HTTPResponse {
         let session = try session(request)
         let subjects = try ballots.subjects(roundID: session.round.id)
         let scale = session.round.rules.scale
+        // The state lets the form say "voting is over" before an evaluator fills it in, rather
+        // than only on submit.
+        var round = session.round.summary
+        round["state"] = .string(session.round.state.rawValue)
         return .json([
-            "round": .object(session.round.summary),
+            "round": .object(round),
             "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
             "cadres": .array(subjects.cadres.map {
                 ["cadre_id": .int(Int64($0.id)), "name": .string($0.name), "department_id": .int(Int64($0.departmentId)),
@@ -72,11 +79,25 @@ struct BallotRoutes {
     }
 
     /// The ballot code's holder: 403 for other credentials, 401 for an unknown code.
+    /// Too many unknown codes from one address → 429 before any lookup.
     private func session(_ request: HTTPRequest) throws -> BallotSession {
-        guard case .ballot(let hash) = try auth.principal(request) else {
+        if let wait = throttle.retryAfter(request.remoteAddress) {
+            var error = APIError(429, "Too many unknown ballot codes from this address; try again in \(wait) s.")
+            error.headers.set("Retry-After", String(wait))
+            throw error
+        }
+        let principal: Principal
+        do {
+            principal = try auth.principal(request)
+        } catch {
+            throttle.recordFailure(request.remoteAddress)
+            throw error
+        }
+        guard case .ballot(let hash) = principal else {
             throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
         }
         guard let session = try ballots.session(tokenHash: hash) else {
+            throttle.recordFailure(request.remoteAddress)
             throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
         }
         return session

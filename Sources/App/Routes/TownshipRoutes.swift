@@ -46,8 +46,8 @@ struct TownshipRoutes {
     }
 
     private func createToken(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)  // another township's admin: 404 first
         try auth.requireRoot(request)
-        let (township, _) = try auth.township(request)
         var reader = JSONObjectReader(try RequestBody.object(request))
         let label = reader.string("label", minLength: 1, maxLength: 100)
         reader.finish(allowed: ["label"])
@@ -59,8 +59,8 @@ struct TownshipRoutes {
     }
 
     private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
-        try auth.requireRoot(request)
         let (township, _) = try auth.township(request)
+        try auth.requireRoot(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
               try access.revokeCredential(id: id, townshipID: township.id)
         else { throw APIError.notFound("No live token with that id in this township.") }

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Every route × every kind of credential (contract §2): who gets 401, 403 and 404, and that
+/// nothing of another township leaks.
+@Suite(.serialized) struct AuthorizationMatrixTests {
+    enum Scope { case rootOnly, rootTownship, township, ballot }
+
+    /// Every authenticated route, with a body that passes authentication but changes nothing
+    /// (invalid or conflicting), so the whole matrix runs against one unchanged fixture.
+    static let routes: [(method: String, path: String, body: String?, scope: Scope)] = [
+        ("POST", "/v1/townships", "{}", .rootOnly),
+        ("GET", "/v1/townships/T", nil, .township),
+        ("POST", "/v1/townships/T/tokens", "{}", .rootTownship),
+        ("DELETE", "/v1/townships/T/tokens/999999", nil, .rootTownship),
+        ("POST", "/v1/townships/T/departments", "{}", .township),
+        ("GET", "/v1/townships/T/departments", nil, .township),
+        ("GET", "/v1/townships/T/departments/D", nil, .township),
+        ("PATCH", "/v1/townships/T/departments/D", "{}", .township),
+        ("POST", "/v1/townships/T/cadres", "{}", .township),
+        ("GET", "/v1/townships/T/cadres", nil, .township),
+        ("GET", "/v1/townships/T/cadres/C", nil, .township),
+        ("PATCH", "/v1/townships/T/cadres/C", "{}", .township),
+        ("POST", "/v1/townships/T/projects", "{}", .township),
+        ("GET", "/v1/townships/T/projects", nil, .township),
+        ("POST", "/v1/townships/T/evaluators", "{}", .township),
+        ("GET", "/v1/townships/T/evaluators", nil, .township),
+        ("POST", "/v1/townships/T/rounds", "{}", .township),
+        ("GET", "/v1/townships/T/rounds", nil, .township),
+        ("GET", "/v1/townships/T/rounds/R", nil, .township),
+        ("PATCH", "/v1/townships/T/rounds/R", "{}", .township),
+        ("POST", "/v1/townships/T/rounds/R/open", nil, .township),
+        ("POST", "/v1/townships/T/rounds/R/tokens/E/reissue", nil, .township),
+        ("GET", "/v1/townships/T/rounds/R/turnout", nil, .township),
+        ("GET", "/v1/townships/T/rounds/R/results", nil, .township),
+        ("GET", "/v1/townships/T/rounds/R/results.csv", nil, .township),
+        ("GET", "/v1/townships/T/rounds/R/recount", nil, .township),
+        ("POST", "/v1/townships/T/rounds/R/publish", "{}", .township),
+        ("POST", "/v1/townships/T/rounds/R/paper-ballots", "{}", .township),
+        ("GET", "/v1/townships/T/cadres/C/archive", nil, .township),
+        ("POST", "/v1/townships/T/cadres/C/archive", "{}", .township),
+        ("GET", "/v1/townships/T/cadres/C/archive/verify", nil, .township),
+        ("GET", "/v1/ballot", nil, .ballot),
+        ("POST", "/v1/ballot", "{}", .ballot),
+    ]
+
+    @Test func everyRouteAgainstEveryCredential() throws {
+        let app = try TestApp { $0.ballotFailureLimit = 10_000 }
+        let own = try EvaluationFixture(app: app)
+        let round = try own.createRound()
+        let code = try own.open(round)[own.evaluators[0]]!
+        let otherAdmin = try app.makeTownship("other", name: "另一镇")
+        let revoked = try app.call("POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"old"}"#)
+        let revokedToken = revoked.json["token"]?.stringValue ?? ""
+        _ = try app.call("DELETE", "/v1/townships/niumasi/tokens/\(revoked.json["id"]?.intValue ?? 0)", token: app.rootToken)
+
+        for route in Self.routes {
+            let path = route.path.replacingOccurrences(of: "/T", with: "/niumasi")
+                .replacingOccurrences(of: "/D", with: "/\(own.departments[0])")
+                .replacingOccurrences(of: "/C", with: "/\(own.cadres[0])")
+                .replacingOccurrences(of: "/R", with: "/\(round)")
+                .replacingOccurrences(of: "/E/", with: "/\(own.evaluators[1])/")
+            func status(_ token: String?) throws -> Int {
+                try app.call(route.method, path, token: token, body: route.body).status
+            }
+            let name = "\(route.method) \(route.path)"
+            #expect(try status(nil) == 401, "\(name) without a token")
+            #expect(try status("dpa_0123456789") == 401, "\(name) with an unknown token")
+            #expect(try status(revokedToken) == 401, "\(name) with a revoked token")
+            switch route.scope {
+            case .rootOnly:
+                #expect(![401, 403, 404].contains(try status(app.rootToken)), "\(name) as root")
+                #expect(try status(own.admin) == 403, "\(name) as a township admin")
+                #expect(try status(code) == 403, "\(name) with a ballot code")
+            case .rootTownship:
+                #expect(![401, 403].contains(try status(app.rootToken)), "\(name) as root")
+                #expect(try status(own.admin) == 403, "\(name) as its own admin")
+                #expect(try status(otherAdmin) == 404, "\(name) as another township's admin")
+                #expect(try status(code) == 403, "\(name) with a ballot code")
+            case .township:
+                #expect(![401, 403].contains(try status(app.rootToken)), "\(name) as root")
+                #expect(![401, 403].contains(try status(own.admin)), "\(name) as its own admin")
+                let foreign = try app.call(route.method, path, token: otherAdmin, body: route.body)
+                #expect(foreign.status == 404, "\(name) as another township's admin")
+                #expect(!foreign.raw.text.contains("干部") && !foreign.raw.text.contains("民政办"), "\(name) leaks nothing")
+                #expect(try status(code) == 403, "\(name) with a ballot code")
+            case .ballot:
+                #expect(![401, 403].contains(try status(code)), "\(name) with its ballot code")
+                #expect(try status(own.admin) == 403, "\(name) as an admin")
+                #expect(try status(app.rootToken) == 403, "\(name) as root")
+                #expect(try status("AAAA-BBBB-CCCC-DDDD") == 401, "\(name) with an unknown code")
+            }
+        }
+    }
+
+    @Test func codesOfAClosedOrAnotherRoundCannotVoteHere() throws {
+        let f = try EvaluationFixture()
+        let first = try f.createRound()
+        let firstCodes = try f.open(first)
+        let second = try f.createRound()
+        let secondCodes = try f.open(second)
+        _ = try f.post("/rounds/\(first)/close")
+        let closed = try f.vote(firstCodes[f.evaluators[0]]!, f.ballot())
+        #expect(closed.status == 409)
+        // A code belongs to one round: the form it opens is its own round's.
+        let form = try f.app.call("GET", "/v1/ballot", token: secondCodes[f.evaluators[0]]!)
+        #expect(form.json["round"]?.objectValue?["id"] == .int(second))
+        #expect(try f.vote(secondCodes[f.evaluators[0]]!, f.ballot()).status == 201)
+        #expect(try f.get("/rounds/\(first)/turnout").json["voted"] == .int(0))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Storage
+import Testing
+
+/// Security headers, request ids, code-guessing throttle and the maintenance commands.
+@Suite struct OperationsTests {
+    @Test func everyResponseCarriesSecurityHeadersAndNoCORS() throws {
+        let app = try TestApp()
+        for path in ["/healthz", "/v1/townships", "/nope"] {
+            let response = try app.call("GET", path, headers: ["Origin": "https://evil.example"])
+            #expect(response.header("Content-Security-Policy")?.contains("default-src 'self'") == true)
+            #expect(response.header("X-Content-Type-Options") == "nosniff")
+            #expect(response.header("Referrer-Policy") == "no-referrer")
+            #expect(response.header("Access-Control-Allow-Origin") == nil)
+        }
+    }
+
+    @Test func requestIdIsEchoedOrGenerated() throws {
+        let app = try TestApp()
+        #expect(try app.call("GET", "/healthz", headers: ["X-Request-Id": "abc-123"]).header("X-Request-Id") == "abc-123")
+        let generated = try app.call("GET", "/healthz").header("X-Request-Id") ?? ""
+        #expect(!generated.isEmpty)
+        let unsafe = try app.call("GET", "/healthz", headers: ["X-Request-Id": "a b<script>"]).header("X-Request-Id")
+        #expect(unsafe != "a b<script>")
+    }
+
+    @Test func guessingBallotCodesIsThrottled() throws {
+        let f = try EvaluationFixture(app: try TestApp { $0.ballotFailureLimit = 3 })
+        let codes = try f.open(try f.createRound())
+        for _ in 0..<3 { #expect(try f.app.call("GET", "/v1/ballot", token: "AAAA-BBBB-CCCC-DDDD").status == 401) }
+        let blocked = try f.app.call("GET", "/v1/ballot", token: "AAAA-BBBB-CCCC-DDDE")
+        #expect(blocked.status == 429)
+        #expect(Int(blocked.header("Retry-After") ?? "") ?? 0 > 0)
+        #expect(try f.app.call("GET", "/v1/ballot", token: codes[f.evaluators[0]]!).status == 429)
+        #expect(try f.get("/rounds/1").status == 200, "admin routes are not throttled")
+    }
+
+    @Test func backupCopiesALiveDatabaseAndVerifyArchiveChecksChains() throws {
+        let directory = NSTemporaryDirectory() + "duping-backup-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let data = directory + "/data"
+        let server = try ServerProcess(dataDirectory: data, logPath: directory + "/server.log")
+        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try TestApp.call(port: server.port, "POST", "/v1/townships", token: root, body: #"{"code":"nm","name":"牛马司镇"}"#)
+        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/departments", token: root, body: #"{"name":"民政办"}"#)
+        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/cadres", token: root, body: #"{"name":"张三","department_id":1}"#)
+        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/cadres/1/archive", token: root, body: #"{"kind":"note","title":"备注"}"#)
+        #expect(try Self.run(["backup", "--data", data, directory + "/copy.sqlite"]) == 0)
+        #expect(try TestApp.call(port: server.port, "GET", "/healthz").status == 200, "the server kept serving")
+        #expect(server.terminate() == 0)
+        let copy = try Database(path: directory + "/copy.sqlite", migrations: Schema.migrations)
+        #expect(try copy.read { try $0.queryOne("SELECT name FROM townships") { $0.string(0) } } == "牛马司镇")
+        copy.close()
+        #expect(try Self.run(["verify-archive", "--data", data]) == 0)
+        let database = try Database(path: data + "/duping.sqlite", migrations: Schema.migrations)
+        try database.write { try $0.run("UPDATE archive_records SET data = '{}'") }
+        database.close()
+        #expect(try Self.run(["verify-archive", "--data", data]) == 1)
+    }
+
+    private static func run(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duping")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HTTPCore
+import Testing
+import TestSupport
+
+/// Static files through the live server: types, ETag/304, and no way out of the root.
+@Suite struct LiveStaticFilesTests {
+    let root: String
+    let live: LiveServer
+
+    init() throws {
+        let base = NSTemporaryDirectory() + "duping-static-" + UUID().uuidString
+        root = base + "/Public"
+        try FileManager.default.createDirectory(atPath: root + "/assets", withIntermediateDirectories: true)
+        try "<!doctype html><title>首页</title>".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
+        try "body{color:#222}".write(toFile: root + "/assets/style.css", atomically: true, encoding: .utf8)
+        try "secret".write(toFile: base + "/secret.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: base + "/secret.txt")
+        live = try LiveServer.make(publicDirectory: root)
+    }
+
+    @Test func servesPagesWithTypesAndRevalidation() throws {
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let home = try client.exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(home.status == 200)
+        #expect(home.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(home.text.contains("首页"))
+        let etag = try #require(home.header("ETag"))
+        let revalidated = try client.exchange("GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: \(etag)\r\n\r\n")
+        #expect(revalidated.status == 304)
+        #expect(revalidated.body.isEmpty)
+        let css = try client.exchange("GET /assets/style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(css.header("Content-Type")?.hasPrefix("text/css") == true)
+    }
+
+    @Test(arguments: [
+        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/assets/..%2f..%2fsecret.txt",
+        "/link.txt", "/%00index.html", "/assets%5c..%5c..%5csecret.txt", "/%252e%252e/secret.txt", "//etc/passwd",
+    ])
+    func traversalAttemptsFindNothing(path: String) throws {
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let response = try client.exchange("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect([400, 404].contains(response.status))
+        #expect(!response.text.contains("secret"))
+        #expect(response.header("Content-Type") == "application/problem+json")
+    }
+}
