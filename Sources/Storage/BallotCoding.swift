@@ -3,6 +3,27 @@ import Domain
 /// How a ballot's content is stored: the same JSON shape as the request, with nothing that
 /// identifies who cast it.
 enum BallotCoding {
+    /// The stored text, written directly (this runs for every ballot): the same bytes as
+    /// `JSONWriter.encodeString(encode(ballot))`, without building the tree first.
+    static func text(_ ballot: ValidBallot) -> String {
+        var out = #"{"supervision":["#
+        for (index, entry) in ballot.entries.enumerated() {
+            if index > 0 { out += "," }
+            out += entry.subject.kind == .cadre ? #"{"cadre_id":"# : #"{"department_id":"#
+            out += "\(entry.subject.id),\"village_time\":\(entry.villageTime),\"attitude\":\(entry.attitude),"
+            out += "\"completion\":\(entry.completion)}"
+        }
+        out += #"],"most_satisfied":"# + picksText(ballot.mostSatisfied)
+        out += #","least_satisfied":"# + picksText(ballot.leastSatisfied) + #","comment":"#
+        out += ballot.comment.map { JSONWriter.encodeString(.string($0)) } ?? "null"
+        return out + "}"
+    }
+
+    private static func picksText(_ picks: Picks) -> String {
+        func id(_ value: Int?) -> String { value.map(String.init) ?? "null" }
+        return #"{"cadre_id":\#(id(picks.cadreId)),"department_id":\#(id(picks.departmentId)),"project_id":\#(id(picks.projectId))}"#
+    }
+
     static func encode(_ ballot: ValidBallot) -> JSONValue {
         let entries: [JSONValue] = ballot.entries.map { entry in
             .object([

@@ -76,7 +76,7 @@ public struct BallotStore: Sendable {
     /// ballot per code, decided inside the write transaction: a second → `alreadyVoted`, a round
     /// that is no longer open → `wrongState`.
     public func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
-        let content = JSONWriter.encodeString(BallotCoding.encode(ballot))
+        let content = BallotCoding.text(ballot)
         let roundID = session.round.id
         let category = session.category.rawValue
         return try committer.submit { connection, tallies in

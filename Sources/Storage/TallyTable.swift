@@ -1,47 +1,63 @@
 import Domain
 
-/// Tally increments waiting to be written: per round and evaluator category, the sum of the
-/// ballots of one group commit.
+/// Tally increments waiting to be written: per round, subject and evaluator category, the sums
+/// of the ballots of one group commit. Kept flat (one dictionary entry per row of `tallies`)
+/// because it is updated for every entry of every ballot.
 public struct PendingTallies: Sendable {
     struct Key: Hashable {
         var roundID: Int64
         var category: EvaluatorCategory
+        var subject: SubjectKey
     }
 
-    private(set) var increments: [Key: Tally] = [:]
+    /// The increment of one `tallies` row: count, and per supervision sum, lowest, highest.
+    struct Increment: Sendable {
+        var n = 0
+        var sums: [Int64] = [0, 0, 0]
+        var lows: [Int] = [.max, .max, .max]
+        var highs: [Int] = [.min, .min, .min]
+        var most = 0
+        var least = 0
+
+        mutating func add(_ other: Increment) {
+            n += other.n
+            for index in 0..<3 {
+                sums[index] += other.sums[index]
+                lows[index] = min(lows[index], other.lows[index])
+                highs[index] = max(highs[index], other.highs[index])
+            }
+            most += other.most
+            least += other.least
+        }
+    }
+
+    private(set) var increments: [Key: Increment] = [:]
 
     public init() {}
 
     mutating func add(_ ballot: ValidBallot, roundID: Int64, category: EvaluatorCategory) {
-        increments[Key(roundID: roundID, category: category), default: Tally()].record(ballot: ballot, category: category)
+        for entry in ballot.entries {
+            let scores = [entry.villageTime, entry.attitude, entry.completion]
+            var row = Increment(n: 1, sums: scores.map(Int64.init), lows: scores, highs: scores)
+            row.add(increments[Key(roundID: roundID, category: category, subject: entry.subject)] ?? Increment())
+            increments[Key(roundID: roundID, category: category, subject: entry.subject)] = row
+        }
+        for subject in ballot.mostSatisfied.subjects {
+            increments[Key(roundID: roundID, category: category, subject: subject), default: Increment()].most += 1
+        }
+        for subject in ballot.leastSatisfied.subjects {
+            increments[Key(roundID: roundID, category: category, subject: subject), default: Increment()].least += 1
+        }
     }
 
     mutating func merge(_ other: PendingTallies) {
-        for (key, tally) in other.increments {
-            var sum = increments[key] ?? Tally()
-            for (subject, figures) in tally.subjects {
-                var total = sum.subjects[subject] ?? SubjectTally()
-                for (category, scores) in figures.scores {
-                    var merged = total.scores[category] ?? [:]
-                    for (supervision, aggregate) in scores {
-                        merged[supervision] = (merged[supervision] ?? ScoreAggregate()).merging(aggregate)
-                    }
-                    total.scores[category] = merged
-                }
-                total.most += figures.most
-                total.least += figures.least
-                sum.subjects[subject] = total
-            }
-            increments[key] = sum
-        }
+        for (key, increment) in other.increments { increments[key, default: Increment()].add(increment) }
     }
 
     /// Adds the increments to the `tallies` table: one upsert per subject and category.
     func write(_ connection: Connection) throws {
-        for (key, tally) in increments {
-            for (subject, figures) in tally.subjects {
-                try TallyTable.add(figures, subject: subject, roundID: key.roundID, category: key.category, connection)
-            }
+        for (key, increment) in increments {
+            try TallyTable.add(increment, key, connection)
         }
     }
 }
@@ -65,19 +81,18 @@ enum TallyTable {
             most = most + excluded.most, least = least + excluded.least
         """
 
-    static func add(
-        _ figures: SubjectTally, subject: SubjectKey, roundID: Int64, category: EvaluatorCategory, _ connection: Connection
-    ) throws {
-        var values: [any SQLBindable] = [roundID, subject.kind.rawValue, subject.id, category.rawValue, figures.n(in: category)]
-        for supervision in Supervision.allCases {
-            let aggregate = figures[category, supervision]
-            if aggregate.count > 0 {
-                values += [aggregate.sum, aggregate.min, aggregate.max]
+    static func add(_ increment: PendingTallies.Increment, _ key: PendingTallies.Key, _ connection: Connection) throws {
+        var values: [any SQLBindable] = [
+            key.roundID, key.subject.kind.rawValue, key.subject.id, key.category.rawValue, increment.n,
+        ]
+        for index in 0..<3 {
+            if increment.n > 0 {
+                values += [increment.sums[index], increment.lows[index], increment.highs[index]]
             } else {
                 values += [0, SQLValue.null, SQLValue.null]
             }
         }
-        values += [figures.most, figures.least]
+        values += [increment.most, increment.least]
         try connection.run(upsert, values)
     }
 
