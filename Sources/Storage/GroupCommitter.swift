@@ -22,6 +22,9 @@ public final class GroupCommitter: @unchecked Sendable {
     private let lock = Lock()
     private var queue: [Job] = []
     private var stopped = false
+    /// Jobs in the previous batch: when ballots arrive together, the next batch waits a moment
+    /// for more, since every ballot of a batch shares its commit and its tally upserts.
+    private var lastBatchSize = 0
     /// Most jobs in one transaction, so that one batch cannot hold the writer for long.
     private let maxBatch: Int
 
@@ -81,9 +84,11 @@ public final class GroupCommitter: @unchecked Sendable {
     private func nextBatch() -> [Job]? {
         lock.withLock {
             while queue.isEmpty && !stopped { lock.wait() }
+            if lastBatchSize > 1 && queue.count < lastBatchSize && !stopped { lock.wait(seconds: 0.002) }
             if queue.isEmpty { return nil }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
+            lastBatchSize = batch.count
             return batch
         }
     }
