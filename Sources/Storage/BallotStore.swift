@@ -79,7 +79,7 @@ public struct BallotStore: Sendable {
         let content = JSONWriter.encodeString(BallotCoding.encode(ballot))
         let roundID = session.round.id
         let category = session.category.rawValue
-        return try committer.submit { connection in
+        return try committer.submit { connection, tallies in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
             guard state == RoundState.open.rawValue else {
                 throw RoundError.wrongState(RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
@@ -95,7 +95,7 @@ public struct BallotStore: Sendable {
             try connection.run(
                 "INSERT INTO ballots (receipt, round_id, category, cast_on, content) VALUES (?, ?, ?, ?, ?)",
                 [receipt, roundID, category, Clock.today(), content])
-            try TallyTable.add(ballot, roundID: roundID, category: category, connection)
+            tallies.add(ballot, roundID: roundID, category: session.category)
             return Receipt(receipt)?.display ?? receipt
         }
     }
