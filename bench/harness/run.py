@@ -116,8 +116,10 @@ class Bench:
             self.codes_from += result["codes_used"] or 0
         return result
 
-    def connection_scale(self, number, baseline):
-        """/healthz on DuPing while `idle_count` idle keep-alive connections are held open."""
+    def connection_scale(self, number):
+        """/healthz on DuPing without, then at once with, `idle_count` idle keep-alive connections
+        held open: the two runs are adjacent in time, so machine noise affects both alike."""
+        baseline = self.measure(number, "baseline", self.duping, "/healthz")
         holder = subprocess.Popen(
             [sys.executable, os.path.join(BENCH, "idle_conns.py"), "127.0.0.1", str(self.duping.port),
              str(self.idle_count), f"127.0.0.{10 + number}"],
@@ -130,7 +132,8 @@ class Bench:
             rss_idle = rss_mb(self.duping.pid)
             result = self.measure(number, "scale", self.duping, "/healthz")
             result.update(held=int(ready[1]), failed=int(ready[2]), rss_conns_idle_mb=rss_idle,
-                          ratio=result["rps"] / baseline["rps"])
+                          ratio=result["rps"] / baseline["rps"],
+                          cpu_ratio=result["cpu_us_per_req"] / baseline["cpu_us_per_req"])
             result["ok"] = result["ok"] and result["failed"] == 0
         finally:
             holder.stdin.close()
@@ -150,11 +153,8 @@ class Bench:
         for number in range(1, count + 1):
             peers = [s for s in (self.duping, self.nginx, self.hummingbird) if s]
             order = peers if number % 2 else list(reversed(peers))  # alternate who goes first
-            baseline = None
             for server in order:
-                result = self.measure(number, "healthz", server, "/healthz")
-                if server is self.duping:
-                    baseline = result
+                self.measure(number, "healthz", server, "/healthz")
             for server in order:
                 path = {"DuPing": self.board_path, "nginx": "/board.json", "Hummingbird": "/ranking"}[server.name]
                 self.measure(number, "board", server, path)
@@ -163,7 +163,7 @@ class Bench:
                     self.ballots(number, server, "/v1/ballot", count - number + 1)
                 elif server is self.hummingbird:
                     self.ballots(number, server, "/echo-ballot", 1)
-            scale = self.connection_scale(number, baseline)
+            scale = self.connection_scale(number)
             self.rows[-1] = (number, "scale", "DuPing", scale)
             say(f"pass {number} scale: {scale['held']} idle connections, {scale['ratio']:.2f}x of baseline, "
                 f"RSS {scale['rss_conns_idle_mb']:.1f} MB idle / {scale['rss_mb']:.1f} MB under load")
