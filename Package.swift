@@ -29,6 +29,8 @@ let package = Package(
             dependencies: ["App", "HTTPCore", "Storage", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
+        // Results micro-benchmark run by Scripts/bench (issue 7).
+        .executableTarget(name: "results-bench", dependencies: ["Domain"], path: "bench/results-bench"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Fuzzing (Fuzz/README.md): the properties live in FuzzChecks so the test suite can replay
         // the corpora; each fuzz-* executable runs one of them under libFuzzer (Scripts/fuzz).

@@ -47,7 +47,9 @@ public final class Application: Sendable {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
         router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
-        router.add("GET", "/metrics", mayBlock: false) { _ in
+        router.add("GET", "/v1/openapi.json", mayBlock: false, OpenAPIDocument.response)
+        // Blocking: the rounds-by-state gauge reads the database.
+        router.add("GET", "/metrics") { _ in
             HTTPResponse(
                 status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                 body: Array(metrics.render().utf8))
@@ -63,7 +65,9 @@ public final class Application: Sendable {
         let rounds = RoundRoutes(rounds: RoundStore(database: database), ballots: ballots, auth: auth)
         rounds.register(in: &router)
         let throttle = FailureThrottle(limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
-        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle).register(in: &router)
+        let counters = BallotCounters()
+        AppMetrics.install(on: metrics, database: database, ballots: counters)
+        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, counters: counters).register(in: &router)
         ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
         PublicRoutes(database: database, access: access).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)

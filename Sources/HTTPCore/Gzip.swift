@@ -44,10 +44,24 @@ public enum Gzip {
 
     /// Whether a `Content-Type` value names a compressible media type: `text/*`, the types in
     /// `compressibleTypes`, or any `+json` / `+xml` structured suffix. Parameters are ignored.
+    ///
+    /// This runs for every response, so it works on the UTF-8 bytes (media types are ASCII
+    /// tokens, RFC 9110 §8.3.1, hence ASCII lowercasing) instead of on Characters, which cost
+    /// about a third of the instructions of a `/healthz` request (callgrind, issue 7).
     static func isCompressible(contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType = String(contentType.prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" }).lowercased()
-        return mediaType.hasPrefix("text/") || compressibleTypes.contains(mediaType)
-            || mediaType.hasSuffix("+json") || mediaType.hasSuffix("+xml")
+        var media: [UInt8] = []
+        media.reserveCapacity(contentType.utf8.count)
+        for byte in contentType.utf8 {
+            if byte == UInt8(ascii: ";") { break }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
+            media.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        func hasSuffix(_ suffix: StaticString) -> Bool {
+            let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return media.count >= tail.count && media[(media.count - tail.count)...].elementsEqual(tail)
+        }
+        return media.starts(with: "text/".utf8) || hasSuffix("+json") || hasSuffix("+xml")
+            || compressibleTypes.contains(String(decoding: media, as: UTF8.self))
     }
 }

@@ -3,6 +3,58 @@ import Domain
 /// How a ballot's content is stored: the same JSON shape as the request, with nothing that
 /// identifies who cast it.
 enum BallotCoding {
+    /// The stored text, written directly into bytes (this runs for every ballot): the same bytes
+    /// as `JSONWriter.encodeString(encode(ballot))`, without building the tree first.
+    static func text(_ ballot: ValidBallot) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + ballot.entries.count * 80)
+        out += #"{"supervision":["#.utf8
+        for (index, entry) in ballot.entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += (entry.subject.kind == .cadre ? #"{"cadre_id":"# : #"{"department_id":"#).utf8
+            appendInteger(entry.subject.id, to: &out)
+            out += #","village_time":"#.utf8
+            appendInteger(entry.villageTime, to: &out)
+            out += #","attitude":"#.utf8
+            appendInteger(entry.attitude, to: &out)
+            out += #","completion":"#.utf8
+            appendInteger(entry.completion, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"],"most_satisfied":"#.utf8
+        appendPicks(ballot.mostSatisfied, to: &out)
+        out += #","least_satisfied":"#.utf8
+        appendPicks(ballot.leastSatisfied, to: &out)
+        out += #","comment":"#.utf8
+        if let comment = ballot.comment {
+            JSONWriter.write(.string(comment), to: &out)
+        } else {
+            out += "null".utf8
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendPicks(_ picks: Picks, to out: inout [UInt8]) {
+        for (index, (key, value)) in [("cadre_id", picks.cadreId), ("department_id", picks.departmentId),
+                                      ("project_id", picks.projectId)].enumerated() {
+            out += (index == 0 ? "{\"" : ",\"").utf8
+            out += key.utf8
+            out += "\":".utf8
+            if let value { appendInteger(value, to: &out) } else { out += "null".utf8 }
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 {
+            out.append(UInt8(ascii: "-"))
+            return appendInteger(-value, to: &out)
+        }
+        if value >= 10 { appendInteger(value / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
     static func encode(_ ballot: ValidBallot) -> JSONValue {
         let entries: [JSONValue] = ballot.entries.map { entry in
             .object([

@@ -1,6 +1,7 @@
 import Domain
 
-/// The ballot code's side of a round: who holds it, and whether it has been used.
+/// The ballot code's side of a round: who holds it, and whether it has been used. A session
+/// found by its code carries the round without its panel (`round.evaluatorIDs` is empty).
 public struct BallotSession: Sendable {
     public var round: Round
     public var evaluatorID: Int64
@@ -43,7 +44,8 @@ public struct BallotStore: Sendable {
                 FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = ?
                 """, [tokenHash], { (round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3), voted: $0.bool(4)) })
             else { return nil }
-            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, connection)!
+            // Every ballot passes here: skip the panel list, which is O(panel) to decode.
+            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, panel: false, connection)!
             return BallotSession(
                 round: round, evaluatorID: member.evaluator, category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
                 voted: member.voted)
@@ -74,10 +76,10 @@ public struct BallotStore: Sendable {
     /// ballot per code, decided inside the write transaction: a second → `alreadyVoted`, a round
     /// that is no longer open → `wrongState`.
     public func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
-        let content = JSONWriter.encodeString(BallotCoding.encode(ballot))
+        let content = BallotCoding.text(ballot)
         let roundID = session.round.id
         let category = session.category.rawValue
-        return try committer.submit { connection in
+        return try committer.submit { connection, tallies in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
             guard state == RoundState.open.rawValue else {
                 throw RoundError.wrongState(RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
@@ -93,7 +95,7 @@ public struct BallotStore: Sendable {
             try connection.run(
                 "INSERT INTO ballots (receipt, round_id, category, cast_on, content) VALUES (?, ?, ?, ?, ?)",
                 [receipt, roundID, category, Clock.today(), content])
-            try TallyTable.add(ballot, roundID: roundID, category: category, connection)
+            tallies.add(ballot, roundID: roundID, category: session.category)
             return Receipt(receipt)?.display ?? receipt
         }
     }

@@ -16,6 +16,8 @@ public final class Database: @unchecked Sendable {
     private let writer: Connection
     private let readers: ReaderPool
     private var isClosed = false
+    /// Duration of every write transaction, for `/metrics`.
+    public let writeStatistics = WriteStatistics()
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     ///
@@ -42,7 +44,13 @@ public final class Database: @unchecked Sendable {
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try writerLock.withLock { () throws -> T in
             guard !isClosed else { throw StoreError.misuse("database is closed", sql: nil) }
-            return try writer.inTransaction(.immediate, body).get()
+            // Timed inside the lock: the transaction and its fsync, not the wait for the writer.
+            let start = WriteStatistics.now()
+            var failed = true
+            defer { writeStatistics.record(seconds: WriteStatistics.now() - start, failed: failed) }
+            let value = try writer.inTransaction(.immediate, body).get()
+            failed = false
+            return value
         }
     }
 

@@ -5,19 +5,26 @@ import Glibc
 /// used — undoes only itself), commits once, and only then wakes each caller with its own
 /// result. Under load this pays one fsync for a batch instead of one per ballot; alone, a job
 /// commits at once. A 201 is still only sent after the commit is on disk.
+///
+/// Jobs may also leave tally increments in a `PendingTallies`: those of the jobs that succeeded
+/// are summed and written once per subject at the end of the batch, in the same transaction, so
+/// that a batch of ballots costs one upsert per subject rather than one per ballot entry.
 public final class GroupCommitter: @unchecked Sendable {
     // Safe: `queue` and `stopped` are only touched while holding `lock`; each Job's result is
     // written by the committer thread before `done` is set under the same lock, and read after.
     private final class Job {
-        let work: (Connection) throws -> Any
+        let work: (Connection, inout PendingTallies) throws -> Any
         var result: Result<Any, any Error>?
-        init(_ work: @escaping (Connection) throws -> Any) { self.work = work }
+        init(_ work: @escaping (Connection, inout PendingTallies) throws -> Any) { self.work = work }
     }
 
     private let database: Database
     private let lock = Lock()
     private var queue: [Job] = []
     private var stopped = false
+    /// Jobs in the previous batch: when ballots arrive together, the next batch waits a moment
+    /// for more, since every ballot of a batch shares its commit and its tally upserts.
+    private var lastBatchSize = 0
     /// Most jobs in one transaction, so that one batch cannot hold the writer for long.
     private let maxBatch: Int
 
@@ -36,8 +43,8 @@ public final class GroupCommitter: @unchecked Sendable {
 
     /// Runs `work` in the next group transaction and returns its result once that transaction is
     /// durably committed. Errors thrown by `work` (or by the commit) are rethrown to the caller.
-    public func submit<T>(_ work: @escaping (Connection) throws -> T) throws -> T {
-        let job = Job { try work($0) }
+    public func submit<T>(_ work: @escaping (Connection, inout PendingTallies) throws -> T) throws -> T {
+        let job = Job { try work($0, &$1) }
         try lock.withLock { () throws(StoreError) in
             guard !stopped else { throw StoreError.misuse("the ballot writer is stopped", sql: nil) }
             queue.append(job)
@@ -60,7 +67,9 @@ public final class GroupCommitter: @unchecked Sendable {
             var results: [Result<Any, any Error>] = []
             do {
                 try database.write { connection in
-                    results = batch.map { job in Self.runInSavepoint(job, connection) }
+                    var tallies = PendingTallies()
+                    results = batch.map { job in Self.runInSavepoint(job, connection, into: &tallies) }
+                    try tallies.write(connection)
                 }
             } catch {
                 results = batch.map { _ in .failure(error) }
@@ -75,19 +84,26 @@ public final class GroupCommitter: @unchecked Sendable {
     private func nextBatch() -> [Job]? {
         lock.withLock {
             while queue.isEmpty && !stopped { lock.wait() }
+            if lastBatchSize > 1 && queue.count < lastBatchSize && !stopped { lock.wait(seconds: 0.002) }
             if queue.isEmpty { return nil }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
+            lastBatchSize = batch.count
             return batch
         }
     }
 
-    private static func runInSavepoint(_ job: Job, _ connection: Connection) -> Result<Any, any Error> {
+    /// Runs one job; its tally increments join the batch's only if it succeeded.
+    private static func runInSavepoint(
+        _ job: Job, _ connection: Connection, into tallies: inout PendingTallies
+    ) -> Result<Any, any Error> {
         do {
             try connection.execute("SAVEPOINT job")
             do {
-                let value = try job.work(connection)
+                var own = PendingTallies()
+                let value = try job.work(connection, &own)
                 try connection.execute("RELEASE job")
+                tallies.merge(own)
                 return .success(value)
             } catch {
                 try connection.execute("ROLLBACK TO job")

@@ -9,11 +9,13 @@ struct BallotRoutes {
     let rounds: RoundRoutes
     let auth: Authenticator
     let throttle: FailureThrottle
+    /// Counts accepted and rejected ballots for `/metrics`.
+    let counters: BallotCounters
 
     func register(in router: inout Router) {
         router.add("GET", "/v1/ballot", endpoint(form))
-        router.add("POST", "/v1/ballot", endpoint(cast))
-        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(paperBallot))
+        router.add("POST", "/v1/ballot", endpoint(counters.counted(.online, cast)))
+        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(counters.counted(.paper, paperBallot)))
     }
 
     private func form(_ request: HTTPRequest) throws -> HTTPResponse {

@@ -1,0 +1,110 @@
+import Domain
+import HTTPCore
+import Storage
+import Synchronization
+
+/// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by
+/// channel and reason — never by round, evaluator or time finer than the scrape), rounds by
+/// state, and the duration of SQLite write transactions.
+enum AppMetrics {
+    /// Adds the collector to `metrics`. Rounds by state are counted at scrape time, so the gauge
+    /// is right after a restart and across processes sharing the file.
+    static func install(on metrics: ServerMetrics, database: Database, ballots: BallotCounters) {
+        metrics.addCollector { render(database: database, ballots: ballots) }
+    }
+
+    static func render(database: Database, ballots: BallotCounters) -> String {
+        var out = ballots.render()
+        if let states = try? database.read({ connection in
+            try connection.query("SELECT state, count(*) FROM rounds GROUP BY state") { ($0.string(0), $0.int(1)) }
+        }) {
+            let counts = Dictionary(states, uniquingKeysWith: +)
+            out += "# HELP duping_rounds Rounds by state, all townships.\n# TYPE duping_rounds gauge\n"
+            for state in RoundState.allCases {
+                out += "duping_rounds{state=\"\(state.rawValue)\"} \(counts[state.rawValue] ?? 0)\n"
+            }
+        }
+        let writes = database.writeStatistics.snapshot()
+        out += "# HELP duping_sqlite_write_duration_seconds Write transactions from BEGIN to durable COMMIT.\n"
+        out += "# TYPE duping_sqlite_write_duration_seconds histogram\n"
+        var cumulative = 0
+        for (bound, count) in zip(WriteStatistics.buckets, writes.bucketCounts) {
+            cumulative += count
+            out += "duping_sqlite_write_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
+        }
+        out += "duping_sqlite_write_duration_seconds_bucket{le=\"+Inf\"} \(writes.count)\n"
+        out += "duping_sqlite_write_duration_seconds_sum \(writes.sum)\n"
+        out += "duping_sqlite_write_duration_seconds_count \(writes.count)\n"
+        out += "# HELP duping_sqlite_write_failures_total Write transactions rolled back.\n"
+        out +=
+            "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"
+        return out
+    }
+}
+
+/// Counts ballots accepted (by channel) and rejected (by reason), for `/metrics`.
+final class BallotCounters: Sendable {
+    enum Channel: String, CaseIterable, Sendable { case online, paper }
+
+    /// Why a ballot was refused; the labels of `duping_ballots_rejected_total`.
+    enum Reason: String, CaseIterable, Sendable {
+        case invalid, malformed, alreadyVoted = "already_voted", roundNotOpen = "round_not_open"
+        case unknownCode = "unknown_code", throttled, wrongCredential = "wrong_credential", other
+    }
+
+    private struct Counts {
+        var accepted: [Channel: Int] = [:]
+        var rejected: [Reason: Int] = [:]
+    }
+
+    private let counts = Mutex(Counts())
+
+    /// `handler` with its outcome counted: a 201 is accepted, a thrown error rejected.
+    func counted(_ channel: Channel, _ handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse)
+        -> @Sendable (HTTPRequest) throws -> HTTPResponse
+    {
+        { request in
+            do {
+                let response = try handler(request)
+                if response.status == 201 { self.counts.withLock { $0.accepted[channel, default: 0] += 1 } }
+                return response
+            } catch {
+                let reason = Self.reason(error)
+                self.counts.withLock { $0.rejected[reason, default: 0] += 1 }
+                throw error
+            }
+        }
+    }
+
+    static func reason(_ error: any Error) -> Reason {
+        switch error {
+        case RoundError.alreadyVoted: .alreadyVoted
+        case RoundError.wrongState: .roundNotOpen
+        case let error as APIError:
+            switch error.status {
+            case 422: .invalid
+            case 400, 413, 415: .malformed
+            case 401: .unknownCode
+            case 403: .wrongCredential
+            case 429: .throttled
+            default: .other
+            }
+        default: .other
+        }
+    }
+
+    func render() -> String {
+        let snapshot = counts.withLock { $0 }
+        var out = "# HELP duping_ballots_accepted_total Ballots stored, by channel (online or typed-in paper ballot).\n"
+        out += "# TYPE duping_ballots_accepted_total counter\n"
+        for channel in Channel.allCases {
+            out += "duping_ballots_accepted_total{channel=\"\(channel.rawValue)\"} \(snapshot.accepted[channel] ?? 0)\n"
+        }
+        out += "# HELP duping_ballots_rejected_total Ballot submissions refused, by reason.\n"
+        out += "# TYPE duping_ballots_rejected_total counter\n"
+        for reason in Reason.allCases {
+            out += "duping_ballots_rejected_total{reason=\"\(reason.rawValue)\"} \(snapshot.rejected[reason] ?? 0)\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+
+/// Health, metrics, this document, townships and their admin tokens (contract §3, §8).
+extension OpenAPIDocument {
+    static let operationsPaths: Operations = [
+        (
+            "/healthz", "GET",
+            OAS.operation(
+                "Liveness", tag: "operations",
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Serving.", OAS.object([("status", OAS.enumeration(["ok"]))], required: ["status"]))
+                    )
+                ],
+                public: true)
+        ),
+        (
+            "/metrics", "GET",
+            OAS.operation(
+                "Prometheus metrics", tag: "operations",
+                responses: [
+                    ("200", OAS.response("Prometheus text format 0.0.4.", OAS.string(), mediaType: "text/plain"))
+                ],
+                public: true)
+        ),
+        (
+            "/v1/openapi.json", "GET",
+            OAS.operation(
+                "This document", tag: "operations",
+                responses: [("200", OAS.response("OpenAPI 3.1.", ["type": "object"]))], public: true)
+        ),
+    ]
+
+    static let townshipPaths: Operations = [
+        (
+            "/v1/townships", "POST",
+            OAS.operation(
+                "Create a township (root)", tag: "townships",
+                body: OAS.body(OpenAPISchemas.townshipCreate, example: ["code": "niumasi", "name": "牛马司镇"]),
+                responses: [("201", OAS.response("Created; `Location` names it.", OAS.ref("Township")))])
+        ),
+        (
+            "/v1/townships", "GET",
+            OAS.operation(
+                "List townships (root: all; admin: its own)", tag: "townships", parameters: pageParameters,
+                responses: [("200", OAS.response("A page.", page(OAS.ref("Township"))))])
+        ),
+        (
+            "/v1/townships/{code}", "GET",
+            OAS.operation(
+                "One township", tag: "townships", parameters: [code],
+                responses: [("200", OAS.response("The township.", OAS.ref("Township")))])
+        ),
+        (
+            "/v1/townships/{code}/tokens", "POST",
+            OAS.operation(
+                "Make a township admin token (root); the token is shown only here", tag: "townships",
+                parameters: [code],
+                body: OAS.body(
+                    OAS.object(
+                        [("label", OAS.string(minLength: 1, maxLength: 100))], required: ["label"], additional: false),
+                    example: ["label": "镇组织办"]),
+                responses: [("201", OAS.response("Created.", OpenAPISchemas.tokenCreated))])
+        ),
+        (
+            "/v1/townships/{code}/tokens/{id}", "DELETE",
+            OAS.operation(
+                "Revoke an admin token (root)", tag: "townships", parameters: [code, id],
+                responses: [("204", OAS.response("Revoked; it stops working at once.", nil))])
+        ),
+    ]
+}

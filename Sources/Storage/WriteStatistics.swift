@@ -1,0 +1,44 @@
+import Glibc
+import Synchronization
+
+/// How long write transactions take on the writer connection, from `BEGIN IMMEDIATE` to the end
+/// of `COMMIT` (the fsync included), as a cumulative histogram. Kept by `Database` so operators
+/// can see disk latency in `/metrics` without Storage knowing about HTTP or Prometheus.
+public final class WriteStatistics: Sendable {
+    /// Upper bounds of the buckets, in seconds: an fsync is typically 0.1–20 ms.
+    public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    /// A copy of the counters at one moment.
+    public struct Snapshot: Sendable, Equatable {
+        /// Transactions per bucket (not cumulative), same order as `buckets`; slower ones only count.
+        public var bucketCounts: [Int]
+        public var count: Int
+        public var sum: Double
+        /// Transactions that ended in an error (rolled back).
+        public var failures: Int
+    }
+
+    private let state = Mutex(
+        Snapshot(bucketCounts: Array(repeating: 0, count: WriteStatistics.buckets.count), count: 0, sum: 0, failures: 0)
+    )
+
+    public init() {}
+
+    func record(seconds: Double, failed: Bool) {
+        state.withLock { state in
+            if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { state.bucketCounts[index] += 1 }
+            state.count += 1
+            state.sum += seconds
+            if failed { state.failures += 1 }
+        }
+    }
+
+    public func snapshot() -> Snapshot { state.withLock { $0 } }
+
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}
