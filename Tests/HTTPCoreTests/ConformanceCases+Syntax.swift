@@ -123,9 +123,12 @@ extension ConformanceCase {
         ConformanceCase(
             "405 for a known method on another route", "DELETE /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [405], .staysOpen),
         ConformanceCase("404 for an unknown path", "GET /nothing-here HTTP/1.1\r\nHost: x\r\n\r\n", [404], .staysOpen),
-        ConformanceCase("unknown method → 501", "BREW /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [501], .staysOpen),
-        ConformanceCase("COMP-METHOD-CASE", "get /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [501], .staysOpen),
-        ConformanceCase("COMP-METHOD-TRACE", "TRACE /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [501], .staysOpen),
+        ConformanceCase(
+            "unknown method on a served path → 405", "BREW /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [405], .staysOpen),
+        ConformanceCase(
+            "unknown method elsewhere → 501", "BREW /nothing-here HTTP/1.1\r\nHost: x\r\n\r\n", [501], .staysOpen),
+        ConformanceCase("COMP-METHOD-CASE", "get /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [405], .staysOpen),
+        ConformanceCase("COMP-METHOD-TRACE", "TRACE /healthz HTTP/1.1\r\nHost: x\r\n\r\n", [405], .staysOpen),
         ConformanceCase(
             "COMP-METHOD-CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", [501],
             .staysOpen),
