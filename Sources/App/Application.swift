@@ -16,18 +16,23 @@ public final class Application: Sendable {
     public init(configuration: AppConfiguration, announce: @Sendable (String) -> Void = { _ in }) throws {
         self.configuration = configuration
         try DataDirectory.prepare(configuration.dataDirectory)
-        database = try Database(path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
+        database = try Database(
+            path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
         let access = AccessStore(database: database)
         try RootToken.ensure(access: access, dataDirectory: configuration.dataDirectory, announce: announce)
         committer = GroupCommitter(database: database)
         if configuration.demo,
-           try DemoData.seedIfEmpty(database: database, committer: committer, dataDirectory: configuration.dataDirectory)
+            try DemoData.seedIfEmpty(
+                database: database, committer: committer, dataDirectory: configuration.dataDirectory)
         {
-            announce("Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
-                + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt")
+            announce(
+                "Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
+                    + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt"
+            )
         }
         let metrics = ServerMetrics()
-        let router = Self.makeRouter(configuration: configuration, database: database, committer: committer, metrics: metrics)
+        let router = Self.makeRouter(
+            configuration: configuration, database: database, committer: committer, metrics: metrics)
         server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
     }
 
@@ -64,10 +69,12 @@ public final class Application: Sendable {
         let ballots = BallotStore(database: database, committer: committer)
         let rounds = RoundRoutes(rounds: RoundStore(database: database), ballots: ballots, auth: auth)
         rounds.register(in: &router)
-        let throttle = FailureThrottle(limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
+        let throttle = FailureThrottle(
+            limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
         let counters = BallotCounters()
         AppMetrics.install(on: metrics, database: database, ballots: counters)
-        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, counters: counters).register(in: &router)
+        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, counters: counters).register(
+            in: &router)
         ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
         PublicRoutes(database: database, access: access).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)

@@ -34,9 +34,12 @@ public final class AccessLog: Sendable {
         let line: String
         switch format {
         case .text:
-            line = "\(Timestamp.now()) \(entry.remote) \(entry.method) \(entry.path) \(entry.status) \(entry.bytes)B \(millis)ms id=\(entry.id)\n"
+            line =
+                "\(Timestamp.now()) \(entry.remote) \(entry.method) \(entry.path) \(entry.status) \(entry.bytes)B \(millis)ms id=\(entry.id)\n"
         case .json:
-            line = #"{"time":"\#(Timestamp.now())","id":\#(Problem.jsonString(entry.id)),"remote":"\#(entry.remote)","method":\#(Problem.jsonString(entry.method)),"path":\#(Problem.jsonString(entry.path)),"status":\#(entry.status),"bytes":\#(entry.bytes),"ms":\#(millis)}"# + "\n"
+            line =
+                #"{"time":"\#(Timestamp.now())","id":\#(Problem.jsonString(entry.id)),"remote":"\#(entry.remote)","method":\#(Problem.jsonString(entry.method)),"path":\#(Problem.jsonString(entry.path)),"status":\#(entry.status),"bytes":\#(entry.bytes),"ms":\#(millis)}"#
+                + "\n"
         }
         let full = buffer.withLock { buffer in
             buffer.append(contentsOf: line.utf8)

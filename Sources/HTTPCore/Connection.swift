@@ -142,7 +142,8 @@ final class Connection {
         }
         let requestID = RequestID.accepted(head.headers["X-Request-Id"]) ?? loop.requestIDs.next()
         response.headers.set("X-Request-Id", requestID)
-        let keepAlive = head.keepAlive && !(loop.stopping && !hasUnparsedInput)
+        let keepAlive =
+            head.keepAlive && !(loop.stopping && !hasUnparsedInput)
             && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
         let bytes = HTTPResponseEncoder.encode(
             response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
@@ -152,9 +153,10 @@ final class Connection {
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
         loop.context.metrics.record(route: route, method: head.method, status: response.status, seconds: seconds)
-        loop.context.log.request(AccessLog.Entry(
-            id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
-            bytes: response.body.count, seconds: seconds))
+        loop.context.log.request(
+            AccessLog.Entry(
+                id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
+                bytes: response.body.count, seconds: seconds))
     }
 
     private func respondToParseError(_ error: HTTPParseError) {
@@ -164,8 +166,9 @@ final class Connection {
 
     /// Queues a response the connection itself produces (errors, timeouts) and closes after it.
     private func respond(_ response: HTTPResponse, closing: Bool) {
-        append(HTTPResponseEncoder.encode(
-            response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now()))
+        append(
+            HTTPResponseEncoder.encode(
+                response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now()))
         if closing { closeAfterFlush = true }
     }
 
@@ -212,7 +215,8 @@ final class Connection {
     private func updateInterest() {
         var wanted: UInt32 = 0
         if hasUnsentOutput { wanted |= EPOLLOUT.rawValue }
-        let readable = lingerDeadline != nil
+        let readable =
+            lingerDeadline != nil
             || (!handlerRunning && !peerClosed && !closeAfterFlush
                 && outbound.count - outboundStart < configuration.outboundHighWater)
         if readable { wanted |= EPOLLIN.rawValue }
@@ -252,7 +256,8 @@ final class Connection {
             return
         }
         if let requestStarted {
-            let timedOut = parser.isReadingBody
+            let timedOut =
+                parser.isReadingBody
                 ? now - lastActivity > configuration.bodyTimeout
                 : now - requestStarted > configuration.headerTimeout
             if timedOut {

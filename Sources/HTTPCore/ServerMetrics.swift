@@ -51,7 +51,8 @@ public final class ServerMetrics: Sendable {
         out += "# TYPE duping_http_requests_total counter\n"
         let keys = snapshot.requests.keys.sorted { ($0.route, $0.method, $0.status) < ($1.route, $1.method, $1.status) }
         for key in keys {
-            out += "duping_http_requests_total{route=\"\(Self.escape(key.route))\",method=\"\(Self.escape(key.method))\",status=\"\(key.status)\"} \(snapshot.requests[key]!)\n"
+            out +=
+                "duping_http_requests_total{route=\"\(Self.escape(key.route))\",method=\"\(Self.escape(key.method))\",status=\"\(key.status)\"} \(snapshot.requests[key]!)\n"
         }
         out += "# HELP duping_http_request_duration_seconds Time from a complete request to its encoded response.\n"
         out += "# TYPE duping_http_request_duration_seconds histogram\n"

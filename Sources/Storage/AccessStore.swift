@@ -33,7 +33,8 @@ public struct AccessStore: Sendable {
         let now = Clock.timestamp()
         return try database.write { connection in
             do {
-                try connection.run("INSERT INTO townships (code, name, created_at) VALUES (?, ?, ?)", [code, name, now])
+                try connection.run(
+                    "INSERT INTO townships (code, name, created_at) VALUES (?, ?, ?)", [code, name, now])
             } catch StoreError.constraint(.unique, _) {
                 throw RegistryError.conflict(row: nil, field: "code", value: code)
             }
@@ -43,7 +44,8 @@ public struct AccessStore: Sendable {
 
     public func township(code: String) throws -> Township? {
         try database.read { connection in
-            try connection.queryOne("SELECT id, code, name, created_at FROM townships WHERE code = ?", [code], Self.township)
+            try connection.queryOne(
+                "SELECT id, code, name, created_at FROM townships WHERE code = ?", [code], Self.township)
         }
     }
 
@@ -63,7 +65,9 @@ public struct AccessStore: Sendable {
     }
 
     /// Stores a credential by its token hash and returns its id.
-    public func addCredential(kind: StoredCredential.Kind, townshipID: Int64?, label: String, tokenHash: [UInt8]) throws -> Int64 {
+    public func addCredential(kind: StoredCredential.Kind, townshipID: Int64?, label: String, tokenHash: [UInt8]) throws
+        -> Int64
+    {
         let now = Clock.timestamp()
         return try database.write { connection in
             try connection.run(
@@ -79,8 +83,9 @@ public struct AccessStore: Sendable {
             try connection.queryOne(
                 "SELECT id, kind, township_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL", [tokenHash]
             ) { row in
-                StoredCredential(id: row.int64(0), kind: StoredCredential.Kind(rawValue: row.string(1)) ?? .admin,
-                                 townshipID: row.optionalInt64(2))
+                StoredCredential(
+                    id: row.int64(0), kind: StoredCredential.Kind(rawValue: row.string(1)) ?? .admin,
+                    townshipID: row.optionalInt64(2))
             }
         }
     }

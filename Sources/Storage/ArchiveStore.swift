@@ -24,8 +24,10 @@ public struct ArchiveStore: Sendable {
             INSERT INTO archive_records (cadre_id, seq, kind, round_id, period, data, created_at, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [cadreID, record.seq, record.kind, record.roundId, record.period, JSONWriter.encodeString(record.data),
-             record.createdAt, record.prevHash, record.hash])
+            [
+                cadreID, record.seq, record.kind, record.roundId, record.period, JSONWriter.encodeString(record.data),
+                record.createdAt, record.prevHash, record.hash,
+            ])
         return record
     }
 
@@ -45,13 +47,16 @@ public struct ArchiveStore: Sendable {
     public func record(cadreID: Int64, seq: Int64) throws -> ArchiveRecord? {
         try database.read { connection in
             try connection.queryOne(
-                "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? AND seq = ?", [cadreID, seq], Self.decode)
+                "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? AND seq = ?", [cadreID, seq],
+                Self.decode)
         }
     }
 
     /// Every cadre with records, for an offline check of all chains.
     public func cadresWithRecords() throws -> [Int64] {
-        try database.read { try $0.query("SELECT DISTINCT cadre_id FROM archive_records ORDER BY cadre_id") { $0.int64(0) } }
+        try database.read {
+            try $0.query("SELECT DISTINCT cadre_id FROM archive_records ORDER BY cadre_id") { $0.int64(0) }
+        }
     }
 
     static let columns = "cadre_id, seq, kind, round_id, period, data, created_at, prev_hash, hash"

@@ -36,8 +36,10 @@ enum BallotCoding {
     }
 
     private static func appendPicks(_ picks: Picks, to out: inout [UInt8]) {
-        for (index, (key, value)) in [("cadre_id", picks.cadreId), ("department_id", picks.departmentId),
-                                      ("project_id", picks.projectId)].enumerated() {
+        for (index, (key, value)) in [
+            ("cadre_id", picks.cadreId), ("department_id", picks.departmentId),
+            ("project_id", picks.projectId),
+        ].enumerated() {
             out += (index == 0 ? "{\"" : ",\"").utf8
             out += key.utf8
             out += "\":".utf8
@@ -71,15 +73,21 @@ enum BallotCoding {
 
     static func decode(_ text: String) -> ValidBallot? {
         guard let object = (try? JSONParser.parse(text))?.objectValue,
-              let entries = object["supervision"]?.arrayValue
+            let entries = object["supervision"]?.arrayValue
         else { return nil }
         var ballot = ValidBallot(entries: [])
         for case .object(let entry) in entries {
             let key: SubjectKey
-            if let id = entry["cadre_id"]?.intValue { key = .cadre(Int(id)) } else { key = .department(Int(entry["department_id"]?.intValue ?? 0)) }
-            ballot.entries.append(ScoreEntry(
-                subject: key, villageTime: Int(entry["village_time"]?.intValue ?? 0),
-                attitude: Int(entry["attitude"]?.intValue ?? 0), completion: Int(entry["completion"]?.intValue ?? 0)))
+            if let id = entry["cadre_id"]?.intValue {
+                key = .cadre(Int(id))
+            } else {
+                key = .department(Int(entry["department_id"]?.intValue ?? 0))
+            }
+            ballot.entries.append(
+                ScoreEntry(
+                    subject: key, villageTime: Int(entry["village_time"]?.intValue ?? 0),
+                    attitude: Int(entry["attitude"]?.intValue ?? 0), completion: Int(entry["completion"]?.intValue ?? 0)
+                ))
         }
         ballot.mostSatisfied = picks(object["most_satisfied"])
         ballot.leastSatisfied = picks(object["least_satisfied"])
@@ -89,7 +97,9 @@ enum BallotCoding {
 
     private static func picks(_ picks: Picks) -> JSONValue {
         func id(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
-        return .object(["cadre_id": id(picks.cadreId), "department_id": id(picks.departmentId), "project_id": id(picks.projectId)])
+        return .object([
+            "cadre_id": id(picks.cadreId), "department_id": id(picks.departmentId), "project_id": id(picks.projectId),
+        ])
     }
 
     private static func picks(_ value: JSONValue?) -> Picks {

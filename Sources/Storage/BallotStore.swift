@@ -38,16 +38,24 @@ public struct BallotStore: Sendable {
     /// The holder of the code with this hash, or nil for an unknown (or replaced) code.
     public func session(tokenHash: [UInt8]) throws -> BallotSession? {
         try database.read { connection in
-            guard let member = try connection.queryOne(
-                """
-                SELECT p.round_id, r.township_id, p.evaluator_id, p.category, p.voted
-                FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = ?
-                """, [tokenHash], { (round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3), voted: $0.bool(4)) })
+            guard
+                let member = try connection.queryOne(
+                    """
+                    SELECT p.round_id, r.township_id, p.evaluator_id, p.category, p.voted
+                    FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = ?
+                    """, [tokenHash],
+                    {
+                        (
+                            round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3),
+                            voted: $0.bool(4)
+                        )
+                    })
             else { return nil }
             // Every ballot passes here: skip the panel list, which is O(panel) to decode.
             let round = try RoundStore.fetch(townshipID: member.township, id: member.round, panel: false, connection)!
             return BallotSession(
-                round: round, evaluatorID: member.evaluator, category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
+                round: round, evaluatorID: member.evaluator,
+                category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
                 voted: member.voted)
         }
     }
@@ -56,8 +64,13 @@ public struct BallotStore: Sendable {
     public func session(round: Round, evaluatorID: Int64) throws -> BallotSession? {
         try database.read { connection in
             try connection.queryOne(
-                "SELECT category, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [round.id, evaluatorID]
-            ) { BallotSession(round: round, evaluatorID: evaluatorID, category: EvaluatorCategory(rawValue: $0.string(0)) ?? .deputy, voted: $0.bool(1)) }
+                "SELECT category, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?",
+                [round.id, evaluatorID]
+            ) {
+                BallotSession(
+                    round: round, evaluatorID: evaluatorID,
+                    category: EvaluatorCategory(rawValue: $0.string(0)) ?? .deputy, voted: $0.bool(1))
+            }
         }
     }
 
@@ -82,7 +95,8 @@ public struct BallotStore: Sendable {
         return try committer.submit { connection, tallies in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
             guard state == RoundState.open.rawValue else {
-                throw RoundError.wrongState(RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
+                throw RoundError.wrongState(
+                    RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
             }
             let spent = try connection.run(
                 "UPDATE round_panel SET voted = 1 WHERE round_id = ? AND evaluator_id = ? AND voted = 0",
@@ -102,9 +116,16 @@ public struct BallotStore: Sendable {
 
     public func turnout(roundID: Int64) throws -> Turnout {
         try database.read { connection in
-            Turnout(panel: try connection.query(
-                "SELECT evaluator_id, category, voted FROM round_panel WHERE round_id = ? ORDER BY evaluator_id", [roundID]
-            ) { (evaluatorID: $0.int64(0), category: EvaluatorCategory(rawValue: $0.string(1)) ?? .deputy, voted: $0.bool(2)) })
+            Turnout(
+                panel: try connection.query(
+                    "SELECT evaluator_id, category, voted FROM round_panel WHERE round_id = ? ORDER BY evaluator_id",
+                    [roundID]
+                ) {
+                    (
+                        evaluatorID: $0.int64(0), category: EvaluatorCategory(rawValue: $0.string(1)) ?? .deputy,
+                        voted: $0.bool(2)
+                    )
+                })
         }
     }
 
@@ -118,7 +139,9 @@ public struct BallotStore: Sendable {
     /// Ballots per evaluator category.
     public static func ballotsByCategory(roundID: Int64, _ connection: Connection) throws -> [EvaluatorCategory: Int] {
         var counts: [EvaluatorCategory: Int] = [:]
-        try connection.forEachRow("SELECT category, count(*) FROM ballots WHERE round_id = ? GROUP BY category", [roundID]) {
+        try connection.forEachRow(
+            "SELECT category, count(*) FROM ballots WHERE round_id = ? GROUP BY category", [roundID]
+        ) {
             if let category = EvaluatorCategory(rawValue: $0.string(0)) { counts[category] = $0.int(1) }
         }
         return counts
@@ -129,7 +152,8 @@ public struct BallotStore: Sendable {
         var tally = Tally()
         try connection.forEachRow("SELECT category, content FROM ballots WHERE round_id = ?", [roundID]) { row in
             guard let category = EvaluatorCategory(rawValue: row.string(0)),
-                  let ballot = BallotCoding.decode(row.string(1)) else { return }
+                let ballot = BallotCoding.decode(row.string(1))
+            else { return }
             tally.record(ballot: ballot, category: category)
         }
         return tally
@@ -143,7 +167,8 @@ extension BallotStore {
         try database.read { connection in
             let recounted = try Self.recount(roundID: roundID, connection)
             let running = try Self.tally(roundID: roundID, connection)
-            let ballots = try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ?", [roundID]) { $0.int(0) } ?? 0
+            let ballots =
+                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ?", [roundID]) { $0.int(0) } ?? 0
             return (recounted == running, ballots)
         }
     }

@@ -24,8 +24,10 @@ public struct FrozenSubjects: Sendable {
             let id = row.int(1)
             switch row.string(0) {
             case "cadre":
-                subjects.cadres.append(CadreSubject(
-                    id: id, name: row.string(2), departmentId: row.optionalInt(3) ?? 0, departmentName: row.optionalString(4) ?? ""))
+                subjects.cadres.append(
+                    CadreSubject(
+                        id: id, name: row.string(2), departmentId: row.optionalInt(3) ?? 0,
+                        departmentName: row.optionalString(4) ?? ""))
             case "department":
                 subjects.departments.append(DepartmentSubject(id: id, name: row.string(2)))
             default:
@@ -56,14 +58,20 @@ enum SubjectFreezer {
             SELECT ?, 'department', id, name FROM departments
             WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN active = 1 ELSE id IN (SELECT value FROM json_each(?)) END)
             """,
-            [round.id, round.townshipID, round.departmentIDs.map(RoundStore.idList), round.departmentIDs.map(RoundStore.idList)])
+            [
+                round.id, round.townshipID, round.departmentIDs.map(RoundStore.idList),
+                round.departmentIDs.map(RoundStore.idList),
+            ])
         try connection.run(
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name, board)
             SELECT ?, 'project', id, title, board FROM projects
             WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? ELSE id IN (SELECT value FROM json_each(?)) END)
             """,
-            [round.id, round.townshipID, round.projectIDs.map(RoundStore.idList), year, round.projectIDs.map(RoundStore.idList)])
+            [
+                round.id, round.townshipID, round.projectIDs.map(RoundStore.idList), year,
+                round.projectIDs.map(RoundStore.idList),
+            ])
     }
 }
 

@@ -33,11 +33,13 @@ public final class GroupCommitter: @unchecked Sendable {
         self.maxBatch = maxBatch
         let box = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
-        pthread_create(&thread, nil, { raw in
-            let committer = Unmanaged<GroupCommitter>.fromOpaque(raw!).takeRetainedValue()
-            committer.run()
-            return nil
-        }, box)
+        pthread_create(
+            &thread, nil,
+            { raw in
+                let committer = Unmanaged<GroupCommitter>.fromOpaque(raw!).takeRetainedValue()
+                committer.run()
+                return nil
+            }, box)
         pthread_detach(thread)
     }
 

@@ -18,7 +18,9 @@ public struct RegistryStore: Sendable {
     }
 
     /// Inserts every row in one transaction: all stored, or none (the first failure is thrown).
-    public func insert(_ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool) throws -> [JSONObject] {
+    public func insert(_ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool) throws
+        -> [JSONObject]
+    {
         let now = Clock.timestamp()
         return try database.write { connection in
             var ids: [Int64] = []
@@ -26,10 +28,13 @@ public struct RegistryStore: Sendable {
                 let rowNumber = bulk ? index + 1 : nil
                 try checkReferences(spec, row, townshipID: townshipID, rowNumber: rowNumber, connection)
                 let names = spec.fields.map(\.name)
-                let sql = "INSERT INTO \(spec.name) (township_id, created_at, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"
-                let values: [any SQLBindable] = [townshipID, now] + spec.fields.map { field in
-                    Self.sqlValue(row[field.name] ?? field.defaultValue ?? .null)
-                }
+                let sql =
+                    "INSERT INTO \(spec.name) (township_id, created_at, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"
+                let values: [any SQLBindable] =
+                    [townshipID, now]
+                    + spec.fields.map { field in
+                        Self.sqlValue(row[field.name] ?? field.defaultValue ?? .null)
+                    }
                 do {
                     try connection.run(sql, values)
                 } catch StoreError.constraint(.unique, _) {
@@ -67,7 +72,9 @@ public struct RegistryStore: Sendable {
     }
 
     /// Applies `changes` to one row; nil when it is not in this township.
-    public func update(_ spec: ResourceSpec, townshipID: Int64, id: Int64, changes: [String: JSONValue]) throws -> JSONObject? {
+    public func update(_ spec: ResourceSpec, townshipID: Int64, id: Int64, changes: [String: JSONValue]) throws
+        -> JSONObject?
+    {
         try database.write { connection -> JSONObject? in
             guard try fetch(spec, townshipID: townshipID, id: id, connection) != nil else { return nil }
             try checkReferences(spec, changes, townshipID: townshipID, rowNumber: nil, connection)
@@ -92,12 +99,15 @@ public struct RegistryStore: Sendable {
         for field in spec.fields {
             guard case .reference(let table) = field.kind, let id = row[field.name]?.intValue else { continue }
             let found = try connection.queryOne(
-                "SELECT 1 FROM \(table) WHERE id = ? AND township_id = ?", [id, townshipID]) { _ in true }
+                "SELECT 1 FROM \(table) WHERE id = ? AND township_id = ?", [id, townshipID]
+            ) { _ in true }
             if found == nil { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
         }
     }
 
-    private func fetch(_ spec: ResourceSpec, townshipID: Int64, id: Int64, _ connection: Connection) throws -> JSONObject? {
+    private func fetch(_ spec: ResourceSpec, townshipID: Int64, id: Int64, _ connection: Connection) throws
+        -> JSONObject?
+    {
         try connection.queryOne(
             "SELECT \(columns(spec)) FROM \(spec.name) WHERE id = ? AND township_id = ?", [id, townshipID]
         ) { decode(spec, $0) }

@@ -36,10 +36,13 @@ public struct RoundStore: Sendable {
                                     project_ids, state, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)
                 """,
-                [round.townshipID, round.title, round.kind.rawValue, round.period,
-                 JSONWriter.encodeString(.object(round.rules.jsonObject)), Self.idList(round.evaluatorIDs),
-                 round.cadreIDs.map(Self.idList), round.departmentIDs.map(Self.idList), round.projectIDs.map(Self.idList),
-                 Clock.timestamp()])
+                [
+                    round.townshipID, round.title, round.kind.rawValue, round.period,
+                    JSONWriter.encodeString(.object(round.rules.jsonObject)), Self.idList(round.evaluatorIDs),
+                    round.cadreIDs.map(Self.idList), round.departmentIDs.map(Self.idList),
+                    round.projectIDs.map(Self.idList),
+                    Clock.timestamp(),
+                ])
             return try Self.fetch(townshipID: round.townshipID, id: connection.lastInsertRowID, connection)!
         }
     }
@@ -64,26 +67,37 @@ public struct RoundStore: Sendable {
             guard let current = try Self.fetch(townshipID: round.townshipID, id: round.id, connection) else {
                 throw RoundError.notFound
             }
-            guard current.state == .draft else { throw RoundError.wrongState(current.state, "only a draft round can be edited") }
+            guard current.state == .draft else {
+                throw RoundError.wrongState(current.state, "only a draft round can be edited")
+            }
             try checkReferences(round, connection)
             try connection.run(
                 """
                 UPDATE rounds SET title = ?, kind = ?, period = ?, rules = ?, evaluator_ids = ?, cadre_ids = ?,
                                   department_ids = ?, project_ids = ? WHERE id = ?
                 """,
-                [round.title, round.kind.rawValue, round.period, JSONWriter.encodeString(.object(round.rules.jsonObject)),
-                 Self.idList(round.evaluatorIDs), round.cadreIDs.map(Self.idList), round.departmentIDs.map(Self.idList),
-                 round.projectIDs.map(Self.idList), round.id])
+                [
+                    round.title, round.kind.rawValue, round.period,
+                    JSONWriter.encodeString(.object(round.rules.jsonObject)),
+                    Self.idList(round.evaluatorIDs), round.cadreIDs.map(Self.idList),
+                    round.departmentIDs.map(Self.idList),
+                    round.projectIDs.map(Self.idList), round.id,
+                ])
             return try Self.fetch(townshipID: round.townshipID, id: round.id, connection)!
         }
     }
 
     /// Opens a draft: freezes the subject lists and the panel, and gives every panel member a
     /// fresh code (`newCode` returns the code to show and its hash to store).
-    public func open(townshipID: Int64, id: Int64, newCode: () -> (code: String, hash: [UInt8])) throws -> [IssuedCode] {
+    public func open(townshipID: Int64, id: Int64, newCode: () -> (code: String, hash: [UInt8])) throws -> [IssuedCode]
+    {
         try database.write { connection in
-            guard let round = try Self.fetch(townshipID: townshipID, id: id, connection) else { throw RoundError.notFound }
-            guard round.state == .draft else { throw RoundError.wrongState(round.state, "the round has already been opened") }
+            guard let round = try Self.fetch(townshipID: townshipID, id: id, connection) else {
+                throw RoundError.notFound
+            }
+            guard round.state == .draft else {
+                throw RoundError.wrongState(round.state, "the round has already been opened")
+            }
             let panel = try connection.query(
                 "SELECT id, name, category FROM evaluators WHERE township_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id",
                 [townshipID, Self.idList(round.evaluatorIDs)]
@@ -107,17 +121,26 @@ public struct RoundStore: Sendable {
     }
 
     /// A new code for a lost slip; the old one stops working. 409 once that evaluator has voted.
-    public func reissue(townshipID: Int64, roundID: Int64, evaluatorID: Int64, code: String, hash: [UInt8]) throws -> IssuedCode {
+    public func reissue(townshipID: Int64, roundID: Int64, evaluatorID: Int64, code: String, hash: [UInt8]) throws
+        -> IssuedCode
+    {
         try database.write { connection in
-            guard let round = try Self.fetch(townshipID: townshipID, id: roundID, connection) else { throw RoundError.notFound }
-            guard round.state == .open else { throw RoundError.wrongState(round.state, "codes can only be reissued while the round is open") }
-            guard let member = try connection.queryOne(
-                "SELECT name, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [roundID, evaluatorID],
-                { (name: $0.string(0), voted: $0.bool(1)) })
+            guard let round = try Self.fetch(townshipID: townshipID, id: roundID, connection) else {
+                throw RoundError.notFound
+            }
+            guard round.state == .open else {
+                throw RoundError.wrongState(round.state, "codes can only be reissued while the round is open")
+            }
+            guard
+                let member = try connection.queryOne(
+                    "SELECT name, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?",
+                    [roundID, evaluatorID],
+                    { (name: $0.string(0), voted: $0.bool(1)) })
             else { throw RoundError.notFound }
             guard !member.voted else { throw RoundError.alreadyVoted }
             try connection.run(
-                "UPDATE round_panel SET token_hash = ? WHERE round_id = ? AND evaluator_id = ?", [hash, roundID, evaluatorID])
+                "UPDATE round_panel SET token_hash = ? WHERE round_id = ? AND evaluator_id = ?",
+                [hash, roundID, evaluatorID])
             return IssuedCode(evaluatorID: evaluatorID, name: member.name, code: code)
         }
     }
@@ -126,13 +149,18 @@ public struct RoundStore: Sendable {
     /// one transaction, so that no ballot can slip in between.
     public func close(townshipID: Int64, id: Int64, results: (Round, Connection) throws -> [UInt8]) throws -> [UInt8] {
         try database.write { connection in
-            guard var round = try Self.fetch(townshipID: townshipID, id: id, connection) else { throw RoundError.notFound }
-            guard round.state == .open else { throw RoundError.wrongState(round.state, "only an open round can be closed") }
+            guard var round = try Self.fetch(townshipID: townshipID, id: id, connection) else {
+                throw RoundError.notFound
+            }
+            guard round.state == .open else {
+                throw RoundError.wrongState(round.state, "only an open round can be closed")
+            }
             round.state = .closed
             round.closedAt = Clock.timestamp()
             try connection.run("UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?", [round.closedAt, id])
             let body = try results(round, connection)
-            try connection.run("INSERT INTO round_documents (round_id, kind, body) VALUES (?, 'results', ?)", [id, body])
+            try connection.run(
+                "INSERT INTO round_documents (round_id, kind, body) VALUES (?, 'results', ?)", [id, body])
             return body
         }
     }
@@ -141,18 +169,25 @@ public struct RoundStore: Sendable {
     public func results(roundID: Int64) throws -> [UInt8]? {
         try database.read { connection in
             try connection.queryOne(
-                "SELECT body FROM round_documents WHERE round_id = ? AND kind = 'results'", [roundID]) { $0.blob(0) }
+                "SELECT body FROM round_documents WHERE round_id = ? AND kind = 'results'", [roundID]
+            ) { $0.blob(0) }
         }
     }
 
     /// Publishes a closed round: `document` builds the public document and writes the archive in
     /// the same transaction; the round is then frozen for good.
-    public func publish(townshipID: Int64, id: Int64, commentary: String,
-                        document: (Round, Connection) throws -> [UInt8]) throws -> [UInt8] {
+    public func publish(
+        townshipID: Int64, id: Int64, commentary: String,
+        document: (Round, Connection) throws -> [UInt8]
+    ) throws -> [UInt8] {
         try database.write { connection in
-            guard var round = try Self.fetch(townshipID: townshipID, id: id, connection) else { throw RoundError.notFound }
+            guard var round = try Self.fetch(townshipID: townshipID, id: id, connection) else {
+                throw RoundError.notFound
+            }
             guard round.state == .closed else {
-                let why = round.state == .published ? "the round is already published" : "only a closed round can be published"
+                let why =
+                    round.state == .published
+                    ? "the round is already published" : "only a closed round can be published"
                 throw RoundError.wrongState(round.state, why)
             }
             round.state = .published
@@ -162,7 +197,8 @@ public struct RoundStore: Sendable {
                 "UPDATE rounds SET state = 'published', published_at = ?, commentary = ? WHERE id = ?",
                 [round.publishedAt, commentary, id])
             let body = try document(round, connection)
-            try connection.run("INSERT INTO round_documents (round_id, kind, body) VALUES (?, 'public', ?)", [id, body])
+            try connection.run(
+                "INSERT INTO round_documents (round_id, kind, body) VALUES (?, 'public', ?)", [id, body])
             return body
         }
     }
@@ -216,11 +252,15 @@ public struct RoundStore: Sendable {
         ]
         for (field, table, ids) in lists {
             guard let ids else { continue }
-            let known = Set(try connection.query(
-                "SELECT id FROM \(table) WHERE township_id = ? AND id IN (SELECT value FROM json_each(?))",
-                [round.townshipID, Self.idList(ids)]) { $0.int64(0) })
+            let known = Set(
+                try connection.query(
+                    "SELECT id FROM \(table) WHERE township_id = ? AND id IN (SELECT value FROM json_each(?))",
+                    [round.townshipID, Self.idList(ids)]
+                ) { $0.int64(0) })
             for (position, id) in ids.enumerated() where !known.contains(id) {
-                errors.append(FieldError(field: "\(field)[\(position)]", message: "names no \(table.dropLast()) of this township"))
+                errors.append(
+                    FieldError(field: "\(field)[\(position)]", message: "names no \(table.dropLast()) of this township")
+                )
             }
         }
         guard errors.isEmpty else { throw RoundError.invalid(errors) }

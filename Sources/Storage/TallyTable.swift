@@ -104,7 +104,8 @@ enum TallyTable {
                    co_sum, co_min, co_max, most, least FROM tallies WHERE round_id = ?
             """, [roundID]
         ) { row in
-            guard let kind = SubjectKind(rawValue: row.string(0)), let category = EvaluatorCategory(rawValue: row.string(2))
+            guard let kind = SubjectKind(rawValue: row.string(0)),
+                let category = EvaluatorCategory(rawValue: row.string(2))
             else { return }
             let key = SubjectKey(kind: kind, id: row.int(1))
             var subject = tally.subjects[key] ?? SubjectTally()

@@ -1,7 +1,7 @@
 import App
-import HTTPCore
 import ArgumentParser
 import Foundation
+import HTTPCore
 
 /// The `duping` command: `serve` (default) and maintenance subcommands.
 struct Duping: ParsableCommand {

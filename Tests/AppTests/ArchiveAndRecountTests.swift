@@ -13,9 +13,14 @@ import Testing
             #expect(try f.post("/cadres/\(cadre)/archive", #"{"kind":"note","title":"\#(title)"}"#).status == 201)
         }
         #expect(try f.get("/cadres/\(cadre)/archive/verify").json == ["valid": true, "records": 3])
-        let replacement = column == "data" ? #"{"title":"改","detail":""}"# : column == "kind" ? "award" : column == "prev_hash" ? String(repeating: "1", count: 64) : "2020-01-01T00:00:00Z"
+        let replacement =
+            column == "data"
+            ? #"{"title":"改","detail":""}"#
+            : column == "kind"
+                ? "award" : column == "prev_hash" ? String(repeating: "1", count: 64) : "2020-01-01T00:00:00Z"
         try f.app.app.database.write { connection in
-            try connection.run("UPDATE archive_records SET \(column) = ? WHERE cadre_id = ? AND seq = 2", [replacement, cadre])
+            try connection.run(
+                "UPDATE archive_records SET \(column) = ? WHERE cadre_id = ? AND seq = 2", [replacement, cadre])
         }
         let verdict = try f.get("/cadres/\(cadre)/archive/verify").json
         #expect(verdict["valid"] == .bool(false))
@@ -53,14 +58,19 @@ import Testing
     @Test func deletedRecordBreaksTheChain() throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[1]
-        for title in ["一", "二", "三"] { _ = try f.post("/cadres/\(cadre)/archive", #"{"kind":"note","title":"\#(title)"}"#) }
-        try f.app.app.database.write { try $0.run("DELETE FROM archive_records WHERE cadre_id = ? AND seq = 2", [cadre]) }
+        for title in ["一", "二", "三"] {
+            _ = try f.post("/cadres/\(cadre)/archive", #"{"kind":"note","title":"\#(title)"}"#)
+        }
+        try f.app.app.database.write {
+            try $0.run("DELETE FROM archive_records WHERE cadre_id = ? AND seq = 2", [cadre])
+        }
         #expect(try f.get("/cadres/\(cadre)/archive/verify").json["valid"] == .bool(false))
     }
 
     @Test func aggregatesEqualARecountAfterThousandsOfRandomBallots() throws {
         let f = try EvaluationFixture(cadres: 12, panel: [3, 3, 3, 3])
-        let round = try f.createRound(#","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
+        let round = try f.createRound(
+            #","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
         _ = try f.open(round)
         let database = f.app.app.database
         let committer = GroupCommitter(database: database)
@@ -76,8 +86,9 @@ import Testing
             var generator = SystemRandomNumberGenerator()
             for _ in 0..<250 {
                 let entries = subjects.cadres.shuffled().prefix(Int.random(in: 0...12, using: &generator)).map {
-                    SupervisionEntry(cadreId: $0.id, villageTime: .random(in: 0...100), attitude: .random(in: 0...100),
-                                     completion: .random(in: 0...100))
+                    SupervisionEntry(
+                        cadreId: $0.id, villageTime: .random(in: 0...100), attitude: .random(in: 0...100),
+                        completion: .random(in: 0...100))
                 }
                 let submission = BallotSubmission(
                     supervision: Array(entries), mostSatisfied: Picks(cadreId: subjects.cadres.randomElement()!.id),
@@ -86,10 +97,13 @@ import Testing
                     return failures.append(1)
                 }
                 let category = EvaluatorCategory.allCases[worker % 4]
-                let session = BallotSession(round: roundRecord, evaluatorID: f.evaluators[worker % 12], category: category, voted: false)
+                let session = BallotSession(
+                    round: roundRecord, evaluatorID: f.evaluators[worker % 12], category: category, voted: false)
                 // Re-arm the slot so the same panel member can stand for many voters in this test.
                 do {
-                    try database.write { try $0.run("UPDATE round_panel SET voted = 0 WHERE evaluator_id = ?", [session.evaluatorID]) }
+                    try database.write {
+                        try $0.run("UPDATE round_panel SET voted = 0 WHERE evaluator_id = ?", [session.evaluatorID])
+                    }
                     _ = try store.cast(ballot, session: session)
                 } catch {
                     // Another thread on the same slot won the race: a correct 409, not a failure.
@@ -106,7 +120,9 @@ import Testing
 
     @Test func categoryWeightsAndBreakdownsFollowMinGroup() throws {
         let f = try EvaluationFixture(cadres: 1, panel: [3, 3, 0, 0])
-        let round = try f.createRound(#","category_weights":{"deputy":3,"village_cadre":1,"retired_cadre":2,"contact_household":2},"min_group":3"#)
+        let round = try f.createRound(
+            #","category_weights":{"deputy":3,"village_cadre":1,"retired_cadre":2,"contact_household":2},"min_group":3"#
+        )
         let codes = try f.open(round)
         // Deputies score 90, village cadres 50: weighted (3·90 + 1·50) / 4 = 80.
         for (index, evaluator) in f.evaluators.enumerated() {
@@ -114,7 +130,9 @@ import Testing
         }
         _ = try f.post("/rounds/\(round)/close")
         let cadre = try f.get("/rounds/\(round)/results").json["cadres"]?.arrayValue?.first?.objectValue
-        #expect(cadre?["scores"]?.objectValue?["composite"] == .int(80) || cadre?["scores"]?.objectValue?["composite"] == .double(80))
+        #expect(
+            cadre?["scores"]?.objectValue?["composite"] == .int(80)
+                || cadre?["scores"]?.objectValue?["composite"] == .double(80))
         let breakdown = cadre?["by_category"]?.objectValue
         #expect(breakdown?.keys.sorted() == ["deputy", "village_cadre"])
         #expect(breakdown?["deputy"]?.objectValue?["n"] == .int(3))

@@ -50,9 +50,11 @@ import Testing
         let round = try own.createRound()
         let code = try own.open(round)[own.evaluators[0]]!
         let otherAdmin = try app.makeTownship("other", name: "另一镇")
-        let revoked = try app.call("POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"old"}"#)
+        let revoked = try app.call(
+            "POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"old"}"#)
         let revokedToken = revoked.json["token"]?.stringValue ?? ""
-        _ = try app.call("DELETE", "/v1/townships/niumasi/tokens/\(revoked.json["id"]?.intValue ?? 0)", token: app.rootToken)
+        _ = try app.call(
+            "DELETE", "/v1/townships/niumasi/tokens/\(revoked.json["id"]?.intValue ?? 0)", token: app.rootToken)
 
         for route in Self.routes {
             let path = route.path.replacingOccurrences(of: "/T", with: "/niumasi")

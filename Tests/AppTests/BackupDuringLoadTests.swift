@@ -31,9 +31,12 @@ import Testing
             defer { copy.close() }
             try copy.read { connection in
                 let ballots = try connection.queryOne("SELECT count(*) FROM ballots") { $0.int(0) } ?? -1
-                let spent = try connection.queryOne("SELECT count(*) FROM round_panel WHERE voted = 1") { $0.int(0) } ?? -2
+                let spent =
+                    try connection.queryOne("SELECT count(*) FROM round_panel WHERE voted = 1") { $0.int(0) } ?? -2
                 #expect(ballots == spent)
-                #expect(try BallotStore.recount(roundID: round, connection) == BallotStore.tally(roundID: round, connection))
+                #expect(
+                    try BallotStore.recount(roundID: round, connection) == BallotStore.tally(roundID: round, connection)
+                )
                 counts.append(ballots)
             }
         }

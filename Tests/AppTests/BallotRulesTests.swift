@@ -6,15 +6,36 @@ import Testing
 @Suite struct BallotRulesTests {
     /// Cadre ids are 1…4 and departments 1…3 in the fixture's fresh database; project 3 is of 2025.
     @Test(arguments: [
-        (#"{"supervision":[{"cadre_id":1,"village_time":101,"attitude":90,"completion":85}]}"#, "supervision[0].village_time"),
-        (#"{"supervision":[{"cadre_id":1,"village_time":-1,"attitude":90,"completion":85}]}"#, "supervision[0].village_time"),
-        (#"{"supervision":[{"cadre_id":1,"village_time":80.5,"attitude":90,"completion":85}]}"#, "supervision[0].village_time"),
+        (
+            #"{"supervision":[{"cadre_id":1,"village_time":101,"attitude":90,"completion":85}]}"#,
+            "supervision[0].village_time"
+        ),
+        (
+            #"{"supervision":[{"cadre_id":1,"village_time":-1,"attitude":90,"completion":85}]}"#,
+            "supervision[0].village_time"
+        ),
+        (
+            #"{"supervision":[{"cadre_id":1,"village_time":80.5,"attitude":90,"completion":85}]}"#,
+            "supervision[0].village_time"
+        ),
         (#"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90}]}"#, "supervision[0].completion"),
-        (#"{"supervision":[{"cadre_id":1,"department_id":1,"village_time":80,"attitude":90,"completion":85}]}"#, "supervision[0]"),
+        (
+            #"{"supervision":[{"cadre_id":1,"department_id":1,"village_time":80,"attitude":90,"completion":85}]}"#,
+            "supervision[0]"
+        ),
         (#"{"supervision":[{"village_time":80,"attitude":90,"completion":85}]}"#, "supervision[0]"),
-        (#"{"supervision":[{"cadre_id":999,"village_time":80,"attitude":90,"completion":85}]}"#, "supervision[0].cadre_id"),
-        (#"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85},{"cadre_id":1,"village_time":80,"attitude":90,"completion":85}]}"#, "supervision[1]"),
-        (#"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85,"bonus":5}]}"#, "supervision[0].bonus"),
+        (
+            #"{"supervision":[{"cadre_id":999,"village_time":80,"attitude":90,"completion":85}]}"#,
+            "supervision[0].cadre_id"
+        ),
+        (
+            #"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85},{"cadre_id":1,"village_time":80,"attitude":90,"completion":85}]}"#,
+            "supervision[1]"
+        ),
+        (
+            #"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85,"bonus":5}]}"#,
+            "supervision[0].bonus"
+        ),
         (#"{"most_satisfied":{"cadre_id":2},"least_satisfied":{"cadre_id":2}}"#, "least_satisfied.cadre_id"),
         (#"{"most_satisfied":{"project_id":3}}"#, "most_satisfied.project_id"),
         (#"{"most_satisfied":{"cadre_id":"2"}}"#, "most_satisfied.cadre_id"),

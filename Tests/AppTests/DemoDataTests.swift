@@ -14,7 +14,8 @@ import Testing
         #expect(rounds.items.map { $0["state"] } == ["published", "open"])
         let codesPath = app.directory + "/demo-ballot-codes.txt"
         #expect(try FileManagerAttributes.permissions(codesPath) == 0o600)
-        let firstCode = try String(contentsOfFile: codesPath, encoding: .utf8).split(separator: "\n")[1].split(separator: "\t")[0]
+        let firstCode = try String(contentsOfFile: codesPath, encoding: .utf8).split(separator: "\n")[1].split(
+            separator: "\t")[0]
         let form = try app.call("GET", "/v1/ballot", token: String(firstCode))
         #expect(form.json["round"]?.objectValue?["kind"] == "quarterly")
     }

@@ -18,18 +18,23 @@ import Testing
             let rows = (0..<20).map { #"{"name":"\#(longName)\#(created)-\#($0)"}"# }.joined(separator: ",")
             let response = try app.call("POST", "/v1/townships/niumasi/departments", token: admin, body: "[\(rows)]")
             status = response.status
-            if status == 201 { created += 1 } else {
+            if status == 201 {
+                created += 1
+            } else {
                 #expect(response.status == 503)
                 #expect(response.header("Content-Type") == "application/problem+json")
                 #expect(response.raw.text.contains("disk is full"))
             }
         }
         #expect(status == 503)
-        let stored = try app.app.database.read { try $0.queryOne("SELECT count(*) FROM departments") { $0.int(0) } } ?? -1
+        let stored =
+            try app.app.database.read { try $0.queryOne("SELECT count(*) FROM departments") { $0.int(0) } } ?? -1
         #expect(stored == created * 20, "the failed batch left nothing behind")
         let integrity = try app.app.database.read { try $0.queryOne("PRAGMA integrity_check") { $0.string(0) } }
         #expect(integrity == "ok")
         try app.app.database.write { try $0.execute("PRAGMA max_page_count = 1073741823") }
-        #expect(try app.call("POST", "/v1/townships/niumasi/departments", token: admin, body: #"{"name":"新部门"}"#).status == 201)
+        #expect(
+            try app.call("POST", "/v1/townships/niumasi/departments", token: admin, body: #"{"name":"新部门"}"#).status
+                == 201)
     }
 }

@@ -10,22 +10,30 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let data = directory + "/data"
         var server = try ServerProcess(dataDirectory: data, logPath: directory + "/first.log")
-        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let port = server.port
         func call(_ method: String, _ path: String, _ body: String? = nil, token: String? = nil) throws -> APIResponse {
             try TestApp.call(port: port, method, path, token: token ?? root, body: body)
         }
         _ = try call("POST", "/v1/townships", #"{"code":"nm","name":"牛马司镇"}"#)
         _ = try call("POST", "/v1/townships/nm/departments", #"{"name":"民政办"}"#)
-        _ = try call("POST", "/v1/townships/nm/cadres", #"[{"name":"张三","department_id":1},{"name":"李四","department_id":1}]"#)
-        let panel = (0..<40).map { #"{"name":"评议员\#($0)","category":"\#(["deputy", "village_cadre", "retired_cadre", "contact_household"][$0 % 4])"}"# }
+        _ = try call(
+            "POST", "/v1/townships/nm/cadres", #"[{"name":"张三","department_id":1},{"name":"李四","department_id":1}]"#)
+        let panel = (0..<40).map {
+            #"{"name":"评议员\#($0)","category":"\#(["deputy", "village_cadre", "retired_cadre", "contact_household"][$0 % 4])"}"#
+        }
         _ = try call("POST", "/v1/townships/nm/evaluators", "[\(panel.joined(separator: ","))]")
-        _ = try call("POST", "/v1/townships/nm/rounds", #"{"title":"季评","kind":"quarterly","period":"2026-Q4","evaluator_ids":[\#((1...40).map(String.init).joined(separator: ","))]}"#)
+        _ = try call(
+            "POST", "/v1/townships/nm/rounds",
+            #"{"title":"季评","kind":"quarterly","period":"2026-Q4","evaluator_ids":[\#((1...40).map(String.init).joined(separator: ","))]}"#
+        )
         let opened = try call("POST", "/v1/townships/nm/rounds/1/open")
         let codes = opened.json["tokens"]?.arrayValue?.compactMap { $0.objectValue?["token"]?.stringValue } ?? []
         #expect(codes.count == 40)
 
-        let ballot = #"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85}],"most_satisfied":{"cadre_id":1},"least_satisfied":{"cadre_id":2},"comment":"秘密意见"}"#
+        let ballot =
+            #"{"supervision":[{"cadre_id":1,"village_time":80,"attitude":90,"completion":85}],"most_satisfied":{"cadre_id":1},"least_satisfied":{"cadre_id":2},"comment":"秘密意见"}"#
         let acknowledged = LockedStrings()
         // Vote from 8 threads and kill the server while ballots are still arriving.
         let voting = DispatchGroup()
@@ -33,7 +41,8 @@ import Testing
             DispatchQueue.global().async(group: voting) {
                 for code in codes[(slice * 5)..<(slice * 5 + 5)] {
                     if let response = try? TestApp.call(port: port, "POST", "/v1/ballot", token: code, body: ballot),
-                       response.status == 201, let receipt = response.json["receipt"]?.stringValue {
+                        response.status == 201, let receipt = response.json["receipt"]?.stringValue
+                    {
                         acknowledged.append(receipt)
                     }
                 }
@@ -49,13 +58,16 @@ import Testing
         #expect(try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/close", token: root).status == 200)
         let recount = try TestApp.call(port: port2, "GET", "/v1/townships/nm/rounds/1/recount", token: root)
         #expect(recount.json["aggregates_match"] == .bool(true))
-        let published = try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/publish", token: root, body: "{}")
+        let published = try TestApp.call(
+            port: port2, "POST", "/v1/townships/nm/rounds/1/publish", token: root, body: "{}")
         let receipts = Set(published.json["receipts"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         #expect(Set(acknowledged.values).isSubset(of: receipts), "every 201 was counted")
         #expect(server.terminate() == 0, "SIGTERM exits 0")
 
         // Nothing in the logs or the database holds a code, in any spelling.
-        let logs = try ["first.log", "second.log"].map { try String(contentsOfFile: directory + "/" + $0, encoding: .utf8) }.joined()
+        let logs = try ["first.log", "second.log"].map {
+            try String(contentsOfFile: directory + "/" + $0, encoding: .utf8)
+        }.joined()
         let spellings = codes.flatMap { [$0, $0.replacingOccurrences(of: "-", with: "")] }
         #expect(spellings.allSatisfy { !logs.contains($0) })
         #expect(!logs.contains("秘密意见"))
@@ -66,7 +78,8 @@ import Testing
         try database.read { connection in
             let columns = try connection.query("SELECT name FROM pragma_table_info('ballots')") { $0.string(0) }
             #expect(columns == ["receipt", "round_id", "category", "cast_on", "content"])
-            let sql = try connection.queryOne("SELECT sql FROM sqlite_master WHERE name = 'ballots'") { $0.string(0) } ?? ""
+            let sql =
+                try connection.queryOne("SELECT sql FROM sqlite_master WHERE name = 'ballots'") { $0.string(0) } ?? ""
             #expect(sql.contains("WITHOUT ROWID"))
             let days = try connection.query("SELECT DISTINCT length(cast_on) FROM ballots") { $0.int(0) }
             #expect(days == [10], "the day only, no time")

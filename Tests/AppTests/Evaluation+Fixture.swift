@@ -16,17 +16,25 @@ struct EvaluationFixture: Sendable {
     init(app: TestApp = try! TestApp(), cadres cadreCount: Int = 4, panel: [Int] = [3, 3, 0, 0]) throws {
         self.app = app
         admin = try app.makeTownship("niumasi")
-        departments = try Self.ids(app.call("POST", "\(base)/departments", token: admin,
-                                            body: #"[{"name":"民政办"},{"name":"财政所"},{"name":"林业站"}]"#))
+        departments = try Self.ids(
+            app.call(
+                "POST", "\(base)/departments", token: admin,
+                body: #"[{"name":"民政办"},{"name":"财政所"},{"name":"林业站"}]"#))
         let cadreRows = (0..<cadreCount).map { #"{"name":"干部\#($0)","department_id":\#(departments[$0 % 3])}"# }
-        cadres = try Self.ids(app.call("POST", "\(base)/cadres", token: admin, body: "[\(cadreRows.joined(separator: ","))]"))
-        projects = try Self.ids(app.call("POST", "\(base)/projects", token: admin,
-                                         body: #"[{"title":"修建村道","board":"service","year":2026},{"title":"安装路灯","board":"relief","year":2026},{"title":"旧项目","board":"prosperity","year":2025}]"#))
+        cadres = try Self.ids(
+            app.call("POST", "\(base)/cadres", token: admin, body: "[\(cadreRows.joined(separator: ","))]"))
+        projects = try Self.ids(
+            app.call(
+                "POST", "\(base)/projects", token: admin,
+                body:
+                    #"[{"title":"修建村道","board":"service","year":2026},{"title":"安装路灯","board":"relief","year":2026},{"title":"旧项目","board":"prosperity","year":2025}]"#
+            ))
         var rows: [String] = []
         for (category, count) in zip(EvaluatorCategory.allCases, panel) {
             rows += (0..<count).map { #"{"name":"\#(category.rawValue)\#($0)","category":"\#(category.rawValue)"}"# }
         }
-        evaluators = try Self.ids(app.call("POST", "\(base)/evaluators", token: admin, body: "[\(rows.joined(separator: ","))]"))
+        evaluators = try Self.ids(
+            app.call("POST", "\(base)/evaluators", token: admin, body: "[\(rows.joined(separator: ","))]"))
     }
 
     static func ids(_ response: APIResponse) throws -> [Int64] {
@@ -37,7 +45,8 @@ struct EvaluationFixture: Sendable {
     /// Creates a round (extra JSON members merged in) and returns its id.
     func createRound(_ extra: String = "") throws -> Int64 {
         let ids = evaluators.map(String.init).joined(separator: ",")
-        let body = #"{"title":"2026年下半年三督六评","kind":"semiannual","period":"2026-H2","evaluator_ids":[\#(ids)]\#(extra)}"#
+        let body =
+            #"{"title":"2026年下半年三督六评","kind":"semiannual","period":"2026-H2","evaluator_ids":[\#(ids)]\#(extra)}"#
         let response = try app.call("POST", "\(base)/rounds", token: admin, body: body)
         #expect(response.status == 201, "\(response.raw.text)")
         return response.json["id"]?.intValue ?? 0
@@ -60,11 +69,14 @@ struct EvaluationFixture: Sendable {
 
     /// A ballot scoring every cadre with `score` and picking the first/last cadre.
     func ballot(score: Int = 80, most: Int64? = nil, least: Int64? = nil, comment: String? = nil) -> String {
-        let entries = cadres.map { #"{"cadre_id":\#($0),"village_time":\#(score),"attitude":\#(score),"completion":\#(score)}"# }
+        let entries = cadres.map {
+            #"{"cadre_id":\#($0),"village_time":\#(score),"attitude":\#(score),"completion":\#(score)}"#
+        }
         let mostJSON = most.map { #"{"cadre_id":\#($0)}"# } ?? "null"
         let leastJSON = least.map { #"{"cadre_id":\#($0)}"# } ?? "null"
         let commentJSON = comment.map { "\"\($0)\"" } ?? "null"
-        return #"{"supervision":[\#(entries.joined(separator: ","))],"most_satisfied":\#(mostJSON),"least_satisfied":\#(leastJSON),"comment":\#(commentJSON)}"#
+        return
+            #"{"supervision":[\#(entries.joined(separator: ","))],"most_satisfied":\#(mostJSON),"least_satisfied":\#(leastJSON),"comment":\#(commentJSON)}"#
     }
 
     func post(_ path: String, _ body: String? = nil) throws -> APIResponse {

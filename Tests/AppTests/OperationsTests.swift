@@ -17,7 +17,8 @@ import Testing
 
     @Test func requestIdIsEchoedOrGenerated() throws {
         let app = try TestApp()
-        #expect(try app.call("GET", "/healthz", headers: ["X-Request-Id": "abc-123"]).header("X-Request-Id") == "abc-123")
+        #expect(
+            try app.call("GET", "/healthz", headers: ["X-Request-Id": "abc-123"]).header("X-Request-Id") == "abc-123")
         let generated = try app.call("GET", "/healthz").header("X-Request-Id") ?? ""
         #expect(!generated.isEmpty)
         let unsafe = try app.call("GET", "/healthz", headers: ["X-Request-Id": "a b<script>"]).header("X-Request-Id")
@@ -41,11 +42,18 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let data = directory + "/data"
         let server = try ServerProcess(dataDirectory: data, logPath: directory + "/server.log")
-        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try TestApp.call(port: server.port, "POST", "/v1/townships", token: root, body: #"{"code":"nm","name":"牛马司镇"}"#)
-        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/departments", token: root, body: #"{"name":"民政办"}"#)
-        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/cadres", token: root, body: #"{"name":"张三","department_id":1}"#)
-        _ = try TestApp.call(port: server.port, "POST", "/v1/townships/nm/cadres/1/archive", token: root, body: #"{"kind":"note","title":"备注"}"#)
+        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        _ = try TestApp.call(
+            port: server.port, "POST", "/v1/townships", token: root, body: #"{"code":"nm","name":"牛马司镇"}"#)
+        _ = try TestApp.call(
+            port: server.port, "POST", "/v1/townships/nm/departments", token: root, body: #"{"name":"民政办"}"#)
+        _ = try TestApp.call(
+            port: server.port, "POST", "/v1/townships/nm/cadres", token: root, body: #"{"name":"张三","department_id":1}"#
+        )
+        _ = try TestApp.call(
+            port: server.port, "POST", "/v1/townships/nm/cadres/1/archive", token: root,
+            body: #"{"kind":"note","title":"备注"}"#)
         #expect(try Self.run(["backup", "--data", data, directory + "/copy.sqlite"]) == 0)
         #expect(try TestApp.call(port: server.port, "GET", "/healthz").status == 200, "the server kept serving")
         #expect(server.terminate() == 0)
@@ -61,7 +69,8 @@ import Testing
 
     private static func run(_ arguments: [String]) throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duping")
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("duping")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -78,14 +78,19 @@ import Testing
         let otherDept = try department("财政所")
         for index in 1...5 {
             let status = index % 2 == 0 ? "suspended" : "active"
-            #expect(try create("cadres", #"{"name":"干部\#(index)","department_id":\#(index <= 3 ? dept : otherDept),"status":"\#(status)"}"#).status == 201)
+            #expect(
+                try create(
+                    "cadres",
+                    #"{"name":"干部\#(index)","department_id":\#(index <= 3 ? dept : otherDept),"status":"\#(status)"}"#
+                ).status == 201)
         }
         let first = try app.call("GET", "\(base)/cadres?limit=2", token: admin)
         #expect(first.items.count == 2)
         let cursor = first.json["next"]?.stringValue ?? ""
         let second = try app.call("GET", "\(base)/cadres?limit=2&after=\(cursor)", token: admin)
         #expect(second.items.map { $0["name"] } == ["干部3", "干部4"])
-        let last = try app.call("GET", "\(base)/cadres?limit=2&after=\(second.json["next"]?.stringValue ?? "")", token: admin)
+        let last = try app.call(
+            "GET", "\(base)/cadres?limit=2&after=\(second.json["next"]?.stringValue ?? "")", token: admin)
         #expect(last.items.count == 1)
         #expect(last.json["next"] == .null)
         let suspended = try app.call("GET", "\(base)/cadres?status=suspended&department_id=\(dept)", token: admin)
@@ -110,7 +115,9 @@ import Testing
         let clash = try create("departments", #"[{"name":"林业站"},{"name":"民政办"}]"#)
         #expect(clash.status == 409)
         #expect(clash.errorFields == ["[2].name"])
-        let names = try app.call("GET", "\(base)/departments", token: admin).items.compactMap { $0["name"]?.stringValue }
+        let names = try app.call("GET", "\(base)/departments", token: admin).items.compactMap {
+            $0["name"]?.stringValue
+        }
         #expect(names == ["民政办", "财政所"])
     }
 

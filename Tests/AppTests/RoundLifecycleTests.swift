@@ -8,12 +8,18 @@ import Testing
         let f = try EvaluationFixture()
         let round = try f.createRound()
         #expect(try f.get("/rounds/\(round)").json["state"] == "draft")
-        #expect(try f.app.call("PATCH", "\(f.base)/rounds/\(round)", token: f.admin, body: #"{"title":"改后的标题"}"#).json["title"] == "改后的标题")
+        #expect(
+            try f.app.call("PATCH", "\(f.base)/rounds/\(round)", token: f.admin, body: #"{"title":"改后的标题"}"#).json[
+                "title"] == "改后的标题")
         let codes = try f.open(round)
         #expect(codes.count == 6)
-        #expect(codes.values.allSatisfy { $0.range(of: "^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", options: .regularExpression) != nil })
+        #expect(
+            codes.values.allSatisfy {
+                $0.range(of: "^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", options: .regularExpression) != nil
+            })
         #expect(try f.post("/rounds/\(round)/open").status == 409)
-        #expect(try f.app.call("PATCH", "\(f.base)/rounds/\(round)", token: f.admin, body: #"{"title":"x"}"#).status == 409)
+        #expect(
+            try f.app.call("PATCH", "\(f.base)/rounds/\(round)", token: f.admin, body: #"{"title":"x"}"#).status == 409)
 
         let form = try f.app.call("GET", "/v1/ballot", token: codes[f.evaluators[0]]!)
         #expect(form.json["cadres"]?.arrayValue?.count == 4)
@@ -23,7 +29,8 @@ import Testing
 
         var receipts: [String] = []
         for (index, evaluator) in f.evaluators.enumerated() {
-            let response = try f.vote(codes[evaluator]!, f.ballot(score: 70 + index, most: f.cadres[0], least: f.cadres[3], comment: "希望多下村"))
+            let response = try f.vote(
+                codes[evaluator]!, f.ballot(score: 70 + index, most: f.cadres[0], least: f.cadres[3], comment: "希望多下村"))
             #expect(response.status == 201)
             #expect(response.header("Location") == nil)
             receipts.append(response.json["receipt"]?.stringValue ?? "")
@@ -36,7 +43,9 @@ import Testing
 
         #expect(try f.post("/rounds/\(round)/close").json["state"] == "closed")
         #expect(try f.vote(codes[f.evaluators[0]]!, f.ballot()).status == 409)
-        #expect(try f.app.call("GET", "/v1/ballot", token: codes[f.evaluators[0]]!).json["round"]?.objectValue?["state"] == "closed")
+        #expect(
+            try f.app.call("GET", "/v1/ballot", token: codes[f.evaluators[0]]!).json["round"]?.objectValue?["state"]
+                == "closed")
         let results = try f.get("/rounds/\(round)/results")
         #expect(results.status == 200)
         #expect(results.json["turnout"] == .object(["panel": 6, "ballots": 6]))
@@ -53,7 +62,9 @@ import Testing
         #expect(Array(csv.raw.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(csv.raw.text.contains("排名,姓名,部门,下村时间,工作态度,任务完成,综合得分,最满意票,最不满意票,净票\r\n1,干部"))
 
-        #expect(try f.app.call("GET", "/v1/public/townships/niumasi/rounds/\(round)").status == 404, "not public before publication")
+        #expect(
+            try f.app.call("GET", "/v1/public/townships/niumasi/rounds/\(round)").status == 404,
+            "not public before publication")
         let published = try f.post("/rounds/\(round)/publish", #"{"commentary":"镇党委讲评：成绩突出"}"#)
         #expect(published.status == 200)
         #expect(try f.post("/rounds/\(round)/publish", #"{"commentary":"again"}"#).status == 409)
@@ -80,10 +91,22 @@ import Testing
         (#"{"title":"x","kind":"quarterly","period":"2026-H2","evaluator_ids":[1]}"#, "period"),
         (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[]}"#, "evaluator_ids"),
         (#"{"title":"x","kind":"semiannual","period":"2026-H2"}"#, "evaluator_ids"),
-        (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"least_threshold":1.5}"#, "least_threshold"),
-        (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"weights":{"village_time":-1,"attitude":1,"completion":1}}"#, "weights.village_time"),
-        (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"scale":{"min":10,"max":5}}"#, "scale"),
-        (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"category_weights":{"deputy":1}}"#, "category_weights.village_cadre"),
+        (
+            #"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"least_threshold":1.5}"#,
+            "least_threshold"
+        ),
+        (
+            #"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"weights":{"village_time":-1,"attitude":1,"completion":1}}"#,
+            "weights.village_time"
+        ),
+        (
+            #"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"scale":{"min":10,"max":5}}"#,
+            "scale"
+        ),
+        (
+            #"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"category_weights":{"deputy":1}}"#,
+            "category_weights.village_cadre"
+        ),
         (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[99999]}"#, "evaluator_ids[0]"),
         (#"{"title":"x","kind":"semiannual","period":"2026-H2","evaluator_ids":[1],"colour":"red"}"#, "colour"),
     ])
@@ -96,7 +119,8 @@ import Testing
 
     @Test func openingWithATooSmallWeightedGroupIs422() throws {
         let f = try EvaluationFixture(panel: [3, 2, 0, 0])
-        let round = try f.createRound(#","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
+        let round = try f.createRound(
+            #","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
         let response = try f.post("/rounds/\(round)/open")
         #expect(response.status == 422)
         #expect(try f.get("/rounds/\(round)").json["state"] == "draft")
@@ -120,13 +144,17 @@ import Testing
         let f = try EvaluationFixture()
         let round = try f.createRound()
         let codes = try f.open(round)
-        let paper = try f.post("/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[1]),"ballot":\#(f.ballot())}"#)
+        let paper = try f.post(
+            "/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[1]),"ballot":\#(f.ballot())}"#)
         #expect(paper.status == 201)
         #expect(paper.json["receipt"] != nil)
         #expect(try f.vote(codes[f.evaluators[1]]!, f.ballot()).status == 409)
-        let again = try f.post("/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[1]),"ballot":\#(f.ballot())}"#)
+        let again = try f.post(
+            "/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[1]),"ballot":\#(f.ballot())}"#)
         #expect(again.status == 409)
-        let invalid = try f.post("/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[2]),"ballot":{"supervision":[{"cadre_id":1}]}}"#)
+        let invalid = try f.post(
+            "/rounds/\(round)/paper-ballots",
+            #"{"evaluator_id":\#(f.evaluators[2]),"ballot":{"supervision":[{"cadre_id":1}]}}"#)
         #expect(invalid.status == 422)
         #expect(invalid.errorFields.allSatisfy { $0.hasPrefix("ballot.") })
     }

@@ -10,10 +10,11 @@ final class ServerProcess {
     /// Starts `duping serve` on a free port with `dataDirectory`; waits until it listens.
     init(dataDirectory: String, logPath: String) throws {
         self.logPath = logPath
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duping")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "duping")
         process.executableURL = binary
         process.arguments = ["serve", "--port", "0", "--data", dataDirectory, "--public", dataDirectory + "/no-pages"]
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.standardOutput = log
@@ -21,8 +22,8 @@ final class ServerProcess {
         try process.run()
         for _ in 0..<500 {
             if let text = try? String(contentsOfFile: logPath, encoding: .utf8),
-               let line = text.split(separator: "\n").last(where: { $0.hasPrefix("duping listening on") }),
-               let port = Int(line.split(separator: ":").last ?? "")
+                let line = text.split(separator: "\n").last(where: { $0.hasPrefix("duping listening on") }),
+                let port = Int(line.split(separator: ":").last ?? "")
             {
                 self.port = port
                 return

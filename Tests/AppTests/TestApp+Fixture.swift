@@ -30,14 +30,18 @@ final class TestApp: @unchecked Sendable {
     }
 
     /// One request on a new connection; `body` is sent as JSON unless `contentType` says otherwise.
-    func call(_ method: String, _ path: String, token: String? = nil, body: String? = nil,
-              contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
+    func call(
+        _ method: String, _ path: String, token: String? = nil, body: String? = nil,
+        contentType: String = "application/json", headers: [String: String] = [:]
+    ) throws -> APIResponse {
         try Self.call(port: port, method, path, token: token, body: body, contentType: contentType, headers: headers)
     }
 
     /// One request to a server on `port`.
-    static func call(port: Int, _ method: String, _ path: String, token: String? = nil, body: String? = nil,
-                     contentType: String = "application/json", headers: [String: String] = [:]) throws -> APIResponse {
+    static func call(
+        port: Int, _ method: String, _ path: String, token: String? = nil, body: String? = nil,
+        contentType: String = "application/json", headers: [String: String] = [:]
+    ) throws -> APIResponse {
         let client = try RawClient(port: port)
         var request = "\(method) \(path) HTTP/1.1\r\nHost: test\r\nConnection: close\r\n"
         if let token { request += "Authorization: Bearer \(token)\r\n" }
@@ -50,7 +54,8 @@ final class TestApp: @unchecked Sendable {
 
     /// Root creates a township and an admin token for it; returns the token.
     func makeTownship(_ code: String, name: String = "牛马司镇") throws -> String {
-        let created = try call("POST", "/v1/townships", token: rootToken, body: #"{"code":"\#(code)","name":"\#(name)"}"#)
+        let created = try call(
+            "POST", "/v1/townships", token: rootToken, body: #"{"code":"\#(code)","name":"\#(name)"}"#)
         precondition(created.status == 201, "township: \(created.raw.text)")
         let token = try call("POST", "/v1/townships/\(code)/tokens", token: rootToken, body: #"{"label":"镇组织办"}"#)
         return token.json["token"]?.stringValue ?? ""

@@ -5,7 +5,8 @@ import Testing
 @Suite struct TownshipAPITests {
     @Test func rootCreatesATownshipWithLocationAndBody() throws {
         let app = try TestApp()
-        let response = try app.call("POST", "/v1/townships", token: app.rootToken, body: #"{"code":"niumasi","name":"牛马司镇"}"#)
+        let response = try app.call(
+            "POST", "/v1/townships", token: app.rootToken, body: #"{"code":"niumasi","name":"牛马司镇"}"#)
         #expect(response.status == 201)
         #expect(response.header("Location") == "/v1/townships/niumasi")
         #expect(response.json["code"] == "niumasi")
@@ -42,7 +43,11 @@ import Testing
     @Test func malformedJSONIs400AndWrongTypeIs415() throws {
         let app = try TestApp()
         #expect(try app.call("POST", "/v1/townships", token: app.rootToken, body: #"{"code":"nm","#).status == 400)
-        #expect(try app.call("POST", "/v1/townships", token: app.rootToken, body: "code=nm", contentType: "application/x-www-form-urlencoded").status == 415)
+        #expect(
+            try app.call(
+                "POST", "/v1/townships", token: app.rootToken, body: "code=nm",
+                contentType: "application/x-www-form-urlencoded"
+            ).status == 415)
         let invalidUTF8 = String(decoding: [0x7b, 0x22, 0xff, 0x22, 0x7d], as: UTF8.self)
         #expect(try app.call("POST", "/v1/townships", token: app.rootToken, body: invalidUTF8).status == 400)
     }
@@ -62,13 +67,15 @@ import Testing
         let app = try TestApp()
         let admin = try app.makeTownship("niumasi")
         #expect(try app.call("POST", "/v1/townships", token: admin, body: #"{"code":"x1","name":"x"}"#).status == 403)
-        #expect(try app.call("POST", "/v1/townships/niumasi/tokens", token: admin, body: #"{"label":"x"}"#).status == 403)
+        #expect(
+            try app.call("POST", "/v1/townships/niumasi/tokens", token: admin, body: #"{"label":"x"}"#).status == 403)
     }
 
     @Test func revokedTokenStopsWorkingAtOnce() throws {
         let app = try TestApp()
         _ = try app.makeTownship("niumasi")
-        let created = try app.call("POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"临时"}"#)
+        let created = try app.call(
+            "POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"临时"}"#)
         #expect(created.status == 201)
         let token = created.json["token"]?.stringValue ?? ""
         let id = created.json["id"]?.intValue ?? 0

@@ -19,7 +19,9 @@ struct LiveServer {
     let gate: Gate
     var port: Int { server.port }
 
-    static func make(publicDirectory: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> LiveServer {
+    static func make(publicDirectory: String? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) throws
+        -> LiveServer
+    {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.accessLog = false
@@ -28,7 +30,8 @@ struct LiveServer {
         let gate = Gate()
         var router = Router()
         router.add("GET", "/healthz", mayBlock: false) { _ in
-            HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
+            HTTPResponse(
+                status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"status":"ok"}"#.utf8))
         }
         router.add("GET", "/blocked") { _ in
             gate.wait()
@@ -42,11 +45,14 @@ struct LiveServer {
             HTTPResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: request.body)
         }
         router.add("GET", "/items/{id}", mayBlock: false) { request in
-            HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("item \(request.pathParameters["id"]!)".utf8))
+            HTTPResponse(
+                status: 200, headers: ["Content-Type": "text/plain"],
+                body: Array("item \(request.pathParameters["id"]!)".utf8))
         }
         router.add("GET", "/big", mayBlock: false) { _ in
             let rows = (0..<200).map { #"{"id":\#($0),"name":"张三"}"# }.joined(separator: ",")
-            return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: Array("[\(rows)]".utf8))
+            return HTTPResponse(
+                status: 200, headers: ["Content-Type": "application/json"], body: Array("[\(rows)]".utf8))
         }
         if let publicDirectory {
             let files = StaticFiles(root: publicDirectory)

@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 import HTTPCore
-import Testing
 import TestSupport
+import Testing
 
 /// The server on a real socket: framing, keep-alive, pipelining, limits and timeouts.
 @Suite struct LiveServerTests {
@@ -26,7 +26,8 @@ import TestSupport
         let client = try RawClient(port: live.port)
         try client.send(
             "GET /sleep HTTP/1.1\r\nHost: x\r\n\r\nGET /items/7 HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
         #expect(try client.readResponse().text == "slept")
         #expect(try client.readResponse().text == "item 7")
         #expect(try client.readResponse().text == "abc")
@@ -111,7 +112,8 @@ import TestSupport
         let live = try LiveServer.make { $0.maxHeaderBytes = 2048 }
         defer { live.server.shutdown() }
         let client = try RawClient(port: live.port)
-        let response = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 4000))\r\n\r\n")
+        let response = try client.exchange(
+            "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 4000))\r\n\r\n")
         #expect(response.status == 431)
         #expect(client.isClosedByServer())
     }
@@ -120,7 +122,8 @@ import TestSupport
         let live = try LiveServer.make()
         defer { live.server.shutdown() }
         let client = try RawClient(port: live.port)
-        let response = try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let response = try client.exchange(
+            "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
         #expect(response.status == 400)
         #expect(response.header("Content-Type") == "application/problem+json")
         #expect(response.header("Connection") == "close")

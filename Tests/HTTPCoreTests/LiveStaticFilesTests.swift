@@ -1,7 +1,7 @@
 import Foundation
 import HTTPCore
-import Testing
 import TestSupport
+import Testing
 
 /// Static files through the live server: types, ETag/304, and no way out of the root.
 @Suite struct LiveStaticFilesTests {
@@ -15,7 +15,8 @@ import TestSupport
         try "<!doctype html><title>首页</title>".write(toFile: root + "/index.html", atomically: true, encoding: .utf8)
         try "body{color:#222}".write(toFile: root + "/assets/style.css", atomically: true, encoding: .utf8)
         try "secret".write(toFile: base + "/secret.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: base + "/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/link.txt", withDestinationPath: base + "/secret.txt")
         live = try LiveServer.make(publicDirectory: root)
     }
 

@@ -44,7 +44,9 @@ public final class RawClient {
     public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = bytes.withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { throw ClientError.closed }
             offset += n
         }
@@ -71,7 +73,9 @@ public final class RawClient {
         let separator: [UInt8] = [13, 10, 13, 10]
         var end: Int?
         while true {
-            if buffer.count >= 4, let index = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<$0 + 4]) == separator }) {
+            if buffer.count >= 4,
+                let index = (0...(buffer.count - 4)).first(where: { Array(buffer[$0..<$0 + 4]) == separator })
+            {
                 end = index
                 break
             }

@@ -21,7 +21,9 @@ public struct APIError: Error, Sendable {
     static func badRequest(_ detail: String) -> APIError { APIError(400, detail) }
     static func notFound(_ detail: String = "No such thing here.") -> APIError { APIError(404, detail) }
     static func forbidden(_ detail: String) -> APIError { APIError(403, detail) }
-    static func conflict(_ detail: String, errors: [FieldError] = []) -> APIError { APIError(409, detail, errors: errors) }
+    static func conflict(_ detail: String, errors: [FieldError] = []) -> APIError {
+        APIError(409, detail, errors: errors)
+    }
 
     /// The same error with a problem `type` naming its case.
     func typed(_ name: String) -> APIError {
@@ -47,11 +49,12 @@ public struct APIError: Error, Sendable {
             "detail": .string(detail),
         ]
         if !errors.isEmpty {
-            body["errors"] = .array(errors.map { error in
-                var entry: JSONObject = ["field": .string(error.field), "message": .string(error.message)]
-                if let row = error.row { entry["row"] = .int(Int64(row)) }
-                return .object(entry)
-            })
+            body["errors"] = .array(
+                errors.map { error in
+                    var entry: JSONObject = ["field": .string(error.field), "message": .string(error.message)]
+                    if let row = error.row { entry["row"] = .int(Int64(row)) }
+                    return .object(entry)
+                })
         }
         var headers = self.headers
         headers.set("Content-Type", "application/problem+json")

@@ -8,13 +8,17 @@ struct Pagination {
 
     init(_ query: [String: String]) throws {
         if let text = query["limit"] {
-            guard let value = Int(text), value >= 1 else { throw APIError.badRequest("limit must be a positive integer.") }
+            guard let value = Int(text), value >= 1 else {
+                throw APIError.badRequest("limit must be a positive integer.")
+            }
             limit = min(value, 1000)
         } else {
             limit = 100
         }
         if let text = query["after"] {
-            guard let value = Int64(text), value >= 0 else { throw APIError.badRequest("after must be a cursor from a previous page's next.") }
+            guard let value = Int64(text), value >= 0 else {
+                throw APIError.badRequest("after must be a cursor from a previous page's next.")
+            }
             after = value
         }
     }

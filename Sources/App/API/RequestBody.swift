@@ -30,7 +30,9 @@ enum RequestBody {
 
     /// A JSON object body (most routes).
     static func object(_ request: HTTPRequest) throws -> JSONObject {
-        guard let object = try json(request).objectValue else { throw APIError.badRequest("The body must be a JSON object.") }
+        guard let object = try json(request).objectValue else {
+            throw APIError.badRequest("The body must be a JSON object.")
+        }
         return object
     }
 
@@ -46,7 +48,9 @@ enum RequestBody {
                 var objects: [JSONObject] = []
                 for (index, element) in elements.enumerated() {
                     guard let object = element.objectValue else {
-                        throw APIError.invalid([FieldError(field: "[\(index + 1)]", message: "must be an object", row: index + 1)])
+                        throw APIError.invalid([
+                            FieldError(field: "[\(index + 1)]", message: "must be an object", row: index + 1)
+                        ])
                     }
                     objects.append(object)
                 }

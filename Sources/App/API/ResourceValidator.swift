@@ -16,7 +16,9 @@ enum ResourceValidator {
     }
 
     /// For PATCH: only patchable fields, each optional; `null` clears an optional field.
-    static func forPatch(_ object: JSONObject, spec: ResourceSpec) -> (values: [String: JSONValue], errors: [FieldError]) {
+    static func forPatch(_ object: JSONObject, spec: ResourceSpec) -> (
+        values: [String: JSONValue], errors: [FieldError]
+    ) {
         var reader = JSONObjectReader(object)
         var values: [String: JSONValue] = [:]
         let patchable = spec.fields.filter(\.patchable)
@@ -39,7 +41,8 @@ enum ResourceValidator {
     private static func read(_ field: FieldSpec, required: Bool, from reader: inout JSONObjectReader) -> JSONValue? {
         switch field.kind {
         case .text(let maxLength):
-            return reader.string(field.name, required: required, minLength: 1, maxLength: maxLength).map(JSONValue.string)
+            return reader.string(field.name, required: required, minLength: 1, maxLength: maxLength).map(
+                JSONValue.string)
         case .bool:
             return reader.bool(field.name, required: required).map(JSONValue.bool)
         case .integer(let range):

@@ -47,7 +47,9 @@ struct Authenticator: Sendable {
         case .ballot:
             throw APIError.forbidden("A ballot code only opens the ballot form.")
         case .root:
-            guard let township = try access.township(code: code) else { throw APIError.notFound("No township '\(code)'.") }
+            guard let township = try access.township(code: code) else {
+                throw APIError.notFound("No township '\(code)'.")
+            }
             return (township, principal)
         case .admin(let townshipID):
             guard let township = try access.township(code: code), township.id == townshipID else {

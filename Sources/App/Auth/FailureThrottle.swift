@@ -22,7 +22,9 @@ final class FailureThrottle: Sendable {
     /// Seconds the address must wait, or nil when it may try.
     func retryAfter(_ address: String, now: Double = FailureThrottle.now()) -> Int? {
         records.withLock { records in
-            guard let record = records[address], now - record.windowStart < window, record.failures >= limit else { return nil }
+            guard let record = records[address], now - record.windowStart < window, record.failures >= limit else {
+                return nil
+            }
             return max(1, Int((record.windowStart + window - now).rounded(.up)))
         }
     }

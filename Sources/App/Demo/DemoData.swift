@@ -37,41 +37,54 @@ enum DemoData {
         let departmentIDs = departmentRows.compactMap { $0["id"]?.intValue }
         let cadreRows: [[String: JSONValue]] = (0..<60).map { index in
             let name = "\(surnames[index % surnames.count])\(givenNames[(index * 7) % givenNames.count])"
-            return ["name": .string(name), "department_id": .int(departmentIDs[index % departmentIDs.count]),
-                    "post": .string(posts[index % posts.count])]
+            return [
+                "name": .string(name), "department_id": .int(departmentIDs[index % departmentIDs.count]),
+                "post": .string(posts[index % posts.count]),
+            ]
         }
         _ = try registry.insert(Registry.cadres, townshipID: town.id, rows: cadreRows, bulk: true)
         let projectRows: [[String: JSONValue]] = projects.enumerated().map { index, project in
-            ["title": .string(project.0), "board": .string(project.1.rawValue), "year": 2026,
-             "department_id": .int(departmentIDs[index % departmentIDs.count])]
+            [
+                "title": .string(project.0), "board": .string(project.1.rawValue), "year": 2026,
+                "department_id": .int(departmentIDs[index % departmentIDs.count]),
+            ]
         }
         _ = try registry.insert(Registry.projects, townshipID: town.id, rows: projectRows, bulk: true)
         let villages = ["太平村", "花桥村", "石门村", "白云村", "新屋村"]
         let evaluatorRows: [[String: JSONValue]] = (0..<40).map { index in
             let category = EvaluatorCategory.allCases[index % 4]
-            return ["name": .string("\(surnames[(index * 3) % surnames.count])\(givenNames[index % givenNames.count])"),
-                    "category": .string(category.rawValue), "village": .string(villages[index % villages.count])]
+            return [
+                "name": .string("\(surnames[(index * 3) % surnames.count])\(givenNames[index % givenNames.count])"),
+                "category": .string(category.rawValue), "village": .string(villages[index % villages.count]),
+            ]
         }
-        let evaluatorIDs = try registry.insert(Registry.evaluators, townshipID: town.id, rows: evaluatorRows, bulk: true)
-            .compactMap { $0["id"]?.intValue }
+        let evaluatorIDs = try registry.insert(
+            Registry.evaluators, townshipID: town.id, rows: evaluatorRows, bulk: true
+        )
+        .compactMap { $0["id"]?.intValue }
 
         let rounds = RoundStore(database: database)
         let ballots = BallotStore(database: database, committer: committer)
-        let half = try rounds.create(Round(
-            townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
-            rules: RoundRules(categoryWeights: [.deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3]),
-            evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
+        let half = try rounds.create(
+            Round(
+                townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
+                rules: RoundRules(categoryWeights: [
+                    .deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3,
+                ]),
+                evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
         let codes = try rounds.open(townshipID: town.id, id: half.id) { code() }
-        try simulateBallots(round: half, voters: codes.dropLast(3).map(\.evaluatorID), ballots: ballots, random: &random)
+        try simulateBallots(
+            round: half, voters: codes.dropLast(3).map(\.evaluatorID), ballots: ballots, random: &random)
         _ = try rounds.close(townshipID: town.id, id: half.id, results: ResultsDocument.closing)
         _ = try rounds.publish(
             townshipID: town.id, id: half.id,
             commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。",
             document: ResultsDocument.publishing)
 
-        let quarter = try rounds.create(Round(
-            townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
-            rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
+        let quarter = try rounds.create(
+            Round(
+                townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
+                rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
         let open = try rounds.open(townshipID: town.id, id: quarter.id) { code() }
         try writeCodes(open, path: dataDirectory + "/demo-ballot-codes.txt")
         return true
@@ -83,30 +96,37 @@ enum DemoData {
     }
 
     /// Ballots with a plausible spread: each cadre has a "true" level, evaluators vary around it.
-    private static func simulateBallots(round: Round, voters: [Int64], ballots: BallotStore, random: inout SeededRandom) throws {
+    private static func simulateBallots(round: Round, voters: [Int64], ballots: BallotStore, random: inout SeededRandom)
+        throws
+    {
         let subjects = try ballots.subjects(roundID: round.id)
         let level = Dictionary(uniqueKeysWithValues: subjects.cadres.map { ($0.id, 60 + random.next(35)) })
-        let departmentLevel = Dictionary(uniqueKeysWithValues: subjects.departments.map { ($0.id, 65 + random.next(30)) })
+        let departmentLevel = Dictionary(
+            uniqueKeysWithValues: subjects.departments.map { ($0.id, 65 + random.next(30)) })
         let best = subjects.cadres.max { level[$0.id]! < level[$1.id]! }!.id
         let worst = subjects.cadres.min { level[$0.id]! < level[$1.id]! }!.id
         for voter in voters {
             guard let session = try ballots.session(round: round, evaluatorID: voter) else { continue }
             func score(_ base: Int) -> Int { min(100, max(0, base + random.next(21) - 10)) }
             var entries: [ScoreEntry] = subjects.cadres.filter { _ in random.next(10) < 8 }.map {
-                ScoreEntry(subject: .cadre($0.id), villageTime: score(level[$0.id]!), attitude: score(level[$0.id]! + 3),
-                           completion: score(level[$0.id]! - 2))
+                ScoreEntry(
+                    subject: .cadre($0.id), villageTime: score(level[$0.id]!), attitude: score(level[$0.id]! + 3),
+                    completion: score(level[$0.id]! - 2))
             }
             entries += subjects.departments.map {
-                ScoreEntry(subject: .department($0.id), villageTime: score(departmentLevel[$0.id]!),
-                           attitude: score(departmentLevel[$0.id]!), completion: score(departmentLevel[$0.id]!))
+                ScoreEntry(
+                    subject: .department($0.id), villageTime: score(departmentLevel[$0.id]!),
+                    attitude: score(departmentLevel[$0.id]!), completion: score(departmentLevel[$0.id]!))
             }
             let projects = subjects.projects.map(\.id)
             let ballot = ValidBallot(
                 entries: entries,
-                mostSatisfied: Picks(cadreId: random.next(10) < 7 ? best : subjects.cadres[random.next(subjects.cadres.count)].id,
-                                     departmentId: subjects.departments[random.next(3)].id, projectId: projects[random.next(5)]),
-                leastSatisfied: Picks(cadreId: random.next(10) < 6 ? worst : nil,
-                                      departmentId: subjects.departments.last?.id, projectId: projects.last))
+                mostSatisfied: Picks(
+                    cadreId: random.next(10) < 7 ? best : subjects.cadres[random.next(subjects.cadres.count)].id,
+                    departmentId: subjects.departments[random.next(3)].id, projectId: projects[random.next(5)]),
+                leastSatisfied: Picks(
+                    cadreId: random.next(10) < 6 ? worst : nil,
+                    departmentId: subjects.departments.last?.id, projectId: projects.last))
             _ = try ballots.cast(ballot, session: session)
         }
     }

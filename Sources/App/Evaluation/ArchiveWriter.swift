@@ -16,17 +16,22 @@ enum ArchiveWriter {
             let cadre = results.cadres.first { $0.cadreId == id }
             try ArchiveStore.append(
                 cadreID: Int64(id), kind: .commendation, roundID: round.id, period: round.period,
-                data: ["reason": "最满意干部 (most satisfied)", "round_title": .string(round.title),
-                       "most": .int(Int64(cadre?.most ?? 0))], connection)
+                data: [
+                    "reason": "最满意干部 (most satisfied)", "round_title": .string(round.title),
+                    "most": .int(Int64(cadre?.most ?? 0)),
+                ], connection)
         }
         for id in results.designations.leastSatisfied.cadres {
             let cadre = results.cadres.first { $0.cadreId == id }
             try ArchiveStore.append(
                 cadreID: Int64(id), kind: .suspension, roundID: round.id, period: round.period,
-                data: ["reason": "最不满意干部，待岗处理 (least satisfied, suspended pending reassignment)",
-                       "round_title": .string(round.title), "least": .int(Int64(cadre?.least ?? 0))], connection)
+                data: [
+                    "reason": "最不满意干部，待岗处理 (least satisfied, suspended pending reassignment)",
+                    "round_title": .string(round.title), "least": .int(Int64(cadre?.least ?? 0)),
+                ], connection)
             try connection.run(
-                "UPDATE cadres SET status = 'suspended' WHERE id = ? AND township_id = ?", [Int64(id), round.townshipID])
+                "UPDATE cadres SET status = 'suspended' WHERE id = ? AND township_id = ?",
+                [Int64(id), round.townshipID])
         }
     }
 

@@ -31,7 +31,9 @@ public enum BallotRequest {
         let comment = reader.string("comment", required: false)
         reader.finish(allowed: ["supervision", "most_satisfied", "least_satisfied", "comment"])
         guard reader.isValid else { return (nil, reader.errors) }
-        return (BallotSubmission(supervision: entries, mostSatisfied: most, leastSatisfied: least, comment: comment), [])
+        return (
+            BallotSubmission(supervision: entries, mostSatisfied: most, leastSatisfied: least, comment: comment), []
+        )
     }
 
     private static func picks(_ reader: inout JSONObjectReader, _ key: String) -> Picks? {

@@ -17,7 +17,9 @@ enum ResultsDocument {
     static func inputs(_ round: Round, _ connection: Connection, tally: Tally? = nil) throws -> Inputs {
         let subjects = try FrozenSubjects.load(roundID: round.id, connection)
         let byCategory = try BallotStore.ballotsByCategory(roundID: round.id, connection)
-        let panel = try connection.queryOne("SELECT count(*) FROM round_panel WHERE round_id = ?", [round.id]) { $0.int(0) } ?? 0
+        let panel =
+            try connection.queryOne("SELECT count(*) FROM round_panel WHERE round_id = ?", [round.id]) { $0.int(0) }
+            ?? 0
         let calculator = ResultsCalculator(
             rules: round.rules, ballots: byCategory.values.reduce(0, +), ballotsByCategory: byCategory)
         let results = calculator.results(

@@ -32,9 +32,13 @@ enum RoundRequest {
         if let kind = choice(&reader, "kind", RoundKind.self, required: false) { round.kind = kind }
         if let period = reader.string("period", required: false) { round.period = period }
         round.rules = RoundRules.read(&reader, over: current.rules)
-        if object.contains("evaluator_ids"), let ids = idList(&reader, "evaluator_ids", required: true) { round.evaluatorIDs = ids }
+        if object.contains("evaluator_ids"), let ids = idList(&reader, "evaluator_ids", required: true) {
+            round.evaluatorIDs = ids
+        }
         if object.contains("cadre_ids") { round.cadreIDs = idList(&reader, "cadre_ids", required: false) }
-        if object.contains("department_ids") { round.departmentIDs = idList(&reader, "department_ids", required: false) }
+        if object.contains("department_ids") {
+            round.departmentIDs = idList(&reader, "department_ids", required: false)
+        }
         if object.contains("project_ids") { round.projectIDs = idList(&reader, "project_ids", required: false) }
         reader.finish(allowed: keys.union(RoundRules.jsonKeys))
         if object.isEmpty { reader.fail("", "nothing to change") }
@@ -45,7 +49,8 @@ enum RoundRequest {
     }
 
     private static func periodError(_ kind: RoundKind) -> FieldError {
-        FieldError(field: "period", message: kind == .semiannual ? "must be YYYY-H1 or YYYY-H2" : "must be YYYY-Q1 to YYYY-Q4")
+        FieldError(
+            field: "period", message: kind == .semiannual ? "must be YYYY-H1 or YYYY-H2" : "must be YYYY-Q1 to YYYY-Q4")
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(

@@ -24,7 +24,7 @@ struct ArchiveRoutes {
     private func record(_ request: HTTPRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
         guard let seq = Int64(request.pathParameters["seq"] ?? ""),
-              let record = try archive.record(cadreID: cadreID, seq: seq)
+            let record = try archive.record(cadreID: cadreID, seq: seq)
         else { throw APIError.notFound("No such archive record.") }
         return .json(record.jsonValue)
     }
@@ -51,16 +51,18 @@ struct ArchiveRoutes {
             }
         }
         guard reader.isValid, let kind, let title else { throw APIError.invalid(reader.errors) }
-        let record = try archive.append(cadreID: cadreID, kind: kind, data: ["title": .string(title), "detail": .string(detail)])
-        return .json(record.jsonValue, status: 201,
-                     location: "/v1/townships/\(township.code)/cadres/\(cadreID)/archive/\(record.seq)")
+        let record = try archive.append(
+            cadreID: cadreID, kind: kind, data: ["title": .string(title), "detail": .string(detail)])
+        return .json(
+            record.jsonValue, status: 201,
+            location: "/v1/townships/\(township.code)/cadres/\(cadreID)/archive/\(record.seq)")
     }
 
     /// The cadre of the path, in a township the caller may manage (404 otherwise).
     private func cadre(_ request: HTTPRequest) throws -> Int64 {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-              try registry.get(Registry.cadres, townshipID: township.id, id: id) != nil
+            try registry.get(Registry.cadres, townshipID: township.id, id: id) != nil
         else { throw APIError.notFound("No such cadre in this township.") }
         return id
     }

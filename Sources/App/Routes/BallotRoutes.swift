@@ -15,7 +15,8 @@ struct BallotRoutes {
     func register(in router: inout Router) {
         router.add("GET", "/v1/ballot", endpoint(form))
         router.add("POST", "/v1/ballot", endpoint(counters.counted(.online, cast)))
-        router.add("POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(counters.counted(.paper, paperBallot)))
+        router.add(
+            "POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(counters.counted(.paper, paperBallot)))
     }
 
     private func form(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -29,14 +30,23 @@ struct BallotRoutes {
         return .json([
             "round": .object(round),
             "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
-            "cadres": .array(subjects.cadres.map {
-                ["cadre_id": .int(Int64($0.id)), "name": .string($0.name), "department_id": .int(Int64($0.departmentId)),
-                 "department": .string($0.departmentName)]
-            }),
-            "departments": .array(subjects.departments.map { ["department_id": .int(Int64($0.id)), "name": .string($0.name)] }),
-            "projects": .array(subjects.projects.map {
-                ["project_id": .int(Int64($0.id)), "title": .string($0.title), "board": .string(subjects.projectBoards[$0.id] ?? "")]
-            }),
+            "cadres": .array(
+                subjects.cadres.map {
+                    [
+                        "cadre_id": .int(Int64($0.id)), "name": .string($0.name),
+                        "department_id": .int(Int64($0.departmentId)),
+                        "department": .string($0.departmentName),
+                    ]
+                }),
+            "departments": .array(
+                subjects.departments.map { ["department_id": .int(Int64($0.id)), "name": .string($0.name)] }),
+            "projects": .array(
+                subjects.projects.map {
+                    [
+                        "project_id": .int(Int64($0.id)), "title": .string($0.title),
+                        "board": .string(subjects.projectBoards[$0.id] ?? ""),
+                    ]
+                }),
             "voted": .bool(session.voted),
         ])
     }
@@ -70,7 +80,9 @@ struct BallotRoutes {
         let subjects = try ballots.subjects(roundID: session.round.id)
         switch BallotValidator.validate(submission, form: subjects.form(scale: session.round.rules.scale)) {
         case .failure(let failure):
-            let errors = failure.errors.map { FieldError(field: path.isEmpty ? $0.field : "\(path).\($0.field)", message: $0.message) }
+            let errors = failure.errors.map {
+                FieldError(field: path.isEmpty ? $0.field : "\(path).\($0.field)", message: $0.message)
+            }
             throw APIError.invalid(errors)
         case .success(let ballot):
             let receipt = try ballots.cast(ballot, session: session)

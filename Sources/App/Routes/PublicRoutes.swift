@@ -28,8 +28,10 @@ struct PublicRoutes {
                 "SELECT id, title, period, published_at FROM rounds WHERE township_id = ? AND state = 'published' ORDER BY id DESC",
                 [township.id]
             ) { row -> JSONValue in
-                ["id": .int(row.int64(0)), "title": .string(row.string(1)), "period": .string(row.string(2)),
-                 "published_at": .string(row.string(3))]
+                [
+                    "id": .int(row.int64(0)), "title": .string(row.string(1)), "period": .string(row.string(2)),
+                    "published_at": .string(row.string(3)),
+                ]
             }
         }
         return .json(["items": .array(items), "township": .object(township.json)])
@@ -39,7 +41,9 @@ struct PublicRoutes {
         let key = "\(request.pathParameters["code"] ?? "")/\(request.pathParameters["id"] ?? "")"
         let entry = try cache.entry(key) { try load(request) }
         guard let entry else { throw APIError.notFound("No published round here.") }
-        var headers: HTTPHeaders = ["Content-Type": "application/json", "ETag": entry.etag, "Cache-Control": "no-cache"]
+        var headers: HTTPHeaders = [
+            "Content-Type": "application/json", "ETag": entry.etag, "Cache-Control": "no-cache",
+        ]
         if EntityTag.ifNoneMatch(request.headers.values("If-None-Match"), matches: entry.etag) {
             return HTTPResponse(status: 304, headers: ["ETag": entry.etag, "Vary": "Accept-Encoding"])
         }
@@ -59,7 +63,8 @@ struct PublicRoutes {
                 """
                 SELECT d.body FROM round_documents d JOIN rounds r ON r.id = d.round_id
                 WHERE d.round_id = ? AND d.kind = 'public' AND r.township_id = ?
-                """, [id, township.id]) { $0.blob(0) }
+                """, [id, township.id]
+            ) { $0.blob(0) }
         }
         return body.map { BoardCache.Entry(plain: $0, gzipped: Gzip.compress($0), etag: EntityTag.strong(for: $0)) }
     }

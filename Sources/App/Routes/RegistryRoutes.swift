@@ -25,15 +25,20 @@ struct RegistryRoutes {
         var seen: [String: Int] = [:]
         for (index, object) in objects.enumerated() {
             let row = bulk ? index + 1 : nil
-            let (values, rowErrors) = ResourceValidator.forCreate(object, spec: spec, path: bulk ? "[\(index + 1)]" : "", row: row)
+            let (values, rowErrors) = ResourceValidator.forCreate(
+                object, spec: spec, path: bulk ? "[\(index + 1)]" : "", row: row)
             errors += rowErrors
             rows.append(values)
             // Within one batch the same row twice (or the same unique value) is a paste error.
             let key = JSONWriter.encodeString(
-                spec.uniqueField.flatMap { values[$0] } ?? .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+                spec.uniqueField.flatMap { values[$0] }
+                    ?? .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
             if rowErrors.isEmpty, let first = seen[key] {
                 let field = spec.uniqueField ?? "row"
-                errors.append(FieldError(field: "[\(index + 1)].\(field)", message: "duplicates row \(first) of this batch", row: index + 1))
+                errors.append(
+                    FieldError(
+                        field: "[\(index + 1)].\(field)", message: "duplicates row \(first) of this batch",
+                        row: index + 1))
             } else if rowErrors.isEmpty {
                 seen[key] = index + 1
             }
@@ -54,14 +59,15 @@ struct RegistryRoutes {
             guard let text = query[name], let field = spec.field(name) else { continue }
             filters.append((name, try Self.filterValue(text, field: field)))
         }
-        let (items, next) = try store.list(spec, townshipID: township.id, filters: filters, after: page.after, limit: page.limit)
+        let (items, next) = try store.list(
+            spec, townshipID: township.id, filters: filters, after: page.after, limit: page.limit)
         return Pagination.page(items, next: next)
     }
 
     private func get(_ request: HTTPRequest) throws -> HTTPResponse {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-              let object = try store.get(spec, townshipID: township.id, id: id)
+            let object = try store.get(spec, townshipID: township.id, id: id)
         else { throw APIError.notFound("No such \(spec.name.dropLast()) in this township.") }
         return .json(.object(object))
     }

@@ -27,7 +27,8 @@ struct RoundRoutes {
     private func create(_ request: HTTPRequest) throws -> HTTPResponse {
         let (township, _) = try auth.township(request)
         let round = try rounds.create(try RoundRequest.create(try RequestBody.object(request), townshipID: township.id))
-        return .json(.object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
+        return .json(
+            .object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
     }
 
     private func list(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -43,7 +44,9 @@ struct RoundRoutes {
 
     private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        guard round.state == .draft else { throw RoundError.wrongState(round.state, "only a draft round can be edited") }
+        guard round.state == .draft else {
+            throw RoundError.wrongState(round.state, "only a draft round can be edited")
+        }
         let updated = try rounds.update(try RoundRequest.patch(try RequestBody.object(request), over: round))
         return .json(.object(updated.jsonObject))
     }
@@ -73,11 +76,15 @@ struct RoundRoutes {
         var categories = JSONObject()
         for category in EvaluatorCategory.allCases {
             let members = turnout.panel.filter { $0.category == category }
-            categories[category.rawValue] = ["panel": .int(Int64(members.count)), "voted": .int(Int64(members.filter(\.voted).count))]
+            categories[category.rawValue] = [
+                "panel": .int(Int64(members.count)), "voted": .int(Int64(members.filter(\.voted).count)),
+            ]
         }
         return .json([
-            "panel": .int(Int64(turnout.panel.count)), "voted": .int(Int64(turnout.voted)), "by_category": .object(categories),
-            "evaluators": .array(turnout.panel.map { ["evaluator_id": .int($0.evaluatorID), "voted": .bool($0.voted)] }),
+            "panel": .int(Int64(turnout.panel.count)), "voted": .int(Int64(turnout.voted)),
+            "by_category": .object(categories),
+            "evaluators": .array(
+                turnout.panel.map { ["evaluator_id": .int($0.evaluatorID), "voted": .bool($0.voted)] }),
         ])
     }
 
@@ -98,8 +105,10 @@ struct RoundRoutes {
         let results = try JSONParser.parse(body).objectValue ?? JSONObject()
         return HTTPResponse(
             status: 200,
-            headers: ["Content-Type": "text/csv; charset=utf-8",
-                      "Content-Disposition": "attachment; filename=\"round-\(round.id)-results.csv\""],
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"round-\(round.id)-results.csv\"",
+            ],
             body: ResultsDocument.csv(results))
     }
 
@@ -123,7 +132,8 @@ struct RoundRoutes {
 
     private func frozenResults(_ request: HTTPRequest) throws -> [UInt8] {
         let (round, _) = try round(request)
-        guard round.state == .closed || round.state == .published, let body = try rounds.results(roundID: round.id) else {
+        guard round.state == .closed || round.state == .published, let body = try rounds.results(roundID: round.id)
+        else {
             throw RoundError.wrongState(round.state, "results exist once the round is closed")
         }
         return body
@@ -133,7 +143,7 @@ struct RoundRoutes {
     func round(_ request: HTTPRequest) throws -> (round: Round, township: Township) {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-              let round = try rounds.get(townshipID: township.id, id: id)
+            let round = try rounds.get(townshipID: township.id, id: id)
         else { throw RoundError.notFound }
         return (round, township)
     }

@@ -53,7 +53,8 @@ struct TownshipRoutes {
         reader.finish(allowed: ["label"])
         guard reader.isValid, let label else { throw APIError.invalid(reader.errors) }
         let token = Tokens.generate(prefix: "dpa_")
-        let id = try access.addCredential(kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
+        let id = try access.addCredential(
+            kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
         let body: JSONObject = ["id": .int(id), "label": .string(label), "token": .string(token)]
         return .json(.object(body), status: 201, location: "/v1/townships/\(township.code)/tokens/\(id)")
     }
@@ -62,7 +63,7 @@ struct TownshipRoutes {
         let (township, _) = try auth.township(request)
         try auth.requireRoot(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-              try access.revokeCredential(id: id, townshipID: township.id)
+            try access.revokeCredential(id: id, townshipID: township.id)
         else { throw APIError.notFound("No live token with that id in this township.") }
         return .noContent()
     }

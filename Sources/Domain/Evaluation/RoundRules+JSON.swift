@@ -6,7 +6,8 @@ extension RoundRules {
     public var jsonObject: JSONObject {
         var categories: JSONValue = .null
         if let categoryWeights {
-            categories = .object(JSONObject(EvaluatorCategory.allCases.map { ($0.rawValue, Self.number(categoryWeights[$0] ?? 0)) }))
+            categories = .object(
+                JSONObject(EvaluatorCategory.allCases.map { ($0.rawValue, Self.number(categoryWeights[$0] ?? 0)) }))
         }
         return [
             "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
@@ -21,39 +22,52 @@ extension RoundRules {
     /// the current rules on PATCH). Type errors go to the reader; range checks are `validate()`'s.
     public static func read(_ reader: inout JSONObjectReader, over base: RoundRules) -> RoundRules {
         var rules = base
-        if let scale = reader.nested("scale", required: false, { nested -> Scale? in
-            let min = nested.int("min", range: -Int64(scoreLimit)...Int64(scoreLimit))
-            let max = nested.int("max", range: -Int64(scoreLimit)...Int64(scoreLimit))
-            nested.finish(allowed: ["min", "max"])
-            guard let min, let max else { return nil }
-            return Scale(min: Int(min), max: Int(max))
-        }), let scale {
+        if let scale = reader.nested(
+            "scale", required: false,
+            { nested -> Scale? in
+                let min = nested.int("min", range: -Int64(scoreLimit)...Int64(scoreLimit))
+                let max = nested.int("max", range: -Int64(scoreLimit)...Int64(scoreLimit))
+                nested.finish(allowed: ["min", "max"])
+                guard let min, let max else { return nil }
+                return Scale(min: Int(min), max: Int(max))
+            }), let scale
+        {
             rules.scale = scale
         }
-        if let weights = reader.nested("weights", required: false, { nested -> SupervisionWeights? in
-            let values = Supervision.allCases.map { nested.double($0.rawValue) }
-            nested.finish(allowed: Set(Supervision.allCases.map(\.rawValue)))
-            guard let villageTime = values[0], let attitude = values[1], let completion = values[2] else { return nil }
-            return SupervisionWeights(villageTime: villageTime, attitude: attitude, completion: completion)
-        }), let weights {
+        if let weights = reader.nested(
+            "weights", required: false,
+            { nested -> SupervisionWeights? in
+                let values = Supervision.allCases.map { nested.double($0.rawValue) }
+                nested.finish(allowed: Set(Supervision.allCases.map(\.rawValue)))
+                guard let villageTime = values[0], let attitude = values[1], let completion = values[2] else {
+                    return nil
+                }
+                return SupervisionWeights(villageTime: villageTime, attitude: attitude, completion: completion)
+            }), let weights
+        {
             rules.weights = weights
         }
         if reader.object.contains("category_weights") {
             if reader.object["category_weights"] == .null {
                 rules.categoryWeights = nil
-            } else if let weights = reader.nested("category_weights", { nested -> [EvaluatorCategory: Double]? in
-                var weights: [EvaluatorCategory: Double] = [:]
-                for category in EvaluatorCategory.allCases {
-                    if let weight = nested.double(category.rawValue) { weights[category] = weight }
-                }
-                nested.finish(allowed: Set(EvaluatorCategory.allCases.map(\.rawValue)))
-                return weights.count == EvaluatorCategory.allCases.count ? weights : nil
-            }), let weights {
+            } else if let weights = reader.nested(
+                "category_weights",
+                { nested -> [EvaluatorCategory: Double]? in
+                    var weights: [EvaluatorCategory: Double] = [:]
+                    for category in EvaluatorCategory.allCases {
+                        if let weight = nested.double(category.rawValue) { weights[category] = weight }
+                    }
+                    nested.finish(allowed: Set(EvaluatorCategory.allCases.map(\.rawValue)))
+                    return weights.count == EvaluatorCategory.allCases.count ? weights : nil
+                }), let weights
+            {
                 rules.categoryWeights = weights
             }
         }
         if let threshold = reader.double("least_threshold", required: false) { rules.leastThreshold = threshold }
-        if let minGroup = reader.int("min_group", required: false, range: 1...1_000_000) { rules.minGroup = Int(minGroup) }
+        if let minGroup = reader.int("min_group", required: false, range: 1...1_000_000) {
+            rules.minGroup = Int(minGroup)
+        }
         return rules
     }
 

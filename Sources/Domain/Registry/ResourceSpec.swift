@@ -20,8 +20,10 @@ public struct FieldSpec: Sendable {
     /// May be changed by PATCH.
     public var patchable: Bool
 
-    public init(_ name: String, _ kind: Kind, required: Bool = false, default defaultValue: JSONValue? = nil,
-                patchable: Bool = true) {
+    public init(
+        _ name: String, _ kind: Kind, required: Bool = false, default defaultValue: JSONValue? = nil,
+        patchable: Bool = true
+    ) {
         self.name = name
         self.kind = kind
         self.required = required
