@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// One line per request on standard output: time, peer, method, path (never the query or any
 /// header, so no credential can reach the log), status, body bytes and duration.
@@ -21,7 +20,7 @@ public final class AccessLog: Sendable {
 
     let enabled: Bool
     let format: Format
-    private let buffer = Mutex<[UInt8]>([])
+    private let buffer = Locked<[UInt8]>([])
 
     init(enabled: Bool, format: Format = .text) {
         self.enabled = enabled
@@ -74,7 +73,7 @@ public enum Timestamp {
         }
     }
 
-    private static let cache = Mutex<(second: Int, text: String)>((Int.min, ""))
+    private static let cache = Locked<(second: Int, text: String)>((Int.min, ""))
 
     public static func format(_ seconds: Int) -> String {
         var value = time_t(seconds)

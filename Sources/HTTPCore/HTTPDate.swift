@@ -1,4 +1,3 @@
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -55,7 +54,7 @@ public enum HTTPDate {
         }
     }
 
-    private static let cache = Mutex<(second: Int, text: String)>((Int.min, ""))
+    private static let cache = Locked<(second: Int, text: String)>((Int.min, ""))
 
     /// Year, month (1–12) and day (1–31) for a day count since 1970-01-01.
     ///

@@ -13,7 +13,7 @@ final class ServerContext: Sendable {
     let openConnections = Atomic<Int>(0)
     /// A descriptor kept open so that, when the process runs out of them, one can be freed to
     /// accept and close a pending connection instead of spinning on a listener that stays readable.
-    private let spareFD = Mutex<Int32>(-1)
+    private let spareFD = Locked<Int32>(-1)
 
     init(configuration: ServerConfiguration, router: Router, listenFD: Int32, metrics: ServerMetrics) {
         self.configuration = configuration

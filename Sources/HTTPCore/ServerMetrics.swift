@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Request counters, a latency histogram and the open-connection gauge, rendered in the
 /// Prometheus text format (version 0.0.4). Other layers add their own lines through `collectors`.
@@ -21,7 +20,7 @@ public final class ServerMetrics: Sendable {
         var collectors: [@Sendable () -> String] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init() {}
 

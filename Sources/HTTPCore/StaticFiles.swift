@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Serves the files under one root directory (the site's `Public/`), and nothing outside it.
 ///
@@ -27,7 +26,7 @@ public final class StaticFiles: Sendable {
     public let cacheInMemory: Bool
     /// Served files by relative path. Only hits are stored, so the size is bounded by the
     /// files under the root, never by what clients ask for.
-    private let cache = Mutex<[String: Entry]>([:])
+    private let cache = Locked<[String: Entry]>([:])
 
     /// Serves `root`, which is opened afresh on every cache miss, so it may be created or
     /// replaced after the server starts.

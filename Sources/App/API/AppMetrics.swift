@@ -1,7 +1,6 @@
 import Domain
 import HTTPCore
 import Storage
-import Synchronization
 
 /// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by
 /// channel and reason — never by round, evaluator or time finer than the scrape), rounds by
@@ -57,7 +56,7 @@ final class BallotCounters: Sendable {
         var rejected: [Reason: Int] = [:]
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     /// `handler` with its outcome counted: a 201 is accepted, a thrown error rejected.
     func counted(_ channel: Channel, _ handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse)

@@ -1,5 +1,5 @@
 import Glibc
-import Synchronization
+import HTTPCore
 
 /// Slows down guessing of ballot codes: after `limit` unknown codes from one address within
 /// `window` seconds, that address gets 429 on ballot routes until the window has passed.
@@ -12,7 +12,7 @@ final class FailureThrottle: Sendable {
 
     let limit: Int
     let window: Double
-    private let records = Mutex<[String: Record]>([:])
+    private let records = Locked<[String: Record]>([:])
 
     init(limit: Int, window: Double) {
         self.limit = limit

@@ -1,7 +1,6 @@
 import Domain
 import HTTPCore
 import Storage
-import Synchronization
 
 /// The public board (张榜, contract §7), without credentials. A published document never
 /// changes, so it is read once and then served from memory — plain and gzipped — with an ETag.
@@ -84,7 +83,7 @@ final class BoardCache: Sendable {
         var etag: String
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
 
     func entry(_ key: String, load: () throws -> Entry?) throws -> Entry? {
         if let hit = entries.withLock({ $0[key] }) { return hit }
