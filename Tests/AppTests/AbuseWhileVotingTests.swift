@@ -1,0 +1,68 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Issue 8's scale: 1,000 slowloris connections (a byte a second) and thousands of idle
+/// connections at once do not stop a normal client from getting `/healthz` and voting.
+@Suite(.serialized) struct AbuseWhileVotingTests {
+    @Test func slowlorisAndIdleConnectionsDoNotStopVoting() throws {
+        var limit = rlimit(rlim_cur: 20_000, rlim_max: 20_000)
+        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) != 0 {  // only root may raise the hard limit
+            getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+            limit.rlim_cur = min(limit.rlim_max, 20_000)
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        // Client and server sockets share this process: 1,000 + 4,000 connections need 10,000.
+        let idleCount = min(4_000, (Int(limit.rlim_cur) - 2_500) / 2 - 1_000)
+        try #require(idleCount >= 1_000, "descriptor limit too low: \(limit.rlim_cur)")
+
+        let f = try EvaluationFixture(app: try TestApp { $0.server.headerTimeout = 30 })
+        let codes = try f.open(try f.createRound())
+        let port = f.app.port
+        var slow: [Int32] = []
+        var idle: [Int32] = []
+        defer { (slow + idle).forEach { close($0) } }
+        for _ in 0..<1_000 {
+            guard let fd = Self.connect(port) else { break }
+            _ = "GET /healthz HTTP/1.1\r\n".withCString { send(fd, $0, 23, Int32(MSG_NOSIGNAL)) }
+            slow.append(fd)
+        }
+        for _ in 0..<idleCount {
+            guard let fd = Self.connect(port) else { break }
+            idle.append(fd)
+        }
+        #expect(slow.count == 1_000)
+        #expect(idle.count == idleCount)
+        // Three seconds of slowloris: one more header byte per connection each second.
+        for second in 0..<3 {
+            for fd in slow { _ = "X".withCString { send(fd, $0, 1, Int32(MSG_NOSIGNAL)) } }
+            #expect(try TestApp.call(port: port, "GET", "/healthz").status == 200, "second \(second)")
+            #expect(try f.vote(codes[f.evaluators[second]]!, f.ballot()).status == 201, "second \(second)")
+            sleep(1)
+        }
+        let metrics = try TestApp.call(port: port, "GET", "/metrics").raw.text
+        let open = metrics.split(separator: "\n").first { $0.hasPrefix("duping_open_connections ") }
+        #expect((Int(open?.split(separator: " ").last ?? "") ?? 0) >= 1_000 + idleCount)
+    }
+
+    /// A blocking-connected socket to 127.0.0.1:`port`.
+    static func connect(_ port: Int) -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        if result != 0 {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+}
