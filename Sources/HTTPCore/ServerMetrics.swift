@@ -1,4 +1,3 @@
-
 /// Request counters, a latency histogram and the open-connection gauge, rendered in the
 /// Prometheus text format (version 0.0.4). Other layers add their own lines through `collectors`.
 public final class ServerMetrics: Sendable {
@@ -53,16 +52,10 @@ public final class ServerMetrics: Sendable {
             out +=
                 "duping_http_requests_total{route=\"\(Self.escape(key.route))\",method=\"\(Self.escape(key.method))\",status=\"\(key.status)\"} \(snapshot.requests[key]!)\n"
         }
-        out += "# HELP duping_http_request_duration_seconds Time from a complete request to its encoded response.\n"
-        out += "# TYPE duping_http_request_duration_seconds histogram\n"
-        var cumulative = 0
-        for (bound, count) in zip(Self.buckets, snapshot.bucketCounts) {
-            cumulative += count
-            out += "duping_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
-        }
-        out += "duping_http_request_duration_seconds_bucket{le=\"+Inf\"} \(snapshot.latencyCount)\n"
-        out += "duping_http_request_duration_seconds_sum \(snapshot.latencySum)\n"
-        out += "duping_http_request_duration_seconds_count \(snapshot.latencyCount)\n"
+        out += PrometheusText.histogram(
+            "duping_http_request_duration_seconds", help: "Time from a complete request to its encoded response.",
+            bounds: Self.buckets, bucketCounts: snapshot.bucketCounts, count: snapshot.latencyCount,
+            sum: snapshot.latencySum)
         out += "# HELP duping_open_connections Client connections open now.\n"
         out += "# TYPE duping_open_connections gauge\n"
         out += "duping_open_connections \(snapshot.openConnections?() ?? 0)\n"

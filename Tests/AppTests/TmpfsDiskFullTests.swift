@@ -28,8 +28,10 @@ import Testing
             try? FileManager.default.removeItem(atPath: directory)
         }
         let data = directory + "/data"
-        let server = try ServerProcess(dataDirectory: data, logPath: NSTemporaryDirectory() + "duping-tmpfs-\(UUID()).log")
-        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try ServerProcess(
+            dataDirectory: data, logPath: NSTemporaryDirectory() + "duping-tmpfs-\(UUID()).log")
+        let root = try String(contentsOfFile: data + "/root.token", encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         func call(_ method: String, _ path: String, _ body: String? = nil) throws -> APIResponse {
             try TestApp.call(port: server.port, method, path, token: root, body: body)
         }
@@ -55,14 +57,19 @@ import Testing
         #expect(server.terminate() == 0)
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["sqlite3", data + "/duping.sqlite", "PRAGMA integrity_check; SELECT count(*) FROM departments;"]
+        check.arguments = [
+            "sqlite3", data + "/duping.sqlite", "PRAGMA integrity_check; SELECT count(*) FROM departments;",
+        ]
         let output = Pipe()
         check.standardOutput = output
         if (try? check.run()) != nil {
             check.waitUntilExit()
-            let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+            let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(
+                separator: "\n")
             #expect(lines.first == "ok")
-            #expect(lines.last == Substring(String(created + 1)), "exactly the acknowledged rows, nothing of the failed batch")
+            #expect(
+                lines.last == Substring(String(created + 1)),
+                "exactly the acknowledged rows, nothing of the failed batch")
         }
     }
 }

@@ -24,16 +24,9 @@ enum AppMetrics {
             }
         }
         let writes = database.writeStatistics.snapshot()
-        out += "# HELP duping_sqlite_write_duration_seconds Write transactions from BEGIN to durable COMMIT.\n"
-        out += "# TYPE duping_sqlite_write_duration_seconds histogram\n"
-        var cumulative = 0
-        for (bound, count) in zip(WriteStatistics.buckets, writes.bucketCounts) {
-            cumulative += count
-            out += "duping_sqlite_write_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
-        }
-        out += "duping_sqlite_write_duration_seconds_bucket{le=\"+Inf\"} \(writes.count)\n"
-        out += "duping_sqlite_write_duration_seconds_sum \(writes.sum)\n"
-        out += "duping_sqlite_write_duration_seconds_count \(writes.count)\n"
+        out += PrometheusText.histogram(
+            "duping_sqlite_write_duration_seconds", help: "Write transactions from BEGIN to durable COMMIT.",
+            bounds: WriteStatistics.buckets, bucketCounts: writes.bucketCounts, count: writes.count, sum: writes.sum)
         out += "# HELP duping_sqlite_write_failures_total Write transactions rolled back.\n"
         out +=
             "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"
