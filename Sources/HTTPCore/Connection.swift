@@ -256,9 +256,11 @@ final class Connection {
             return
         }
         if let requestStarted {
+            // A body has the header time plus the body time in all, however it trickles in, so a
+            // byte now and then cannot hold a connection for hours.
             let timedOut =
                 parser.isReadingBody
-                ? now - lastActivity > configuration.bodyTimeout
+                ? now - requestStarted > configuration.headerTimeout + configuration.bodyTimeout
                 : now - requestStarted > configuration.headerTimeout
             if timedOut {
                 respond(Problem.response(status: 408, detail: "The request was not received in time."), closing: true)

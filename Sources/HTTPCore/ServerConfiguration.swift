@@ -11,7 +11,8 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 1 << 20
     /// A request head must arrive completely within this time from its first byte (slowloris).
     public var headerTimeout: Double = 10
-    /// A request body must keep arriving: at most this long between two reads.
+    /// A request body must have arrived this long after the head's time is up (a whole request
+    /// gets `headerTimeout + bodyTimeout`, so a trickling body cannot hold a connection).
     public var bodyTimeout: Double = 30
     /// A keep-alive connection with nothing to do is closed after this long.
     public var idleTimeout: Double = 60

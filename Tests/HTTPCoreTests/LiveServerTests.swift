@@ -141,6 +141,25 @@ import Testing
         #expect(client.isClosedByServer())
     }
 
+    @Test func tricklingBodyTimesOutWith408() throws {
+        let live = try LiveServer.make {
+            $0.headerTimeout = 0.5
+            $0.bodyTimeout = 0.5
+        }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port, timeout: 5)
+        try client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+        // One byte every 0.2 s: never idle long enough for a per-read timeout, yet too slow.
+        var answered = false
+        for _ in 0..<20 where !answered {
+            if (try? client.send("a")) == nil { answered = true }
+            usleep(200_000)
+        }
+        let response = try client.readResponse()
+        #expect(response.status == 408)
+        #expect(client.isClosedByServer())
+    }
+
     @Test func idleKeepAliveConnectionIsClosed() throws {
         let live = try LiveServer.make { $0.idleTimeout = 0.5 }
         defer { live.server.shutdown() }
