@@ -33,7 +33,14 @@ public final class Application: Sendable {
         let metrics = ServerMetrics()
         let router = Self.makeRouter(
             configuration: configuration, database: database, committer: committer, metrics: metrics)
-        server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
+        do {
+            server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
+        } catch {
+            // Port taken, say: leave no writer thread or open database behind.
+            committer.stop()
+            database.close()
+            throw error
+        }
     }
 
     /// The port the server listens on.
@@ -51,7 +58,8 @@ public final class Application: Sendable {
     ) -> Router {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
-        router.add("GET", "/healthz", mayBlock: false) { _ in .json(["status": "ok"]) }
+        let healthy = HTTPResponse.json(["status": "ok"])  // encoded once: probes hit this often
+        router.add("GET", "/healthz", mayBlock: false) { _ in healthy }
         router.add("GET", "/v1/openapi.json", mayBlock: false, OpenAPIDocument.response)
         // Blocking: the rounds-by-state gauge reads the database.
         router.add("GET", "/metrics") { _ in

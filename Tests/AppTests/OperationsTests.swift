@@ -1,3 +1,4 @@
+import App
 import Foundation
 import Storage
 import Testing
@@ -76,5 +77,22 @@ import Testing
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+/// Starting on a port that is taken is a clear error, and the same data directory starts fine after.
+@Suite struct StartupFailureTests {
+    @Test func aTakenPortIsAnErrorAndTheDataDirectoryStillStarts() throws {
+        let first = try TestApp()
+        var configuration = AppConfiguration()
+        configuration.dataDirectory = first.directory + "-second"
+        configuration.server.port = first.port
+        configuration.server.accessLog = false
+        #expect(throws: (any Error).self) { try Application(configuration: configuration) }
+        configuration.server.port = 0
+        let again = try Application(configuration: configuration)
+        #expect(again.port > 0)
+        again.shutdown()
+        try? FileManager.default.removeItem(atPath: configuration.dataDirectory)
     }
 }
