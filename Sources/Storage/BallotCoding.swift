@@ -12,13 +12,13 @@ enum BallotCoding {
         for (index, entry) in ballot.entries.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out += (entry.subject.kind == .cadre ? #"{"cadre_id":"# : #"{"department_id":"#).utf8
-            appendInteger(entry.subject.id, to: &out)
+            JSONWriter.writeInteger(entry.subject.id, to: &out)
             out += #","village_time":"#.utf8
-            appendInteger(entry.villageTime, to: &out)
+            JSONWriter.writeInteger(entry.villageTime, to: &out)
             out += #","attitude":"#.utf8
-            appendInteger(entry.attitude, to: &out)
+            JSONWriter.writeInteger(entry.attitude, to: &out)
             out += #","completion":"#.utf8
-            appendInteger(entry.completion, to: &out)
+            JSONWriter.writeInteger(entry.completion, to: &out)
             out.append(UInt8(ascii: "}"))
         }
         out += #"],"most_satisfied":"#.utf8
@@ -43,19 +43,11 @@ enum BallotCoding {
             out += (index == 0 ? "{\"" : ",\"").utf8
             out += key.utf8
             out += "\":".utf8
-            if let value { appendInteger(value, to: &out) } else { out += "null".utf8 }
+            if let value { JSONWriter.writeInteger(value, to: &out) } else { out += "null".utf8 }
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(UInt8(ascii: "-"))
-            return appendInteger(-value, to: &out)
-        }
-        if value >= 10 { appendInteger(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
 
     static func encode(_ ballot: ValidBallot) -> JSONValue {
         let entries: [JSONValue] = ballot.entries.map { entry in

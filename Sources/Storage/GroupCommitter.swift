@@ -6,12 +6,13 @@ import Glibc
 /// result. Under load this pays one fsync for a batch instead of one per ballot; alone, a job
 /// commits at once. A 201 is still only sent after the commit is on disk.
 ///
-/// Jobs may also leave tally increments in a `PendingTallies`: those of the jobs that succeeded
-/// are summed and written once per subject at the end of the batch, in the same transaction, so
-/// that a batch of ballots costs one upsert per subject rather than one per ballot entry.
+/// Jobs may also leave ballots to count in a `PendingTallies`: those of the jobs that succeeded
+/// are counted into the committer's copy of each round's running aggregates (`RunningTallies`),
+/// which is written once per round at the end of the batch, in the same transaction.
 public final class GroupCommitter: @unchecked Sendable {
-    // Safe: `queue` and `stopped` are only touched while holding `lock`; each Job's result is
-    // written by the committer thread before `done` is set under the same lock, and read after.
+    // Safe: `queue` and `stopped` are only touched while holding `lock`, `running` only by the
+    // committer thread; each Job's result is written by the committer thread under the same
+    // lock, and read after.
     private final class Job {
         let work: (Connection, inout PendingTallies) throws -> Any
         var result: Result<Any, any Error>?
@@ -22,6 +23,8 @@ public final class GroupCommitter: @unchecked Sendable {
     private let lock = Lock()
     private var queue: [Job] = []
     private var stopped = false
+    /// Only touched by the committer thread.
+    private let running = RunningTallies()
     /// Jobs in the previous batch: when ballots arrive together, the next batch waits a moment
     /// for more, since every ballot of a batch shares its commit and its tally upserts.
     private var lastBatchSize = 0
@@ -71,9 +74,10 @@ public final class GroupCommitter: @unchecked Sendable {
                 try database.write { connection in
                     var tallies = PendingTallies()
                     results = batch.map { job in Self.runInSavepoint(job, connection, into: &tallies) }
-                    try tallies.write(connection)
+                    try running.write(tallies, connection)
                 }
             } catch {
+                running.forget()
                 results = batch.map { _ in .failure(error) }
             }
             lock.withLock {

@@ -3,6 +3,7 @@ public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "registry and credentials", sql: registry),
         Migration(version: 2, name: "rounds, ballots, tallies and archive", sql: evaluation),
+        Migration(version: 3, name: "running aggregates as one row per round", sql: roundTallies),
     ]
 
     static let registry = """
@@ -149,5 +150,20 @@ public enum Schema {
             hash TEXT NOT NULL,
             PRIMARY KEY (cadre_id, seq)
         ) WITHOUT ROWID;
+        """
+
+    /// The running aggregates move from one row per subject and category to one row per round
+    /// (`RoundTallies`' JSON text), so a group commit writes a round's aggregates with one
+    /// statement instead of one per subject. Existing rows are carried over as they are.
+    static let roundTallies = """
+        CREATE TABLE round_tallies (
+            round_id INTEGER PRIMARY KEY REFERENCES rounds(id),
+            data TEXT NOT NULL
+        );
+        INSERT INTO round_tallies (round_id, data)
+        SELECT round_id, json_group_array(json_array(subject_kind, subject_id, category, n, vt_sum, vt_min, vt_max,
+                                                     at_sum, at_min, at_max, co_sum, co_min, co_max, most, least))
+        FROM tallies GROUP BY round_id;
+        DROP TABLE tallies;
         """
 }

@@ -1,135 +1,86 @@
 import Domain
 
-/// Tally increments waiting to be written: per round, subject and evaluator category, the sums
-/// of the ballots of one group commit. Kept flat (one dictionary entry per row of `tallies`)
-/// because it is updated for every entry of every ballot.
+/// The ballots one group commit's successful jobs cast, waiting to be counted into the running
+/// aggregates at the end of the batch (in the same transaction).
 public struct PendingTallies: Sendable {
-    struct Key: Hashable {
+    struct Cast: Sendable {
         var roundID: Int64
         var category: EvaluatorCategory
-        var subject: SubjectKey
+        var ballot: ValidBallot
     }
 
-    /// The increment of one `tallies` row: count, and per supervision sum, lowest, highest.
-    struct Increment: Sendable {
-        var n = 0
-        var sums: [Int64] = [0, 0, 0]
-        var lows: [Int] = [.max, .max, .max]
-        var highs: [Int] = [.min, .min, .min]
-        var most = 0
-        var least = 0
-
-        mutating func add(_ other: Increment) {
-            n += other.n
-            for index in 0..<3 {
-                sums[index] += other.sums[index]
-                lows[index] = min(lows[index], other.lows[index])
-                highs[index] = max(highs[index], other.highs[index])
-            }
-            most += other.most
-            least += other.least
-        }
-    }
-
-    private(set) var increments: [Key: Increment] = [:]
+    private(set) var casts: [Cast] = []
 
     public init() {}
 
     mutating func add(_ ballot: ValidBallot, roundID: Int64, category: EvaluatorCategory) {
-        for entry in ballot.entries {
-            let scores = [entry.villageTime, entry.attitude, entry.completion]
-            var row = Increment(n: 1, sums: scores.map(Int64.init), lows: scores, highs: scores)
-            row.add(increments[Key(roundID: roundID, category: category, subject: entry.subject)] ?? Increment())
-            increments[Key(roundID: roundID, category: category, subject: entry.subject)] = row
-        }
-        for subject in ballot.mostSatisfied.subjects {
-            increments[Key(roundID: roundID, category: category, subject: subject), default: Increment()].most += 1
-        }
-        for subject in ballot.leastSatisfied.subjects {
-            increments[Key(roundID: roundID, category: category, subject: subject), default: Increment()].least += 1
-        }
+        casts.append(Cast(roundID: roundID, category: category, ballot: ballot))
     }
 
     mutating func merge(_ other: PendingTallies) {
-        for (key, increment) in other.increments { increments[key, default: Increment()].add(increment) }
-    }
-
-    /// Adds the increments to the `tallies` table: one upsert per subject and category.
-    func write(_ connection: Connection) throws {
-        for (key, increment) in increments {
-            try TallyTable.add(increment, key, connection)
-        }
+        casts += other.casts
     }
 }
 
-/// The running aggregates of a round: per subject and evaluator category, the count, sum,
-/// lowest and highest score of each supervision (enough for the one-high/one-low trim) and the
-/// most/least picks. Updated in the ballots' own transaction, so results cost O(subjects).
-enum TallyTable {
-    /// Adds counts and sums; keeps the lower minimum and higher maximum (NULL: no score yet).
-    private static let upsert = """
-        INSERT INTO tallies (round_id, subject_kind, subject_id, category, n, vt_sum, vt_min, vt_max,
-                             at_sum, at_min, at_max, co_sum, co_min, co_max, most, least)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET n = n + excluded.n,
-            vt_sum = vt_sum + excluded.vt_sum, vt_min = coalesce(min(vt_min, excluded.vt_min), vt_min, excluded.vt_min),
-            vt_max = coalesce(max(vt_max, excluded.vt_max), vt_max, excluded.vt_max),
-            at_sum = at_sum + excluded.at_sum, at_min = coalesce(min(at_min, excluded.at_min), at_min, excluded.at_min),
-            at_max = coalesce(max(at_max, excluded.at_max), at_max, excluded.at_max),
-            co_sum = co_sum + excluded.co_sum, co_min = coalesce(min(co_min, excluded.co_min), co_min, excluded.co_min),
-            co_max = coalesce(max(co_max, excluded.co_max), co_max, excluded.co_max),
-            most = most + excluded.most, least = least + excluded.least
-        """
+/// The group committer's copy of the running aggregates of the rounds it has been writing
+/// ballots for. It is only touched by the committer thread, the only writer of `round_tallies`;
+/// a batch counts its ballots into the copy and stores each touched round's aggregates with one
+/// statement. If the batch's transaction fails the copy is dropped and re-read when next needed.
+final class RunningTallies {
+    private var rounds: [Int64: RoundTallies] = [:]
+    /// Rounds kept in memory at most; older ones are re-read from the table if they ever get a
+    /// ballot again (a round rarely does once another has started).
+    private let capacity = 8
 
-    static func add(_ increment: PendingTallies.Increment, _ key: PendingTallies.Key, _ connection: Connection) throws {
-        var values: [any SQLBindable] = [
-            key.roundID, key.subject.kind.rawValue, key.subject.id, key.category.rawValue, increment.n,
-        ]
-        for index in 0..<3 {
-            if increment.n > 0 {
-                values += [increment.sums[index], increment.lows[index], increment.highs[index]]
-            } else {
-                values += [0, SQLValue.null, SQLValue.null]
+    /// Counts `pending` into the round aggregates and writes every round it touched.
+    func write(_ pending: PendingTallies, _ connection: Connection) throws {
+        var touched: [Int64] = []
+        for cast in pending.casts {
+            if rounds[cast.roundID] == nil {
+                if rounds.count >= capacity { rounds.removeAll() }
+                rounds[cast.roundID] = try TallyTable.load(roundID: cast.roundID, connection)
             }
+            if !touched.contains(cast.roundID) { touched.append(cast.roundID) }
+            rounds[cast.roundID]!.record(cast.ballot, category: cast.category)
         }
-        values += [increment.most, increment.least]
-        try connection.run(upsert, values)
+        for roundID in touched {
+            try TallyTable.save(&rounds[roundID]!, roundID: roundID, connection)
+        }
     }
 
-    static func load(roundID: Int64, _ connection: Connection) throws -> Tally {
-        var tally = Tally()
-        try connection.forEachRow(
-            """
-            SELECT subject_kind, subject_id, category, n, vt_sum, vt_min, vt_max, at_sum, at_min, at_max,
-                   co_sum, co_min, co_max, most, least FROM tallies WHERE round_id = ?
-            """, [roundID]
-        ) { row in
-            guard let kind = SubjectKind(rawValue: row.string(0)),
-                let category = EvaluatorCategory(rawValue: row.string(2))
-            else { return }
-            let key = SubjectKey(kind: kind, id: row.int(1))
-            var subject = tally.subjects[key] ?? SubjectTally()
-            let count = row.int(3)
-            if count > 0 {
-                var scores: [Supervision: ScoreAggregate] = [:]
-                for (offset, supervision) in Supervision.allCases.enumerated() {
-                    let column = 4 + offset * 3
-                    scores[supervision] = ScoreAggregate(
-                        count: count, sum: row.int64(column), min: row.int(column + 1), max: row.int(column + 2))
-                }
-                subject.scores[category] = scores
-            }
-            subject.most += row.int(13)
-            subject.least += row.int(14)
-            tally.subjects[key] = subject
+    /// Forgets every copy: the transaction that was to store them did not commit.
+    func forget() {
+        rounds.removeAll()
+    }
+}
+
+/// `round_tallies`: one row per round holding its `RoundTallies` text, so that results cost
+/// O(subjects) and never re-read the ballots.
+enum TallyTable {
+    static func load(roundID: Int64, _ connection: Connection) throws -> RoundTallies {
+        guard
+            let text = try connection.queryOne(
+                "SELECT data FROM round_tallies WHERE round_id = ?", [roundID], { $0.string(0) })
+        else { return RoundTallies() }
+        guard let tallies = RoundTallies(text: text) else {
+            throw StoreError.sqlite(
+                code: 11, message: "round \(roundID): the stored aggregates are not readable", sql: nil)
         }
-        return tally
+        return tallies
+    }
+
+    static func save(_ tallies: inout RoundTallies, roundID: Int64, _ connection: Connection) throws {
+        try connection.run(
+            """
+            INSERT INTO round_tallies (round_id, data) VALUES (?, ?)
+            ON CONFLICT (round_id) DO UPDATE SET data = excluded.data
+            """, [roundID, tallies.text()])
     }
 }
 
 extension BallotStore {
     /// The running aggregates of a round as a Tally.
     public static func tally(roundID: Int64, _ connection: Connection) throws -> Tally {
-        try TallyTable.load(roundID: roundID, connection)
+        try TallyTable.load(roundID: roundID, connection).tally
     }
 }

@@ -18,12 +18,32 @@ public enum JSONWriter {
         String(decoding: encode(value), as: UTF8.self)
     }
 
+    /// Appends the decimal digits of `number`, without making a `String` first (hot paths write
+    /// thousands of them: stored ballots and tallies).
+    public static func writeInteger(_ number: Int, to output: inout [UInt8]) {
+        writeInteger(Int64(number), to: &output)
+    }
+
+    /// Appends the decimal digits of `number`.
+    public static func writeInteger(_ number: Int64, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var rest = number.magnitude
+        if rest < 10 { return output.append(UInt8(ascii: "0") + UInt8(rest)) }
+        var divisor: UInt64 = 1
+        while rest / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Appends `value` to `output`, for callers that assemble a larger body.
     public static func write(_ value: JSONValue, to output: inout [UInt8]) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .int(let number): writeInteger(number, to: &output)
         case .double(let number):
             output.append(contentsOf: (number.isFinite ? number.description : "null").utf8)
         case .string(let text): JSONStringEscaper.append(text, to: &output)

@@ -22,6 +22,13 @@ import Testing
         #expect(JSONWriter.encodeString(value) == expected)
     }
 
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 101, 1_000_000, -1, -10, Int64.max, Int64.min, Int64.min + 1])
+    func writesIntegersAsSwiftPrintsThem(number: Int64) {
+        var output: [UInt8] = []
+        JSONWriter.writeInteger(number, to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == String(number))
+    }
+
     @Test func keepsMemberOrderAndWritesCompactly() {
         let value: JSONValue = ["z": 1, "a": [true, nil], "中": ["k": "v"]]
         #expect(JSONWriter.encodeString(value) == #"{"z":1,"a":[true,null],"中":{"k":"v"}}"#)
