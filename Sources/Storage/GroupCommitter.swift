@@ -11,12 +11,29 @@ import Glibc
 /// which is written once per round at the end of the batch, in the same transaction.
 public final class GroupCommitter: @unchecked Sendable {
     // Safe: `queue` and `stopped` are only touched while holding `lock`, `running` only by the
-    // committer thread; each Job's result is written by the committer thread under the same
-    // lock, and read after.
+    // committer thread; each Job's result only while holding the job's own lock. Only the
+    // committer thread waits on `lock`.
     private final class Job {
         let work: (Connection, inout PendingTallies) throws -> Any
+        /// Guards `result`; the caller waits on it alone, so finishing a batch wakes exactly the
+        /// callers of its jobs and a new job wakes only the committer.
+        let done = Lock()
         var result: Result<Any, any Error>?
         init(_ work: @escaping (Connection, inout PendingTallies) throws -> Any) { self.work = work }
+
+        func finish(_ outcome: Result<Any, any Error>) {
+            done.withLock {
+                result = outcome
+                done.signalAll()
+            }
+        }
+
+        func wait() -> Result<Any, any Error> {
+            done.withLock {
+                while result == nil { done.wait() }
+                return result!
+            }
+        }
     }
 
     private let database: Database
@@ -54,9 +71,8 @@ public final class GroupCommitter: @unchecked Sendable {
             guard !stopped else { throw StoreError.misuse("the ballot writer is stopped", sql: nil) }
             queue.append(job)
             lock.signalAll()
-            while job.result == nil { lock.wait() }
         }
-        return try job.result!.get() as! T
+        return try job.wait().get() as! T
     }
 
     /// Finishes the jobs queued so far and stops the thread.
@@ -80,10 +96,7 @@ public final class GroupCommitter: @unchecked Sendable {
                 running.forget()
                 results = batch.map { _ in .failure(error) }
             }
-            lock.withLock {
-                for (job, result) in zip(batch, results) { job.result = result }
-                lock.signalAll()
-            }
+            for (job, result) in zip(batch, results) { job.finish(result) }
         }
     }
 
