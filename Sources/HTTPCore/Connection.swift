@@ -1,5 +1,6 @@
 import CSystem
 import Glibc
+import Synchronization
 
 /// One client connection: its buffers, its parser and where it is in the request/response
 /// cycle. Requests on a connection are handled one at a time, so pipelined responses leave in
@@ -121,14 +122,22 @@ final class Connection {
         handlerRunning = true
         let handoff = Handoff(connection: self, request: request)
         let loop = self.loop
-        loop.context.workers.submit {
-            let response = resolution.handler(handoff.request)
+        let answered = AnsweredFlag()
+        let respond: HTTPResponder = { response in
+            guard answered.claim() else { return assertionFailure("a responder was called twice") }
             loop.execute {
                 let connection = handoff.connection
                 connection.handlerRunning = false
                 guard !connection.closed else { return }
                 connection.finish(handoff.request, resolution.name, response, started: started)
                 connection.process()
+            }
+        }
+        loop.context.workers.submit {
+            if let deferred = resolution.deferred {
+                deferred(handoff.request, respond)
+            } else {
+                respond(resolution.handler(handoff.request))
             }
         }
     }
@@ -278,6 +287,13 @@ final class Connection {
 }
 
 /// Carries a connection to a worker thread and back.
+/// Makes a responder answer once even if a handler calls it twice.
+private final class AnsweredFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    /// True the first time only.
+    func claim() -> Bool { !flag.exchange(true, ordering: .acquiringAndReleasing) }
+}
+
 private struct Handoff: @unchecked Sendable {
     // Safe: the worker only reads `request`; `connection` is used again only inside
     // `loop.execute`, i.e. back on the connection's own loop thread.

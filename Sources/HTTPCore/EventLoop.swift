@@ -32,8 +32,14 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Runs `task` on the loop thread soon. Callable from any thread.
+    /// Only the task that finds the queue empty writes the eventfd: the loop reads the eventfd
+    /// before it takes the queue, so a task queued behind others is run with them.
     func execute(_ task: @escaping () -> Void) {
-        taskLock.withLock { pendingTasks.append(task) }
+        let first = taskLock.withLock {
+            pendingTasks.append(task)
+            return pendingTasks.count == 1
+        }
+        guard first else { return }
         var one: UInt64 = 1
         _ = write(wakeFD, &one, 8)
     }

@@ -2,6 +2,14 @@
 /// handlers registered as blocking on worker threads, never on an event loop.
 public typealias HTTPHandlerFunction = @Sendable (HTTPRequest) -> HTTPResponse
 
+/// Delivers the response of a request whose handler finishes it later, from any thread. Call
+/// it exactly once: the connection waits for it (its next pipelined request too).
+public typealias HTTPResponder = @Sendable (HTTPResponse) -> Void
+
+/// A handler that starts on a worker thread and answers through the responder when it is done,
+/// so that it need not hold a worker while it waits (a ballot waiting for its group commit).
+public typealias HTTPDeferredHandlerFunction = @Sendable (HTTPRequest, @escaping HTTPResponder) -> Void
+
 /// What the server runs for one request, with the route pattern for metrics and logs.
 public struct RouteResolution: Sendable {
     public var handler: HTTPHandlerFunction
@@ -9,6 +17,8 @@ public struct RouteResolution: Sendable {
     public var mayBlock: Bool
     /// The route pattern (`/v1/townships/{code}`), or a fixed label such as `static` or `unmatched`.
     public var name: String
+    /// Set for a route registered with `addDeferred`; `handler` is then not used.
+    public var deferred: HTTPDeferredHandlerFunction? = nil
 }
 
 /// Maps method and path to a handler. Path patterns use `{name}` segments, whose percent-decoded
@@ -21,6 +31,11 @@ public struct Router: Sendable {
         var pattern: String
         var handler: HTTPHandlerFunction
         var mayBlock: Bool
+        var deferred: HTTPDeferredHandlerFunction? = nil
+
+        var resolution: RouteResolution {
+            RouteResolution(handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred)
+        }
     }
 
     private var routes: [Route] = []
@@ -45,6 +60,15 @@ public struct Router: Sendable {
                 mayBlock: mayBlock))
     }
 
+    /// Registers a handler that answers through a responder (see `HTTPDeferredHandlerFunction`).
+    /// It starts on a worker thread, like every handler that may block.
+    public mutating func addDeferred(
+        _ method: String, _ pattern: String, _ handler: @escaping HTTPDeferredHandlerFunction
+    ) {
+        add(method, pattern) { _ in preconditionFailure("a deferred route is started through its responder") }
+        routes[routes.count - 1].deferred = handler
+    }
+
     /// Every (method, pattern) pair, for documentation checks.
     public var routeTable: [(method: String, pattern: String)] {
         routes.map { ($0.method, $0.pattern) }
@@ -59,8 +83,7 @@ public struct Router: Sendable {
     public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
         let path = request.head.path
         if let index = exact[request.head.method + " " + path] {
-            let route = routes[index]
-            return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+            return routes[index].resolution
         }
         if path == "*" {
             let allow = allowHeader(Set(routes.map(\.method)))
@@ -74,13 +97,13 @@ public struct Router: Sendable {
             allowed.insert(route.method)
             if route.method == request.head.method {
                 request.pathParameters = parameters
-                return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+                return route.resolution
             }
             if route.method == "GET", getMatch == nil { getMatch = (route, parameters) }
         }
         if request.head.method == "HEAD", let (route, parameters) = getMatch {
             request.pathParameters = parameters
-            return RouteResolution(handler: route.handler, mayBlock: route.mayBlock, name: route.pattern)
+            return route.resolution
         }
         if !allowed.isEmpty {
             let allow = allowHeader(allowed)

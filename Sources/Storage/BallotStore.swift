@@ -85,14 +85,28 @@ public struct BallotStore: Sendable {
         return subjects
     }
 
-    /// Stores one valid ballot for the session's evaluator and returns its receipt. Exactly one
-    /// ballot per code, decided inside the write transaction: a second → `alreadyVoted`, a round
-    /// that is no longer open → `wrongState`.
+    /// Stores one valid ballot for the session's evaluator and returns its receipt once it is
+    /// durable. Exactly one ballot per code, decided inside the write transaction: a second →
+    /// `alreadyVoted`, a round that is no longer open → `wrongState`.
     public func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
+        try committer.submit(castJob(ballot, session: session))
+    }
+
+    /// `cast` without waiting: `completion` gets the receipt or the error once the ballot's
+    /// group commit is durable (on the writer thread; keep it short).
+    public func cast(
+        _ ballot: ValidBallot, session: BallotSession, completion: @escaping @Sendable (Result<String, any Error>) -> Void
+    ) {
+        committer.enqueue(castJob(ballot, session: session), completion: completion)
+    }
+
+    private func castJob(
+        _ ballot: ValidBallot, session: BallotSession
+    ) -> (Connection, inout PendingTallies) throws -> String {
         let content = BallotCoding.text(ballot)
         let roundID = session.round.id
         let category = session.category.rawValue
-        return try committer.submit { connection, tallies in
+        return { connection, tallies in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
             guard state == RoundState.open.rawValue else {
                 throw RoundError.wrongState(

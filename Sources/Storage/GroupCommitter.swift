@@ -19,9 +19,19 @@ public final class GroupCommitter: @unchecked Sendable {
         /// callers of its jobs and a new job wakes only the committer.
         let done = Lock()
         var result: Result<Any, any Error>?
-        init(_ work: @escaping (Connection, inout PendingTallies) throws -> Any) { self.work = work }
+        /// Set for `enqueue`: called with the result instead of waking a waiting caller.
+        let completion: ((Result<Any, any Error>) -> Void)?
+
+        init(
+            _ work: @escaping (Connection, inout PendingTallies) throws -> Any,
+            completion: ((Result<Any, any Error>) -> Void)? = nil
+        ) {
+            self.work = work
+            self.completion = completion
+        }
 
         func finish(_ outcome: Result<Any, any Error>) {
+            if let completion { return completion(outcome) }
             done.withLock {
                 result = outcome
                 done.signalAll()
@@ -67,12 +77,32 @@ public final class GroupCommitter: @unchecked Sendable {
     /// durably committed. Errors thrown by `work` (or by the commit) are rethrown to the caller.
     public func submit<T>(_ work: @escaping (Connection, inout PendingTallies) throws -> T) throws -> T {
         let job = Job { try work($0, &$1) }
+        try append(job)
+        return try job.wait().get() as! T
+    }
+
+    /// Runs `work` in the next group transaction and calls `completion` with its result once
+    /// that transaction is durably committed (or has failed), on the committer thread: keep it
+    /// short. The caller does not wait, so many callers can share one commit without holding a
+    /// thread each. A stopped writer calls `completion` at once with the error.
+    public func enqueue<T>(
+        _ work: @escaping (Connection, inout PendingTallies) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        let job = Job({ try work($0, &$1) }, completion: { outcome in completion(outcome.map { $0 as! T }) })
+        do {
+            try append(job)
+        } catch {
+            completion(.failure(error))
+        }
+    }
+
+    private func append(_ job: Job) throws(StoreError) {
         try lock.withLock { () throws(StoreError) in
             guard !stopped else { throw StoreError.misuse("the ballot writer is stopped", sql: nil) }
             queue.append(job)
             lock.signalAll()
         }
-        return try job.wait().get() as! T
     }
 
     /// Finishes the jobs queued so far and stops the thread.

@@ -37,6 +37,13 @@ struct LiveServer {
             gate.wait()
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("released".utf8))
         }
+        // Answers from a thread of its own once the gate opens, holding no worker meanwhile.
+        router.addDeferred("GET", "/later") { _, respond in
+            Thread {
+                gate.wait()
+                respond(HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("later".utf8)))
+            }.start()
+        }
         router.add("GET", "/sleep") { _ in
             usleep(300_000)
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("slept".utf8))

@@ -196,6 +196,20 @@ import Testing
         #expect(try blocked.readResponse().text == "released")
     }
 
+    @Test func deferredHandlerHoldsNoWorkerAndKeepsPipelineOrder() throws {
+        let live = try LiveServer.make { $0.workerThreads = 1 }
+        defer { live.server.shutdown() }
+        let parked = try RawClient(port: live.port, timeout: 10)
+        try parked.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\nGET /items/3 HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleep(100_000)  // let /later reach its handler
+        // The only worker is free again: a blocking route on another connection is served.
+        let other = try RawClient(port: live.port, timeout: 3)
+        #expect(try other.exchange("GET /sleep HTTP/1.1\r\nHost: x\r\n\r\n").text == "slept")
+        live.gate.open()
+        #expect(try parked.readResponse().text == "later")
+        #expect(try parked.readResponse().text == "item 3")
+    }
+
     @Test func ipv6Loopback() throws {
         let live = try LiveServer.make { $0.host = "::1" }
         defer { live.server.shutdown() }

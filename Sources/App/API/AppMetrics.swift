@@ -51,20 +51,32 @@ final class BallotCounters: Sendable {
 
     private let counts = Locked(Counts())
 
-    /// `handler` with its outcome counted: a 201 is accepted, a thrown error rejected.
-    func counted(_ channel: Channel, _ handler: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse)
-        -> @Sendable (HTTPRequest) throws -> HTTPResponse
-    {
-        { request in
+    /// `handler` with its outcome counted: a 201 is accepted, an error (thrown or delivered)
+    /// rejected.
+    func counted(_ channel: Channel, _ handler: @escaping DeferredEndpoint) -> DeferredEndpoint {
+        { request, complete in
+            let counting: EndpointCompletion = { result in
+                self.count(channel, result)
+                complete(result)
+            }
             do {
-                let response = try handler(request)
-                if response.status == 201 { self.counts.withLock { $0.accepted[channel, default: 0] += 1 } }
-                return response
+                try handler(request, counting)
             } catch {
-                let reason = Self.reason(error)
-                self.counts.withLock { $0.rejected[reason, default: 0] += 1 }
+                self.count(channel, .failure(error))
                 throw error
             }
+        }
+    }
+
+    private func count(_ channel: Channel, _ result: Result<HTTPResponse, any Error>) {
+        switch result {
+        case .success(let response) where response.status == 201:
+            counts.withLock { $0.accepted[channel, default: 0] += 1 }
+        case .success:
+            break
+        case .failure(let error):
+            let reason = Self.reason(error)
+            counts.withLock { $0.rejected[reason, default: 0] += 1 }
         }
     }
 

@@ -16,6 +16,32 @@ func endpoint(_ body: @escaping @Sendable (HTTPRequest) throws -> HTTPResponse) 
     }
 }
 
+/// How a deferred endpoint answers: with a response, or with an error to be mapped as
+/// `endpoint` maps thrown ones.
+typealias EndpointCompletion = @Sendable (Result<HTTPResponse, any Error>) -> Void
+
+/// A handler that answers later through its completion (a ballot waiting for its group commit).
+/// It either throws, without having called the completion, or calls the completion exactly once.
+typealias DeferredEndpoint = @Sendable (HTTPRequest, @escaping EndpointCompletion) throws -> Void
+
+/// `endpoint` for a handler that answers later: every error, thrown at once or delivered through
+/// the completion, becomes the right problem+json.
+func deferredEndpoint(_ body: @escaping DeferredEndpoint) -> HTTPDeferredHandlerFunction {
+    { request, respond in
+        let complete: EndpointCompletion = { result in
+            switch result {
+            case .success(let response): respond(response)
+            case .failure(let error): respond(problem(for: error, request: request).response)
+            }
+        }
+        do {
+            try body(request, complete)
+        } catch {
+            complete(.failure(error))
+        }
+    }
+}
+
 /// The API error an error of any layer means for the client.
 func problem(for error: any Error, request: HTTPRequest) -> APIError {
     switch error {

@@ -14,9 +14,12 @@ struct BallotRoutes {
 
     func register(in router: inout Router) {
         router.add("GET", "/v1/ballot", endpoint(form))
-        router.add("POST", "/v1/ballot", endpoint(counters.counted(.online, cast)))
-        router.add(
-            "POST", "/v1/townships/{code}/rounds/{id}/paper-ballots", endpoint(counters.counted(.paper, paperBallot)))
+        // Casting answers once the ballot's group commit is durable, without holding a worker
+        // thread while it waits: many ballots can then share one commit.
+        router.addDeferred("POST", "/v1/ballot", deferredEndpoint(counters.counted(.online, cast)))
+        router.addDeferred(
+            "POST", "/v1/townships/{code}/rounds/{id}/paper-ballots",
+            deferredEndpoint(counters.counted(.paper, paperBallot)))
     }
 
     private func form(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -51,12 +54,12 @@ struct BallotRoutes {
         ])
     }
 
-    private func cast(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func cast(_ request: HTTPRequest, _ complete: @escaping EndpointCompletion) throws {
         let session = try session(request)
-        return try store(try RequestBody.object(request), path: "", session: session)
+        try store(try RequestBody.object(request), path: "", session: session, complete)
     }
 
-    private func paperBallot(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func paperBallot(_ request: HTTPRequest, _ complete: @escaping EndpointCompletion) throws {
         let (round, _) = try rounds.round(request)
         var reader = JSONObjectReader(try RequestBody.object(request))
         let evaluatorID = reader.int("evaluator_id", range: 1...Int64.max)
@@ -66,11 +69,13 @@ struct BallotRoutes {
         guard let session = try ballots.session(round: round, evaluatorID: evaluatorID) else {
             throw APIError.invalid([FieldError(field: "evaluator_id", message: "is not on this round's panel")])
         }
-        return try store(ballot, path: "ballot", session: session)
+        try store(ballot, path: "ballot", session: session, complete)
     }
 
-    /// Validates and stores one ballot; 201 with the receipt once it is on disk.
-    private func store(_ object: JSONObject, path: String, session: BallotSession) throws -> HTTPResponse {
+    /// Validates one ballot and has it stored; 201 with the receipt once it is on disk.
+    private func store(
+        _ object: JSONObject, path: String, session: BallotSession, _ complete: @escaping EndpointCompletion
+    ) throws {
         guard session.round.state == .open else {
             throw RoundError.wrongState(session.round.state, "the round is not open for ballots")
         }
@@ -85,8 +90,9 @@ struct BallotRoutes {
             }
             throw APIError.invalid(errors)
         case .success(let ballot):
-            let receipt = try ballots.cast(ballot, session: session)
-            return .json(["receipt": .string(receipt)], status: 201)
+            ballots.cast(ballot, session: session) { result in
+                complete(result.map { .json(["receipt": .string($0)], status: 201) })
+            }
         }
     }
 
