@@ -48,7 +48,6 @@ enum BallotCoding {
         out.append(UInt8(ascii: "}"))
     }
 
-
     static func encode(_ ballot: ValidBallot) -> JSONValue {
         let entries: [JSONValue] = ballot.entries.map { entry in
             .object([

@@ -1,7 +1,8 @@
 import Domain
 
 /// The ballot code's side of a round: who holds it, and whether it has been used. A session
-/// found by its code carries the round without its panel (`round.evaluatorIDs` is empty).
+/// found by its code carries the round without its id lists (`round.evaluatorIDs` is empty,
+/// the subject lists nil: `BallotStore.subjects` has what was frozen).
 public struct BallotSession: Sendable {
     public var round: Round
     public var evaluatorID: Int64
@@ -51,8 +52,8 @@ public struct BallotStore: Sendable {
                         )
                     })
             else { return nil }
-            // Every ballot passes here: skip the panel list, which is O(panel) to decode.
-            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, panel: false, connection)!
+            // Every ballot passes here: skip the panel and subject id lists, O(panel) to decode.
+            let round = try RoundStore.fetch(townshipID: member.township, id: member.round, lists: false, connection)!
             return BallotSession(
                 round: round, evaluatorID: member.evaluator,
                 category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
@@ -95,7 +96,8 @@ public struct BallotStore: Sendable {
     /// `cast` without waiting: `completion` gets the receipt or the error once the ballot's
     /// group commit is durable (on the writer thread; keep it short).
     public func cast(
-        _ ballot: ValidBallot, session: BallotSession, completion: @escaping @Sendable (Result<String, any Error>) -> Void
+        _ ballot: ValidBallot, session: BallotSession,
+        completion: @escaping @Sendable (Result<String, any Error>) -> Void
     ) {
         committer.enqueue(castJob(ballot, session: session), completion: completion)
     }

@@ -8,11 +8,13 @@ public struct FrozenSubjects: Sendable {
     /// The board (为民办实事 …) of each project, for the ballot form.
     public var projectBoards: [Int: String] = [:]
 
+    /// The ids as sets, built once by `load` (every ballot is checked against them).
+    private var idSets = (cadres: Set<Int>(), departments: Set<Int>(), projects: Set<Int>())
+
     /// What a ballot of this round may name.
     public func form(scale: Scale) -> BallotForm {
         BallotForm(
-            scale: scale, cadreIds: Set(cadres.map(\.id)), departmentIds: Set(departments.map(\.id)),
-            projectIds: Set(projects.map(\.id)))
+            scale: scale, cadreIds: idSets.cadres, departmentIds: idSets.departments, projectIds: idSets.projects)
     }
 
     public static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {
@@ -35,6 +37,9 @@ public struct FrozenSubjects: Sendable {
                 subjects.projectBoards[id] = row.optionalString(5) ?? ""
             }
         }
+        subjects.idSets = (
+            Set(subjects.cadres.map(\.id)), Set(subjects.departments.map(\.id)), Set(subjects.projects.map(\.id))
+        )
         return subjects
     }
 }

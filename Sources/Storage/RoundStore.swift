@@ -212,15 +212,15 @@ public struct RoundStore: Sendable {
 
     /// The same columns with an empty panel in place of `evaluator_ids`, for readers that never
     /// look at the panel: decoding it costs O(panel) and a round may have tens of thousands.
-    static let columnsWithoutPanel = """
-        id, township_id, title, kind, period, rules, '[]', cadre_ids, department_ids, project_ids, state,
+    static let columnsWithoutLists = """
+        id, township_id, title, kind, period, rules, '[]', NULL, NULL, NULL, state,
         created_at, opened_at, closed_at, published_at, commentary
         """
 
     /// The round, or nil; with `panel: false` its `evaluatorIDs` is left empty (see above).
-    static func fetch(townshipID: Int64, id: Int64, panel: Bool = true, _ connection: Connection) throws -> Round? {
+    static func fetch(townshipID: Int64, id: Int64, lists: Bool = true, _ connection: Connection) throws -> Round? {
         try connection.queryOne(
-            "SELECT \(panel ? columns : columnsWithoutPanel) FROM rounds WHERE id = ? AND township_id = ?",
+            "SELECT \(lists ? columns : columnsWithoutLists) FROM rounds WHERE id = ? AND township_id = ?",
             [id, townshipID], decode)
     }
 

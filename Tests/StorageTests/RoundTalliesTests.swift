@@ -29,7 +29,8 @@ import Testing
             entries: keys.map {
                 ScoreEntry(
                     subject: $0, villageTime: Int.random(in: 0...100, using: &random),
-                    attitude: Int.random(in: 0...100, using: &random), completion: Int.random(in: 0...100, using: &random))
+                    attitude: Int.random(in: 0...100, using: &random),
+                    completion: Int.random(in: 0...100, using: &random))
             },
             mostSatisfied: Picks(cadreId: pick(1...30), departmentId: pick(1...6), projectId: pick(1...9)),
             leastSatisfied: Picks(cadreId: pick(1...30), departmentId: pick(1...6), projectId: pick(1...9)))
@@ -96,7 +97,9 @@ import Testing
                 mostSatisfied: Picks(cadreId: 2)),
             category: .deputy)
         expected.record(
-            ballot: ValidBallot(entries: [ScoreEntry(subject: .cadre(1), villageTime: 60, attitude: 100, completion: 75)]),
+            ballot: ValidBallot(entries: [
+                ScoreEntry(subject: .cadre(1), villageTime: 60, attitude: 100, completion: 75)
+            ]),
             category: .deputy)
         expected.record(
             ballot: ValidBallot(
@@ -132,7 +135,9 @@ import Testing
         let committer = GroupCommitter(database: database)
         defer { committer.stop() }
         func ballot(_ score: Int) -> ValidBallot {
-            ValidBallot(entries: [ScoreEntry(subject: .cadre(1), villageTime: score, attitude: score, completion: score)])
+            ValidBallot(entries: [
+                ScoreEntry(subject: .cadre(1), villageTime: score, attitude: score, completion: score)
+            ])
         }
         try committer.submit { _, tallies in tallies.add(ballot(10), roundID: 7, category: .deputy) }
         // Counted into round 7's copy, then the batch fails: round 999 does not exist, so storing

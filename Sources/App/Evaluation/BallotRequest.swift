@@ -8,7 +8,12 @@ public enum BallotRequest {
         var reader = JSONObjectReader(object, path: path)
         var entries: [SupervisionEntry] = []
         if let list = reader.array("supervision", required: false) {
+            entries.reserveCapacity(list.count)
             for (index, element) in list.enumerated() {
+                if case .object(let entryObject) = element, let entry = plainEntry(entryObject) {
+                    entries.append(entry)
+                    continue
+                }
                 let key = "supervision[\(index)]"
                 guard case .object(let entryObject) = element else {
                     reader.fail(key, "must be an object")
@@ -34,6 +39,30 @@ public enum BallotRequest {
         return (
             BallotSubmission(supervision: entries, mostSatisfied: most, leastSatisfied: least, comment: comment), []
         )
+    }
+
+    /// An entry whose members are all known and integers or null (what every well-formed ballot
+    /// sends) read in one pass; nil for anything else, which the reader then reads again to name
+    /// each problem. The result is the same as the reader's.
+    private static func plainEntry(_ object: JSONObject) -> SupervisionEntry? {
+        var entry = SupervisionEntry()
+        for (key, value) in object.entries {
+            let number: Int?
+            switch value {
+            case .int(let value): number = Int(value)
+            case .null: number = nil
+            default: return nil
+            }
+            switch key {
+            case "cadre_id": entry.cadreId = number
+            case "department_id": entry.departmentId = number
+            case "village_time": entry.villageTime = number
+            case "attitude": entry.attitude = number
+            case "completion": entry.completion = number
+            default: return nil
+            }
+        }
+        return entry
     }
 
     private static func picks(_ reader: inout JSONObjectReader, _ key: String) -> Picks? {

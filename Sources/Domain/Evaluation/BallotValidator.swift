@@ -25,22 +25,24 @@ public enum BallotValidator {
         var entries: [ScoreEntry] = []
         var seen: [SubjectKey: Int] = [:]
 
+        entries.reserveCapacity(submission.supervision.count)
+        seen.reserveCapacity(submission.supervision.count)
+        // Paths are only spelled out for an error: this loop runs for every entry of every ballot.
         for (index, entry) in submission.supervision.enumerated() {
-            let path = "supervision[\(index)]"
-            let subject = subject(of: entry, path: path, form: form, errors: &errors)
-            let scores = Supervision.allCases.map { supervision in
-                score(entry[supervision], path: "\(path).\(supervision.rawValue)", scale: form.scale, errors: &errors)
-            }
+            let subject = subject(of: entry, index: index, form: form, errors: &errors)
+            let v = score(entry, .villageTime, index: index, scale: form.scale, errors: &errors)
+            let a = score(entry, .attitude, index: index, scale: form.scale, errors: &errors)
+            let c = score(entry, .completion, index: index, scale: form.scale, errors: &errors)
             guard let subject else { continue }
-            if let first = seen[subject] {
+            if let first = seen.updateValue(index, forKey: subject) {
+                seen[subject] = first
                 errors.append(
                     FieldError(
-                        field: "\(path).\(idField(subject.kind))",
+                        field: "\(entryPath(index)).\(idField(subject.kind))",
                         message: "\(subject.kind.rawValue) \(subject.id) is already scored in supervision[\(first)]"))
                 continue
             }
-            seen[subject] = index
-            if let v = scores[0], let a = scores[1], let c = scores[2] {
+            if let v, let a, let c {
                 entries.append(ScoreEntry(subject: subject, villageTime: v, attitude: a, completion: c))
             }
         }
@@ -69,37 +71,47 @@ public enum BallotValidator {
             ValidBallot(entries: entries, mostSatisfied: most, leastSatisfied: least, comment: submission.comment))
     }
 
+    /// The path of supervision entry `index`.
+    private static func entryPath(_ index: Int) -> String { "supervision[\(index)]" }
+
     /// The subject an entry scores, or nil (with errors appended) when it names none, both,
     /// or one outside the frozen lists.
     private static func subject(
-        of entry: SupervisionEntry, path: String, form: BallotForm, errors: inout [FieldError]
+        of entry: SupervisionEntry, index: Int, form: BallotForm, errors: inout [FieldError]
     ) -> SubjectKey? {
-        let named = [
-            entry.cadreId.map(SubjectKey.cadre), entry.departmentId.map(SubjectKey.department),
-        ].compactMap { $0 }
-        guard named.count == 1 else {
-            errors.append(FieldError(field: path, message: "must name exactly one of cadre_id or department_id"))
+        let subject: SubjectKey
+        switch (entry.cadreId, entry.departmentId) {
+        case (let id?, nil): subject = .cadre(id)
+        case (nil, let id?): subject = .department(id)
+        default:
+            errors.append(
+                FieldError(field: entryPath(index), message: "must name exactly one of cadre_id or department_id"))
             return nil
         }
-        let subject = named[0]
         guard form.allows(subject.kind, subject.id) else {
             errors.append(
                 FieldError(
-                    field: "\(path).\(idField(subject.kind))",
+                    field: "\(entryPath(index)).\(idField(subject.kind))",
                     message: "\(subject.kind.rawValue) \(subject.id) is not on this round's list"))
             return nil
         }
         return subject
     }
 
-    /// The score if present and on the scale; otherwise nil with an error appended.
-    private static func score(_ value: Int?, path: String, scale: Scale, errors: inout [FieldError]) -> Int? {
-        guard let value else {
-            errors.append(FieldError(field: path, message: "is required"))
+    /// The entry's score for `supervision` if present and on the scale; otherwise nil with an
+    /// error appended.
+    private static func score(
+        _ entry: SupervisionEntry, _ supervision: Supervision, index: Int, scale: Scale, errors: inout [FieldError]
+    ) -> Int? {
+        guard let value = entry[supervision] else {
+            errors.append(FieldError(field: "\(entryPath(index)).\(supervision.rawValue)", message: "is required"))
             return nil
         }
         guard scale.contains(value) else {
-            errors.append(FieldError(field: path, message: "must be between \(scale.min) and \(scale.max)"))
+            errors.append(
+                FieldError(
+                    field: "\(entryPath(index)).\(supervision.rawValue)",
+                    message: "must be between \(scale.min) and \(scale.max)"))
             return nil
         }
         return value
