@@ -1,6 +1,5 @@
 import ArgumentParser
 import Domain
-import Foundation
 import Storage
 
 /// `duping backup --data DIR FILE`: a consistent copy of a (running) server's database, made

@@ -1,6 +1,6 @@
 import App
 import ArgumentParser
-import Foundation
+import Glibc
 import HTTPCore
 
 /// The `duping` command: `serve` (default) and maintenance subcommands.
@@ -14,16 +14,16 @@ struct Duping: ParsableCommand {
 /// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`, `DUPING_PUBLIC`.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
-    private static let environment = ProcessInfo.processInfo.environment
+    private static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     @Option(help: "Address to listen on (IPv4 or IPv6 literal, or 'localhost'). Env DUPING_HOST.")
-    var host: String = environment["DUPING_HOST"] ?? "127.0.0.1"
+    var host: String = environment("DUPING_HOST") ?? "127.0.0.1"
     @Option(help: "TCP port; 0 picks a free one. Env DUPING_PORT.")
-    var port: Int = Int(environment["DUPING_PORT"] ?? "") ?? 8080
+    var port: Int = Int(environment("DUPING_PORT") ?? "") ?? 8080
     @Option(help: "Data directory (database, root.token). Env DUPING_DATA.")
-    var data: String = environment["DUPING_DATA"] ?? "./data"
+    var data: String = environment("DUPING_DATA") ?? "./data"
     @Option(name: .customLong("public"), help: "Directory of the web pages. Env DUPING_PUBLIC.")
-    var publicDirectory: String = environment["DUPING_PUBLIC"] ?? "./Public"
+    var publicDirectory: String = environment("DUPING_PUBLIC") ?? "./Public"
     @Flag(help: "Fill an empty database with a sample township and a published round.")
     var demo = false
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 1 << 20
@@ -83,7 +83,13 @@ struct ShutdownSignals {
 
 /// Writes a line to standard output at once (the access log shares the descriptor).
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    var bytes = Array((line + "\n").utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes = bytes.dropFirst(written)
+    }
 }
 
 Duping.main()

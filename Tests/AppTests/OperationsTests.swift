@@ -95,4 +95,23 @@ import Testing
         again.shutdown()
         try? FileManager.default.removeItem(atPath: configuration.dataDirectory)
     }
+
+    /// The server stays small at rest (issue 7: idle RSS ≤ 20 MB): it must not load full
+    /// Foundation, whose libraries (with ICU and libFoundationInternationalization) alone take
+    /// about 6 MB once mapped. FoundationEssentials is enough for everything it does.
+    @Test func theServerProcessDoesNotLoadFullFoundation() throws {
+        let directory = NSTemporaryDirectory() + "duping-maps-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let server = try ServerProcess(dataDirectory: directory + "/data", logPath: directory + "/server.log")
+        defer { _ = server.terminate() }
+        #expect(try TestApp.call(port: server.port, "GET", "/healthz").status == 200)
+        // /proc files report size 0, so read to the end rather than by the file's size.
+        let file = try #require(FileHandle(forReadingAtPath: "/proc/\(server.process.processIdentifier)/maps"))
+        let maps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+        let libraries = Set(maps.split(separator: "\n").compactMap { $0.split(separator: "/").last.map(String.init) })
+        #expect(libraries.contains { $0.hasPrefix("libswiftCore.so") }, "the maps were read")
+        #expect(!libraries.contains { $0.hasPrefix("libFoundation.so") })
+        #expect(!libraries.contains { $0.hasPrefix("libFoundationInternationalization.so") })
+    }
 }

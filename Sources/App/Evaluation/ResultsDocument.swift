@@ -1,5 +1,5 @@
 import Domain
-import Foundation
+import FoundationEssentials
 import Storage
 
 /// Builds the documents of contract §6–§7 from a round's stored aggregates: the results frozen
