@@ -175,7 +175,7 @@ def main():
     parser.add_argument("--results-bench", required=True)
     parser.add_argument("--hummingbird")
     parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--codes", type=int, default=120_000)
+    parser.add_argument("--codes", type=int, default=240_000)
     parser.add_argument("--out")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="duping-bench-")
