@@ -145,18 +145,29 @@ final class Connection {
     /// Encodes the response (compressed when allowed), queues it, and records metrics and the log line.
     private func finish(_ request: HTTPRequest, _ route: String, _ response: HTTPResponse, started: Double) {
         let head = request.head
-        var response = response.gzipped(ifAcceptedBy: head.headers.values("Accept-Encoding"))
-        for (name, value) in loop.context.router.commonHeaders where !response.headers.contains(name) {
-            response.headers.add(name, value)
-        }
+        // A body below the gzip minimum is never compressed, so its Accept-Encoding is not read.
+        let acceptEncoding =
+            response.body.count >= HTTPResponse.gzipMinimumLength ? head.headers.values("Accept-Encoding") : []
+        var response = response.gzipped(ifAcceptedBy: acceptEncoding)
         let requestID = RequestID.accepted(head.headers["X-Request-Id"]) ?? loop.requestIDs.next()
         response.headers.set("X-Request-Id", requestID)
+        // The common headers, encoded once, unless the handler set one of them itself.
+        let common = loop.context.commonHeaders
+        var extraFields = common.encoded
+        if response.headers.contains(where: { field in common.names.contains { $0.caseInsensitiveEquals(field.name) } })
+        {
+            var remaining = HTTPHeaders()
+            for field in common.headers where !response.headers.contains(field.name) {
+                remaining.add(field.name, field.value)
+            }
+            extraFields = HTTPResponseEncoder.encodeFields(remaining)
+        }
         let keepAlive =
             head.keepAlive && !(loop.stopping && !hasUnparsedInput)
             && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
         let bytes = HTTPResponseEncoder.encode(
             response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
-            date: HTTPDate.now())
+            date: HTTPDate.now(), extraFields: extraFields)
         append(bytes)
         if !keepAlive { closeAfterFlush = true }
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too

@@ -50,6 +50,8 @@ public enum Gzip {
     /// about a third of the instructions of a `/healthz` request (callgrind, issue 7).
     static func isCompressible(contentType: String?) -> Bool {
         guard let contentType else { return false }
+        // The API's own types, exactly as it writes them, answer at once.
+        if contentType == "application/json" || contentType == "application/problem+json" { return true }
         var media: [UInt8] = []
         media.reserveCapacity(contentType.utf8.count)
         for byte in contentType.utf8 {

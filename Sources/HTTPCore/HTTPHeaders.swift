@@ -37,16 +37,21 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 }
 
 extension String {
-    /// ASCII case-insensitive comparison, as header names and tokens need.
-    @inlinable
+    /// ASCII case-insensitive comparison, as header names and tokens need. Compares contiguous
+    /// UTF-8 buffers: zipping two `UTF8View`s cost more than the rest of a header lookup.
     public func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
-            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
-            if lx != ly { return false }
+        guard utf8.count == other.utf8.count else { return false }
+        var a = self
+        var b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for index in 0..<x.count where x[index] != y[index] {
+                    let lx = (x[index] >= 65 && x[index] <= 90) ? x[index] | 0x20 : x[index]
+                    let ly = (y[index] >= 65 && y[index] <= 90) ? y[index] | 0x20 : y[index]
+                    if lx != ly { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 }

@@ -36,6 +36,7 @@ extension HTTPResponse {
     /// Adds `Accept-Encoding` to `Vary` unless a `Vary` field already lists it or `*`. A second
     /// field line is equivalent to extending the list (RFC 9110 §5.3) and keeps field order.
     private mutating func addVaryAcceptEncoding() {
+        guard headers.contains("Vary") else { return headers.add("Vary", "Accept-Encoding") }
         let listed = headers.values("Vary").flatMap { $0.split(separator: ",") }
         let covered = listed.contains { member in
             let token = String(member.filter { $0 != " " && $0 != "\t" })

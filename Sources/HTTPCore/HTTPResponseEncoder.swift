@@ -23,9 +23,11 @@ public enum HTTPResponseEncoder {
     ///   request was HTTP/1.0, whose default is to close (RFC 9112 §9.3).
     /// - `headOnly` (a response to HEAD): the same fields, including the `Content-Length` the body
     ///   would have, but no body bytes (RFC 9110 §9.3.2).
+    /// - `extraFields`: header lines already encoded (`encodeFields`) to write after the
+    ///   handler's fields: the server's common headers, encoded once at start.
     public static func encode(
         _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
-        date: String
+        date: String, extraFields: [UInt8] = []
     ) -> [UInt8] {
         let status = response.status
         let isInterim = (100..<200).contains(status)
@@ -43,6 +45,7 @@ public enum HTTPResponseEncoder {
         for field in response.headers where !isFramingField(field.name) {
             appendField(field.name, field.value, to: &out)
         }
+        out.append(contentsOf: extraFields)
         if !isInterim {
             appendField("Date", date, to: &out)
         }
@@ -59,6 +62,16 @@ public enum HTTPResponseEncoder {
         out.append(contentsOf: crlf)
         if sendsBody {
             out.append(contentsOf: response.body)
+        }
+        return out
+    }
+
+    /// `name: value\r\n` lines for `headers` (framing fields left out), to pass as
+    /// `extraFields`.
+    public static func encodeFields(_ headers: HTTPHeaders) -> [UInt8] {
+        var out: [UInt8] = []
+        for field in headers where !isFramingField(field.name) {
+            appendField(field.name, field.value, to: &out)
         }
         return out
     }

@@ -11,6 +11,8 @@ final class ServerContext: Sendable {
     let log: AccessLog
     let listenFD: Int32
     let openConnections = Atomic<Int>(0)
+    /// The router's common headers, and their lines encoded once for every response.
+    let commonHeaders: (headers: HTTPHeaders, names: [String], encoded: [UInt8])
     /// A descriptor kept open so that, when the process runs out of them, one can be freed to
     /// accept and close a pending connection instead of spinning on a listener that stays readable.
     private let spareFD = Locked<Int32>(-1)
@@ -21,6 +23,10 @@ final class ServerContext: Sendable {
         self.listenFD = listenFD
         self.metrics = metrics
         workers = WorkerPool(threads: configuration.workerThreads)
+        commonHeaders = (
+            router.commonHeaders, router.commonHeaders.fields.map(\.name),
+            HTTPResponseEncoder.encodeFields(router.commonHeaders)
+        )
         log = AccessLog(enabled: configuration.accessLog, format: configuration.logFormat)
         spareFD.withLock { $0 = open("/dev/null", O_RDONLY | O_CLOEXEC) }
     }

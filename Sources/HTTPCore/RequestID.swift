@@ -21,12 +21,12 @@ enum RequestID {
 
         init() {
             var generator = SystemRandomNumberGenerator()
-            prefix = String(UInt32.random(in: 0...UInt32.max, using: &generator), radix: 16)
+            prefix = String(UInt32.random(in: 0...UInt32.max, using: &generator), radix: 16) + "-"
         }
 
         mutating func next() -> String {
             counter += 1
-            return prefix + "-" + String(counter, radix: 16)
+            return prefix + String(counter, radix: 16)
         }
     }
 }

@@ -39,8 +39,13 @@ public struct Router: Sendable {
     }
 
     private var routes: [Route] = []
-    /// Routes without parameters by "METHOD path", so the common exact paths skip the scan.
-    private var exact: [String: Int] = [:]
+    /// Routes without parameters by method and path, so the common exact paths skip the scan.
+    private var exact: [ExactKey: Int] = [:]
+
+    private struct ExactKey: Hashable, Sendable {
+        var method: String
+        var path: String
+    }
     /// Answers GET/HEAD requests no route matched (static files); nil → 404.
     public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
     /// Headers every response carries unless its handler set them (security headers).
@@ -53,7 +58,8 @@ public struct Router: Sendable {
         _ method: String, _ pattern: String, mayBlock: Bool = true,
         _ handler: @escaping HTTPHandlerFunction
     ) {
-        if !pattern.contains("{"), exact[method + " " + pattern] == nil { exact[method + " " + pattern] = routes.count }
+        let key = ExactKey(method: method, path: pattern)
+        if !pattern.contains("{"), exact[key] == nil { exact[key] = routes.count }
         routes.append(
             Route(
                 method: method, segments: Self.split(pattern), pattern: pattern, handler: handler,
@@ -82,7 +88,7 @@ public struct Router: Sendable {
     /// Finds what to run for `request`, filling in its path parameters.
     public func resolve(_ request: inout HTTPRequest) -> RouteResolution {
         let path = request.head.path
-        if let index = exact[request.head.method + " " + path] {
+        if let index = exact[ExactKey(method: request.head.method, path: path)] {
             return routes[index].resolution
         }
         if path == "*" {

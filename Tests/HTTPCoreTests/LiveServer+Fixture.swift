@@ -61,6 +61,13 @@ struct LiveServer {
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "application/json"], body: Array("[\(rows)]".utf8))
         }
+        // Overrides one of the common headers below.
+        router.add("GET", "/framed", mayBlock: false) { _ in
+            HTTPResponse(
+                status: 200, headers: ["Content-Type": "text/plain", "x-frame-options": "SAMEORIGIN"],
+                body: Array("framed".utf8))
+        }
+        router.commonHeaders = ["X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"]
         if let publicDirectory {
             let files = StaticFiles(root: publicDirectory)
             router.fallback = { files.response(rawPath: $0.path, headers: $0.headers) }

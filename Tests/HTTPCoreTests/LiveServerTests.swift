@@ -210,6 +210,19 @@ import Testing
         #expect(try parked.readResponse().text == "item 3")
     }
 
+    @Test func commonHeadersGoOnEveryResponseUnlessTheHandlerSetsOne() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let plain = try client.exchange("GET /items/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(plain.header("X-Frame-Options") == "DENY")
+        #expect(plain.header("Referrer-Policy") == "no-referrer")
+        let framed = try client.exchange("GET /framed HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(framed.headers.filter { $0.name.lowercased() == "x-frame-options" }.map(\.value) == ["SAMEORIGIN"])
+        #expect(framed.header("Referrer-Policy") == "no-referrer")
+        #expect(framed.text == "framed")
+    }
+
     @Test func ipv6Loopback() throws {
         let live = try LiveServer.make { $0.host = "::1" }
         defer { live.server.shutdown() }
