@@ -4,6 +4,7 @@ public enum Schema {
         Migration(version: 1, name: "registry and credentials", sql: registry),
         Migration(version: 2, name: "rounds, ballots, tallies and archive", sql: evaluation),
         Migration(version: 3, name: "running aggregates as one row per round", sql: roundTallies),
+        Migration(version: 4, name: "a round's id lists after its other columns", sql: roundListsLast),
     ]
 
     static let registry = """
@@ -165,5 +166,26 @@ public enum Schema {
                                                      at_sum, at_min, at_max, co_sum, co_min, co_max, most, least))
         FROM tallies GROUP BY round_id;
         DROP TABLE tallies;
+        """
+
+    /// A round's id lists move behind its other columns. A record's columns are stored in order,
+    /// and a panel of many thousand evaluators makes `evaluator_ids` span hundreds of overflow
+    /// pages, which SQLite walked for every read of a later column — `state` is read for every
+    /// ballot. (ADD COLUMN appends; the copy keeps each list's constraints.)
+    static let roundListsLast = """
+        ALTER TABLE rounds ADD COLUMN evaluator_ids_last TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE rounds ADD COLUMN cadre_ids_last TEXT;
+        ALTER TABLE rounds ADD COLUMN department_ids_last TEXT;
+        ALTER TABLE rounds ADD COLUMN project_ids_last TEXT;
+        UPDATE rounds SET evaluator_ids_last = evaluator_ids, cadre_ids_last = cadre_ids,
+                          department_ids_last = department_ids, project_ids_last = project_ids;
+        ALTER TABLE rounds DROP COLUMN evaluator_ids;
+        ALTER TABLE rounds DROP COLUMN cadre_ids;
+        ALTER TABLE rounds DROP COLUMN department_ids;
+        ALTER TABLE rounds DROP COLUMN project_ids;
+        ALTER TABLE rounds RENAME COLUMN evaluator_ids_last TO evaluator_ids;
+        ALTER TABLE rounds RENAME COLUMN cadre_ids_last TO cadre_ids;
+        ALTER TABLE rounds RENAME COLUMN department_ids_last TO department_ids;
+        ALTER TABLE rounds RENAME COLUMN project_ids_last TO project_ids;
         """
 }

@@ -70,10 +70,10 @@ class Server:
         self.log.close()
 
 
-def duping(binary, data_dir, port, log_path, access_log=False):
+def duping(binary, data_dir, port, log_path, access_log=False, extra_args=()):
     """DuPing on `data_dir` (created on first start, with data_dir/root.token)."""
     command = [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--data", data_dir,
-               "--public", "Public"]
+               "--public", "Public", *extra_args]
     if not access_log:
         command.append("--no-access-log")
     return Server("DuPing", command, port, log_path)
