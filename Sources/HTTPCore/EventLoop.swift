@@ -96,6 +96,9 @@ final class EventLoop: @unchecked Sendable {
         for task in tasks { task() }
     }
 
+    /// Accepts the waiting connections and deals them out to the loops in turn: whichever loop
+    /// the kernel wakes takes a whole burst (wrk opens 64 connections at once), and a loop that
+    /// kept them all would serve them alone while the others idled.
     private func acceptConnections() {
         for _ in 0..<64 {
             var storage = sockaddr_storage()
@@ -114,14 +117,30 @@ final class EventLoop: @unchecked Sendable {
                 continue
             }
             Socket.setNoDelay(fd)
-            let connection = Connection(fd: fd, remote: Socket.addressText(storage), loop: self)
-            if Int(fd) >= connections.count {
-                connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - connections.count + 64))
+            let remote = Socket.addressText(storage)
+            let target = context.loops.next()
+            if target === self {
+                adopt(fd, remote: remote)
+            } else {
+                target.execute { target.adopt(fd, remote: remote) }
             }
-            connections[Int(fd)] = connection
-            connectionCount += 1
-            register(fd, events: EPOLLIN.rawValue)
         }
+    }
+
+    /// Takes on a connection accepted by any loop; a loop already stopping closes it.
+    private func adopt(_ fd: Int32, remote: String) {
+        guard !stopping else {
+            close(fd)
+            context.openConnections.subtract(1, ordering: .relaxed)
+            return
+        }
+        let connection = Connection(fd: fd, remote: remote, loop: self)
+        if Int(fd) >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: Int(fd) + 1 - connections.count + 64))
+        }
+        connections[Int(fd)] = connection
+        connectionCount += 1
+        register(fd, events: EPOLLIN.rawValue)
     }
 
     private func connection(_ fd: Int32) -> Connection? {

@@ -11,6 +11,8 @@ final class ServerContext: Sendable {
     let log: AccessLog
     let listenFD: Int32
     let openConnections = Atomic<Int>(0)
+    /// Every loop of the server, which accepted connections are dealt out to.
+    let loops = LoopRing()
     /// The router's common headers, and their lines encoded once for every response.
     let commonHeaders: (headers: HTTPHeaders, names: [String], encoded: [UInt8])
     /// A descriptor kept open so that, when the process runs out of them, one can be freed to
@@ -75,6 +77,7 @@ public final class HTTPServer: Sendable {
         self.context = context
         let count = configuration.eventLoops > 0 ? configuration.eventLoops : Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         loops = try (0..<max(1, count)).map { _ in try EventLoop(context: context) }
+        context.loops.set(loops)
         metrics.openConnections = { context.openConnections.load(ordering: .relaxed) }
         let running = Countdown(loops.count)
         self.running = running
@@ -86,6 +89,20 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// How many connections each event loop holds now, read on each loop's own thread.
+    func connectionsPerLoop() -> [Int] {
+        let counts = Locked([Int](repeating: 0, count: loops.count))
+        let done = Countdown(loops.count)
+        for (index, loop) in loops.enumerated() {
+            loop.execute {
+                counts.withLock { $0[index] = loop.connectionCount }
+                done.countDown()
+            }
+        }
+        done.wait()
+        return counts.withLock { $0 }
+    }
+
     /// Stops accepting, answers every request already received, closes every connection and
     /// returns when all loops have finished (or `shutdownTimeout` has passed).
     public func shutdown() {
@@ -94,8 +111,23 @@ public final class HTTPServer: Sendable {
         Glibc.shutdown(context.listenFD, Int32(SHUT_RDWR))
         for loop in loops { loop.beginStop(deadline: deadline) }
         running.wait()
+        context.loops.set([])  // the ring and the loops' context refer to each other
         close(context.listenFD)
         context.workers.stop()
         context.log.flush()
+    }
+}
+
+/// The loops of one server, handed out in turn to the connections they accept.
+final class LoopRing: @unchecked Sendable {
+    // Safe: `loops` is set once, before any loop thread starts, and only read afterwards.
+    private var loops: [EventLoop] = []
+    private let counter = Atomic<UInt>(0)
+
+    func set(_ loops: [EventLoop]) { self.loops = loops }
+
+    /// The loop for the next connection.
+    func next() -> EventLoop {
+        loops[Int(counter.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(loops.count))]
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
-import HTTPCore
 import TestSupport
 import Testing
+
+@testable import HTTPCore
 
 /// The server on a real socket: framing, keep-alive, pipelining, limits and timeouts.
 @Suite struct LiveServerTests {
@@ -221,6 +222,17 @@ import Testing
         #expect(framed.headers.filter { $0.name.lowercased() == "x-frame-options" }.map(\.value) == ["SAMEORIGIN"])
         #expect(framed.header("Referrer-Policy") == "no-referrer")
         #expect(framed.text == "framed")
+    }
+
+    @Test func aBurstOfConnectionsIsSpreadOverTheLoops() throws {
+        let live = try LiveServer.make()  // two event loops
+        defer { live.server.shutdown() }
+        let clients = try (0..<32).map { _ in try RawClient(port: live.port) }
+        for client in clients {
+            #expect(try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
+        }
+        // Dealt out in turn, whichever loop accepted them.
+        #expect(live.server.connectionsPerLoop() == [16, 16])
     }
 
     @Test func ipv6Loopback() throws {

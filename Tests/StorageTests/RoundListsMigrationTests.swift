@@ -32,7 +32,8 @@ import Testing
             #expect(round.cadreIDs == [5])
             #expect(round.departmentIDs == nil)
             #expect(round.projectIDs == [])
-            let columns = try connection.query("SELECT name, \"notnull\" FROM pragma_table_info('rounds') ORDER BY cid") {
+            let columns = try connection.query("SELECT name, \"notnull\" FROM pragma_table_info('rounds') ORDER BY cid")
+            {
                 ($0.string(0), $0.bool(1))
             }
             #expect(
