@@ -116,7 +116,9 @@ class Bench:
             env.update(BALLOT_FROM=str(self.codes_from), BALLOT_COUNT=str(count))
         result = self.measure(number, "ballot", server, path, script=BALLOT_LUA, env=env)
         if server is self.duping:
-            self.codes_from += result["codes_used"] or 0
+            # Each wrk thread used the start of its own part of this pass's range, so the next
+            # pass begins after the whole range, not after the number of codes used.
+            self.codes_from += count
         return result
 
     def connection_scale(self, number):
