@@ -150,7 +150,7 @@ final class Connection {
             response.body.count >= HTTPResponse.gzipMinimumLength ? head.headers.values("Accept-Encoding") : []
         var response = response.gzipped(ifAcceptedBy: acceptEncoding)
         let requestID = RequestID.accepted(head.headers["X-Request-Id"]) ?? loop.requestIDs.next()
-        response.headers.set("X-Request-Id", requestID)
+        if response.headers.contains("X-Request-Id") { response.headers.remove("X-Request-Id") }
         // The common headers, encoded once, unless the handler set one of them itself.
         let common = loop.context.commonHeaders
         var extraFields = common.encoded
@@ -167,7 +167,7 @@ final class Connection {
             && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
         let bytes = HTTPResponseEncoder.encode(
             response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
-            date: HTTPDate.now(), extraFields: extraFields)
+            date: HTTPDate.now(), extraFields: extraFields, requestID: requestID)
         append(bytes)
         if !keepAlive { closeAfterFlush = true }
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too

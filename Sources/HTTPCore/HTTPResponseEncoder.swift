@@ -25,9 +25,11 @@ public enum HTTPResponseEncoder {
     ///   would have, but no body bytes (RFC 9110 §9.3.2).
     /// - `extraFields`: header lines already encoded (`encodeFields`) to write after the
     ///   handler's fields: the server's common headers, encoded once at start.
+    /// - `requestID`: written as `X-Request-Id` after them; the caller has checked it is a token
+    ///   and removed any `X-Request-Id` of the handler.
     public static func encode(
         _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
-        date: String, extraFields: [UInt8] = []
+        date: String, extraFields: [UInt8] = [], requestID: String? = nil
     ) -> [UInt8] {
         let status = response.status
         let isInterim = (100..<200).contains(status)
@@ -46,17 +48,27 @@ public enum HTTPResponseEncoder {
             appendField(field.name, field.value, to: &out)
         }
         out.append(contentsOf: extraFields)
+        if let requestID {
+            out.append(contentsOf: "X-Request-Id: ".utf8)
+            out.append(contentsOf: requestID.utf8)
+            out.append(contentsOf: crlf)
+        }
+        // The server's own fields: constant names, values it made itself, so no checks.
         if !isInterim {
-            appendField("Date", date, to: &out)
+            out.append(contentsOf: "Date: ".utf8)
+            out.append(contentsOf: date.utf8)
+            out.append(contentsOf: crlf)
         }
         if !forbidsBody {
-            appendField("Content-Length", String(response.body.count), to: &out)
+            out.append(contentsOf: "Content-Length: ".utf8)
+            out.append(contentsOf: String(response.body.count).utf8)
+            out.append(contentsOf: crlf)
         }
         if !isInterim {
             if !keepAlive {
-                appendField("Connection", "close", to: &out)
+                out.append(contentsOf: "Connection: close\r\n".utf8)
             } else if version == .http1_0 {
-                appendField("Connection", "keep-alive", to: &out)
+                out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
             }
         }
         out.append(contentsOf: crlf)

@@ -23,6 +23,18 @@ import Testing
                 + "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: 7\r\n\r\n{\"a\":1}")
     }
 
+    @Test func writesPreEncodedFieldsThenTheRequestIdAfterTheHandlersFields() {
+        let common = HTTPResponseEncoder.encodeFields(["X-Frame-Options": "DENY", "Content-Length": "99"])
+        let bytes = HTTPResponseEncoder.encode(
+            HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("ok".utf8)),
+            version: .http1_1, keepAlive: true, headOnly: false, date: Self.date, extraFields: common,
+            requestID: "abc-1")
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Frame-Options: DENY\r\nX-Request-Id: abc-1\r\n"
+                + "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: 2\r\n\r\nok")
+    }
+
     @Test func encodesEmptyOKWithZeroContentLength() {
         #expect(
             encode(HTTPResponse(status: 200))
