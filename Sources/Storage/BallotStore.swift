@@ -105,7 +105,7 @@ public struct BallotStore: Sendable {
     private func castJob(
         _ ballot: ValidBallot, session: BallotSession
     ) -> (Connection, inout PendingTallies) throws -> String {
-        let content = BallotCoding.text(ballot)
+        let content = BallotCoding.bytes(ballot)
         let roundID = session.round.id
         let category = session.category.rawValue
         return { connection, tallies in
@@ -168,7 +168,7 @@ public struct BallotStore: Sendable {
         var tally = Tally()
         try connection.forEachRow("SELECT category, content FROM ballots WHERE round_id = ?", [roundID]) { row in
             guard let category = EvaluatorCategory(rawValue: row.string(0)),
-                let ballot = BallotCoding.decode(row.string(1))
+                let ballot = BallotCoding.decode(row.value(1))
             else { return }
             tally.record(ballot: ballot, category: category)
         }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import Storage
 
-/// The stored form of a ballot: the fast writer and the tree agree, and it reads back.
+/// The stored form of a ballot: it reads back, stays small enough for a B-tree page, refuses
+/// damaged bytes, and rows stored in the earlier JSON shape still read.
 @Suite struct BallotCodingTests {
     static let ballot = ValidBallot(
         entries: [
@@ -14,10 +15,64 @@ import Testing
         leastSatisfied: Picks(cadreId: 15),
         comment: "希望\"多\"下村\n\\ 😀")
 
-    @Test(arguments: [ballot, ValidBallot(entries: [])])
-    func directTextEqualsTheTreeAndRoundTrips(ballot: ValidBallot) {
-        let text = BallotCoding.text(ballot)
-        #expect(text == JSONWriter.encodeString(BallotCoding.encode(ballot)))
-        #expect(BallotCoding.decode(text) == ballot)
+    @Test(arguments: [
+        ballot, ValidBallot(entries: []), ValidBallot(entries: [], comment: ""),
+        ValidBallot(
+            entries: [
+                ScoreEntry(subject: .cadre(Int(Int32.max)), villageTime: -1000, attitude: 1000, completion: 0),
+                ScoreEntry(subject: .cadre(0), villageTime: -1, attitude: 63, completion: 64),
+            ], mostSatisfied: Picks(projectId: 0)),
+    ])
+    func roundTrips(ballot: ValidBallot) {
+        #expect(BallotCoding.decode(.blob(BallotCoding.bytes(ballot))) == ballot)
+    }
+
+    @Test func readsBackCadresFirstThenDepartments() {
+        let mixed = ValidBallot(entries: [
+            ScoreEntry(subject: .department(2), villageTime: 1, attitude: 2, completion: 3),
+            ScoreEntry(subject: .cadre(9), villageTime: 4, attitude: 5, completion: 6),
+            ScoreEntry(subject: .cadre(8), villageTime: 7, attitude: 8, completion: 9),
+        ])
+        let read = BallotCoding.decode(.blob(BallotCoding.bytes(mixed)))
+        #expect(read?.entries.map(\.subject) == [.cadre(9), .cadre(8), .department(2)])
+        #expect(read?.entries.map(\.completion) == [6, 9, 3])
+    }
+
+    /// SQLite keeps up to about 1,000 bytes of a WITHOUT ROWID row in its page (4 KB pages): a
+    /// full ballot of 50 cadres and 15 departments, every score 100, must fit with room to spare.
+    @Test func aFullBallotFitsInAPage() {
+        let entries =
+            (1...50).map { ScoreEntry(subject: .cadre(100 + $0), villageTime: 100, attitude: 100, completion: 100) }
+            + (1...15).map {
+                ScoreEntry(subject: .department(10 + $0), villageTime: 100, attitude: 100, completion: 100)
+            }
+        let full = ValidBallot(
+            entries: entries, mostSatisfied: Picks(cadreId: 101, departmentId: 11, projectId: 250),
+            leastSatisfied: Picks(cadreId: 102, departmentId: 12, projectId: 251))
+        #expect(BallotCoding.bytes(full).count < 600)
+    }
+
+    @Test func refusesDamagedBytes() {
+        let bytes = BallotCoding.bytes(Self.ballot)
+        #expect(BallotCoding.decode(.blob([])) == nil)
+        #expect(BallotCoding.decode(.blob([2] + bytes.dropFirst())) == nil, "an unknown format")
+        for length in 1..<(bytes.count - 1) where BallotCoding.decode(.blob(Array(bytes.prefix(length)))) != nil {
+            // Cut inside the comment only shortens the comment; anything earlier is refused.
+            #expect(length > bytes.count - Self.ballot.comment!.utf8.count - 1)
+        }
+        #expect(BallotCoding.decode(.blob(bytes + [0x21]))?.comment == Self.ballot.comment! + "!", "comment to the end")
+        #expect(BallotCoding.decode(.blob(Array(bytes.dropLast(1)) + [0xFF])) == nil, "not UTF-8")
+        #expect(BallotCoding.decode(.integer(1)) == nil)
+    }
+
+    @Test func readsRowsStoredInTheEarlierJSONShape() {
+        let old =
+            #"{"supervision":[{"cadre_id":12,"village_time":80,"attitude":90,"completion":85},"#
+            + #"{"department_id":3,"village_time":0,"attitude":100,"completion":7}],"#
+            + #""most_satisfied":{"cadre_id":12,"department_id":3,"project_id":7},"#
+            + #""least_satisfied":{"cadre_id":15,"department_id":null,"project_id":null},"#
+            + #""comment":"希望\"多\"下村\n\\ 😀"}"#
+        #expect(BallotCoding.decode(.text(old)) == Self.ballot)
+        #expect(BallotCoding.decode(.text("{}")) == nil)
     }
 }
