@@ -30,6 +30,8 @@ public struct RoundTallies: Sendable, Equatable {
     /// Each row's stored text, kept so that a group commit only re-encodes the rows it changed;
     /// empty for a row changed since it was last encoded.
     private var encodedRows: [[UInt8]] = []
+    /// Each row's constant start, `["cadre",12,"deputy",`, made once.
+    private var keyPrefixes: [[UInt8]] = []
 
     public init() {}
 
@@ -63,6 +65,7 @@ public struct RoundTallies: Sendable, Equatable {
         if let existing = index[key] { return existing }
         index[key] = rows.count
         keys.append(key)
+        keyPrefixes.append(Self.prefix(key))
         rows.append(Row())
         encodedRows.append([])
         return rows.count - 1
@@ -92,7 +95,7 @@ extension RoundTallies {
         out.reserveCapacity(2 + rows.count * 64)
         out.append(UInt8(ascii: "["))
         for at in rows.indices {
-            if encodedRows[at].isEmpty { encodedRows[at] = Self.encode(keys[at], rows[at]) }
+            if encodedRows[at].isEmpty { encodedRows[at] = Self.encode(keyPrefixes[at], rows[at]) }
             if at > 0 { out.append(UInt8(ascii: ",")) }
             out += encodedRows[at]
         }
@@ -100,9 +103,8 @@ extension RoundTallies {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func encode(_ key: Key, _ row: Row) -> [UInt8] {
+    private static func prefix(_ key: Key) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(80)
         out += "[\"".utf8
         out += key.subject.kind.rawValue.utf8
         out += "\",".utf8
@@ -110,8 +112,14 @@ extension RoundTallies {
         out += ",\"".utf8
         out += key.category.rawValue.utf8
         out += "\",".utf8
+        return out
+    }
+
+    private static func encode(_ prefix: [UInt8], _ row: Row) -> [UInt8] {
+        var out = prefix
+        out.reserveCapacity(prefix.count + 64)
         JSONWriter.writeInteger(row.n, to: &out)
-        for aggregate in [row.vt, row.at, row.co] {
+        func append(_ aggregate: ScoreAggregate) {
             out.append(UInt8(ascii: ","))
             JSONWriter.writeInteger(aggregate.sum, to: &out)
             if row.n > 0 {
@@ -123,6 +131,9 @@ extension RoundTallies {
                 out += ",null,null".utf8
             }
         }
+        append(row.vt)
+        append(row.at)
+        append(row.co)
         out.append(UInt8(ascii: ","))
         JSONWriter.writeInteger(row.most, to: &out)
         out.append(UInt8(ascii: ","))

@@ -20,21 +20,28 @@ public enum JSONWriter {
 
     /// Appends the decimal digits of `number`, without making a `String` first (hot paths write
     /// thousands of them: stored ballots and tallies).
+    @inlinable
     public static func writeInteger(_ number: Int, to output: inout [UInt8]) {
         writeInteger(Int64(number), to: &output)
     }
 
-    /// Appends the decimal digits of `number`.
+    /// Appends the decimal digits of `number`: built backwards in a stack buffer, appended once.
+    @inlinable
     public static func writeInteger(_ number: Int64, to output: inout [UInt8]) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        var rest = number.magnitude
-        if rest < 10 { return output.append(UInt8(ascii: "0") + UInt8(rest)) }
-        var divisor: UInt64 = 1
-        while rest / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        var magnitude = number.magnitude
+        if number >= 0 && magnitude < 10 { return output.append(UInt8(ascii: "0") + UInt8(magnitude)) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var start = 20
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<20]))
         }
     }
 
