@@ -297,7 +297,6 @@ final class Connection {
     }
 }
 
-/// Carries a connection to a worker thread and back.
 /// Makes a responder answer once even if a handler calls it twice.
 private final class AnsweredFlag: Sendable {
     private let flag = Atomic<Bool>(false)
@@ -305,6 +304,7 @@ private final class AnsweredFlag: Sendable {
     func claim() -> Bool { !flag.exchange(true, ordering: .acquiringAndReleasing) }
 }
 
+/// Carries a connection to a worker thread and back.
 private struct Handoff: @unchecked Sendable {
     // Safe: the worker only reads `request`; `connection` is used again only inside
     // `loop.execute`, i.e. back on the connection's own loop thread.

@@ -118,7 +118,7 @@ final class EventLoop: @unchecked Sendable {
             }
             Socket.setNoDelay(fd)
             let remote = Socket.addressText(storage)
-            let target = context.loops.next()
+            let target = context.loops.next() ?? self
             if target === self {
                 adopt(fd, remote: remote)
             } else {

@@ -120,14 +120,16 @@ public final class HTTPServer: Sendable {
 
 /// The loops of one server, handed out in turn to the connections they accept.
 final class LoopRing: @unchecked Sendable {
-    // Safe: `loops` is set once, before any loop thread starts, and only read afterwards.
+    // Safe: `loops` is set before any loop thread starts and emptied after they have all
+    // finished (to break the ring ↔ context cycle); loop threads only read it in between.
     private var loops: [EventLoop] = []
     private let counter = Atomic<UInt>(0)
 
     func set(_ loops: [EventLoop]) { self.loops = loops }
 
-    /// The loop for the next connection.
-    func next() -> EventLoop {
-        loops[Int(counter.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(loops.count))]
+    /// The loop for the next connection; nil once the server has stopped.
+    func next() -> EventLoop? {
+        guard !loops.isEmpty else { return nil }
+        return loops[Int(counter.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(loops.count))]
     }
 }

@@ -53,7 +53,7 @@ public final class GroupCommitter: @unchecked Sendable {
     /// Only touched by the committer thread.
     private let running = RunningTallies()
     /// Jobs in the previous batch: when ballots arrive together, the next batch waits a moment
-    /// for more, since every ballot of a batch shares its commit and its tally upserts.
+    /// for more, since every ballot of a batch shares its commit and its write of the aggregates.
     private var lastBatchSize = 0
     /// Most jobs in one transaction, so that one batch cannot hold the writer for long.
     private let maxBatch: Int

@@ -1,4 +1,5 @@
 import Domain
+import TestSupport
 import Testing
 
 @testable import Storage
@@ -6,19 +7,7 @@ import Testing
 /// The running aggregates as stored: they count ballots exactly as `Tally` does, survive their
 /// text form, and migration 3 carries the old per-subject rows over unchanged.
 @Suite struct RoundTalliesTests {
-    /// A fixed-seed generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomBallot(_ random: inout SplitMix) -> ValidBallot {
+    static func randomBallot(_ random: inout SeededGenerator) -> ValidBallot {
         let cadres = (1...30).shuffled(using: &random).prefix(Int.random(in: 0...12, using: &random))
         let departments = (1...6).shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random))
         let keys = cadres.map(SubjectKey.cadre) + departments.map(SubjectKey.department)
@@ -38,7 +27,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func countsLikeTallyAndSurvivesItsText(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         var stored = RoundTallies()
         var expected = Tally()
         // The text is taken halfway too: the second time only re-encodes the rows changed since.
