@@ -45,7 +45,7 @@ class Bench:
         self.seconds = 1 if self.smoke else 10
         self.connections = 16 if self.smoke else 64
         self.idle_count = 500 if self.smoke else 10_000
-        self.codes_total = 2_000 if self.smoke else args.codes
+        self.codes_total = 10_000 if self.smoke else args.codes
         self.codes_from = 0
         self.rows = []  # (pass, measure, server, wrk result)
         self.facts = {}
