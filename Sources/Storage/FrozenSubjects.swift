@@ -2,11 +2,11 @@ import Domain
 
 /// The cadres, departments and projects a round was opened with, names as they were then.
 public struct FrozenSubjects: Sendable {
-    public var cadres: [CadreSubject] = []
-    public var departments: [DepartmentSubject] = []
-    public var projects: [ProjectSubject] = []
+    public private(set) var cadres: [CadreSubject] = []
+    public private(set) var departments: [DepartmentSubject] = []
+    public private(set) var projects: [ProjectSubject] = []
     /// The board (为民办实事 …) of each project, for the ballot form.
-    public var projectBoards: [Int: String] = [:]
+    public private(set) var projectBoards: [Int: String] = [:]
 
     /// The ids as sets, built once by `load` (every ballot is checked against them).
     private var idSets = (cadres: Set<Int>(), departments: Set<Int>(), projects: Set<Int>())

@@ -14,9 +14,9 @@ public struct RoundTallies: Sendable, Equatable {
         var category: EvaluatorCategory
     }
 
-    /// One stored row. Scores are kept per supervision in `ScoreEntry` order.
+    /// One stored row. Scores are kept per supervision in `ScoreEntry` order; every entry
+    /// carries all three, so `vt.count` is the row's ballot count `n`.
     struct Row: Equatable, Sendable {
-        var n = 0
         var vt = ScoreAggregate()
         var at = ScoreAggregate()
         var co = ScoreAggregate()
@@ -44,7 +44,6 @@ public struct RoundTallies: Sendable, Equatable {
         for entry in ballot.entries {
             let at = slot(Key(subject: entry.subject, category: category))
             encodedRows[at] = []
-            rows[at].n += 1
             rows[at].vt.add(entry.villageTime)
             rows[at].at.add(entry.attitude)
             rows[at].co.add(entry.completion)
@@ -76,7 +75,7 @@ public struct RoundTallies: Sendable, Equatable {
         var tally = Tally()
         for (key, row) in zip(keys, rows) {
             var subject = tally.subjects[key.subject] ?? SubjectTally()
-            if row.n > 0 {
+            if row.vt.count > 0 {
                 subject.scores[key.category] = [.villageTime: row.vt, .attitude: row.at, .completion: row.co]
             }
             subject.most += row.most
@@ -118,11 +117,11 @@ extension RoundTallies {
     private static func encode(_ prefix: [UInt8], _ row: Row) -> [UInt8] {
         var out = prefix
         out.reserveCapacity(prefix.count + 64)
-        JSONWriter.writeInteger(row.n, to: &out)
+        JSONWriter.writeInteger(row.vt.count, to: &out)
         func append(_ aggregate: ScoreAggregate) {
             out.append(UInt8(ascii: ","))
             JSONWriter.writeInteger(aggregate.sum, to: &out)
-            if row.n > 0 {
+            if row.vt.count > 0 {
                 out.append(UInt8(ascii: ","))
                 JSONWriter.writeInteger(aggregate.min, to: &out)
                 out.append(UInt8(ascii: ","))
@@ -152,7 +151,7 @@ extension RoundTallies {
                 let category = fields[2].stringValue.flatMap(EvaluatorCategory.init(rawValue:)),
                 let n = fields[3].intValue, let most = fields[13].intValue, let least = fields[14].intValue
             else { return nil }
-            var row = Row(n: Int(n), most: Int(most), least: Int(least))
+            var row = Row(most: Int(most), least: Int(least))
             if n > 0 {
                 var aggregates: [ScoreAggregate] = []
                 for column in stride(from: 4, to: 13, by: 3) {

@@ -1,3 +1,4 @@
+import CSQLite
 import Domain
 
 /// The ballots one group commit's successful jobs cast, waiting to be counted into the running
@@ -28,16 +29,17 @@ public struct PendingTallies: Sendable {
 /// statement. If the batch's transaction fails the copy is dropped and re-read when next needed.
 final class RunningTallies {
     private var rounds: [Int64: RoundTallies] = [:]
-    /// Rounds kept in memory at most; older ones are re-read from the table if they ever get a
-    /// ballot again (a round rarely does once another has started).
+    /// Rounds kept in memory between batches at most; the others are re-read from the table if
+    /// they get a ballot again (a round rarely does once another has started). Only checked
+    /// before a batch: every round a batch counts must stay until it is written.
     private let capacity = 8
 
     /// Counts `pending` into the round aggregates and writes every round it touched.
     func write(_ pending: PendingTallies, _ connection: Connection) throws {
+        if rounds.count > capacity { rounds.removeAll() }
         var touched: [Int64] = []
         for cast in pending.casts {
             if rounds[cast.roundID] == nil {
-                if rounds.count >= capacity { rounds.removeAll() }
                 rounds[cast.roundID] = try TallyTable.load(roundID: cast.roundID, connection)
             }
             if !touched.contains(cast.roundID) { touched.append(cast.roundID) }
@@ -64,7 +66,7 @@ enum TallyTable {
         else { return RoundTallies() }
         guard let tallies = RoundTallies(text: text) else {
             throw StoreError.sqlite(
-                code: 11, message: "round \(roundID): the stored aggregates are not readable", sql: nil)
+                code: SQLITE_CORRUPT, message: "round \(roundID): the stored aggregates are not readable", sql: nil)
         }
         return tallies
     }

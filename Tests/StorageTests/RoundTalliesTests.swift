@@ -144,4 +144,37 @@ import Testing
         expected.record(ballot: ballot(30), category: .deputy)
         #expect(try database.read { try BallotStore.tally(roundID: 7, $0) } == expected)
     }
+
+    /// One batch may count ballots for more rounds than the writer keeps in memory: none of
+    /// them is lost, and later batches still add to each.
+    @Test func aBatchSpanningMoreRoundsThanTheCacheHoldsCountsEveryOne() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.file(), migrations: Schema.migrations)
+        let rounds = Array(Int64(1)...12)
+        try database.write { connection in
+            try connection.execute(
+                "INSERT INTO townships (id, code, name, created_at) VALUES (1, 't', 'T', '2026-01-01T00:00:00Z')")
+            for id in rounds {
+                try connection.run(
+                    """
+                    INSERT INTO rounds (id, township_id, title, kind, period, rules, evaluator_ids, created_at)
+                    VALUES (?, 1, 'R', 'semiannual', '2026-H1', '{}', '[]', '2026-01-01T00:00:00Z')
+                    """, [id])
+            }
+        }
+        let committer = GroupCommitter(database: database)
+        defer { committer.stop() }
+        let ballot = ValidBallot(entries: [ScoreEntry(subject: .cadre(1), villageTime: 5, attitude: 6, completion: 7)])
+        for _ in 0..<2 {
+            try committer.submit { _, tallies in
+                for id in rounds { tallies.add(ballot, roundID: id, category: .deputy) }
+            }
+        }
+        var expected = Tally()
+        expected.record(ballot: ballot, category: .deputy)
+        expected.record(ballot: ballot, category: .deputy)
+        for id in rounds {
+            #expect(try database.read { try BallotStore.tally(roundID: id, $0) } == expected, "round \(id)")
+        }
+    }
 }

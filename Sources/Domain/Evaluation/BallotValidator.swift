@@ -34,14 +34,14 @@ public enum BallotValidator {
             let a = score(entry, .attitude, index: index, scale: form.scale, errors: &errors)
             let c = score(entry, .completion, index: index, scale: form.scale, errors: &errors)
             guard let subject else { continue }
-            if let first = seen.updateValue(index, forKey: subject) {
-                seen[subject] = first
+            if let first = seen[subject] {
                 errors.append(
                     FieldError(
                         field: "\(entryPath(index)).\(idField(subject.kind))",
                         message: "\(subject.kind.rawValue) \(subject.id) is already scored in supervision[\(first)]"))
                 continue
             }
+            seen[subject] = index
             if let v, let a, let c {
                 entries.append(ScoreEntry(subject: subject, villageTime: v, attitude: a, completion: c))
             }
