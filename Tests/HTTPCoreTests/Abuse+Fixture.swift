@@ -6,20 +6,6 @@ import TestSupport
 
 /// Helpers for the abuse tests: raw non-blocking sockets, descriptor limits and server figures.
 enum Abuse {
-    /// Raises this process's soft descriptor limit to at least `count` (up to the hard limit) and
-    /// returns the soft limit now in force.
-    @discardableResult
-    static func raiseDescriptorLimit(to count: Int) -> Int {
-        var limit = rlimit()
-        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        if limit.rlim_cur < rlim_t(count) {
-            limit.rlim_cur = min(rlim_t(count), limit.rlim_max)
-            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        }
-        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        return Int(limit.rlim_cur)
-    }
-
     /// A connected, non-blocking TCP socket to 127.0.0.1:`port`, or nil.
     static func connectNonBlocking(port: Int) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

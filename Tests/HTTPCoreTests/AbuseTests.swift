@@ -13,7 +13,7 @@ import Testing
     @Test func slowlorisDoesNotStopOtherClients() throws {
         let live = try LiveServer.make { $0.headerTimeout = 1 }
         defer { live.server.shutdown() }
-        Abuse.raiseDescriptorLimit(to: 1_000)
+        DescriptorBudget.raiseLimit(to: 1_000)
         let head = Array("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: ".utf8)
         let slow = try (0..<200).map { _ in try RawClient(port: live.port, timeout: 5) }
         var answered = 0
@@ -61,18 +61,20 @@ import Testing
     /// is still answered, and the gauge counts them.
     @Test func thousandsOfIdleConnectionsDoNotStopHealthz() throws {
         let count = 2_000
-        let limit = Abuse.raiseDescriptorLimit(to: 3 * count)
+        let limit = DescriptorBudget.raiseLimit(to: 3 * count)
         try #require(limit >= 2 * count + 100, "RLIMIT_NOFILE is \(limit)")
-        let live = try LiveServer.make()
-        defer { live.server.shutdown() }
-        var idle: [Int32] = []
-        defer { idle.forEach { close($0) } }
-        for _ in 0..<count {
-            guard let fd = Abuse.connectNonBlocking(port: live.port) else { break }
-            idle.append(fd)
+        try DescriptorBudget.exclusive {
+            let live = try LiveServer.make()
+            defer { live.server.shutdown() }
+            var idle: [Int32] = []
+            defer { idle.forEach { close($0) } }
+            for _ in 0..<count {
+                guard let fd = Abuse.connectNonBlocking(port: live.port) else { break }
+                idle.append(fd)
         }
         #expect(idle.count == count)
         #expect(Abuse.eventually(within: 5) { (Abuse.openConnections(live.server) ?? 0) >= count })
         #expect(Abuse.healthz(port: live.port) == 200)
+        }
     }
 }
