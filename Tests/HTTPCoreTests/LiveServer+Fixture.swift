@@ -5,11 +5,18 @@ import Synchronization
 
 /// A gate a test opens to let a blocked handler finish.
 final class Gate: Sendable {
-    private let state = Mutex(false)
-    func open() { state.withLock { $0 = true } }
+    private let opened = Mutex(false)
+    private let waiters = Mutex(0)
+    func open() { opened.withLock { $0 = true } }
     /// Waits until opened (at most 10 s, so a broken test cannot hang the suite).
     func wait() {
-        for _ in 0..<1000 where !state.withLock({ $0 }) { usleep(10_000) }
+        waiters.withLock { $0 += 1 }
+        for _ in 0..<1000 where !opened.withLock({ $0 }) { usleep(10_000) }
+    }
+    /// Returns once a handler waits at the gate (at most 10 s), so a test knows its request
+    /// reached the handler instead of guessing with a sleep.
+    func awaitWaiter() {
+        for _ in 0..<1000 where waiters.withLock({ $0 }) == 0 { usleep(10_000) }
     }
 }
 
