@@ -33,7 +33,8 @@ import Testing
         let stop = Shared(false)
         let done = DispatchSemaphore(value: 0)
         insertPairs(until: stop, done: done)
-        while try database.count("departments") < 200 { usleep(1_000) }
+        let deadline = Date() + 10  // a broken inserter fails the test instead of hanging it
+        while try database.count("departments") < 200, Date() < deadline { usleep(1_000) }
 
         let before = try database.count("departments")
         try database.backup(to: directory.file("backup.sqlite"))
