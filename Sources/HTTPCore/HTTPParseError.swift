@@ -15,6 +15,9 @@ public enum HTTPParseError: Error, Equatable, Sendable {
     case expectationFailed
     /// Request-target longer than the header limit allows (414).
     case uriTooLong
+    /// A method still unfinished at the request-line limit: longer than any the server
+    /// implements (501, RFC 9112 §3).
+    case methodTooLong
 
     public var status: Int {
         switch self {
@@ -25,6 +28,7 @@ public enum HTTPParseError: Error, Equatable, Sendable {
         case .versionNotSupported: 505
         case .expectationFailed: 417
         case .uriTooLong: 414
+        case .methodTooLong: 501
         }
     }
 
@@ -37,6 +41,7 @@ public enum HTTPParseError: Error, Equatable, Sendable {
         case .versionNotSupported: "Only HTTP/1.0 and HTTP/1.1 are supported."
         case .expectationFailed: "Only 'Expect: 100-continue' is supported."
         case .uriTooLong: "The request target is longer than the server accepts."
+        case .methodTooLong: "The request method is longer than any the server implements."
         }
     }
 }

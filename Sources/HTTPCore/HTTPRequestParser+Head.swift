@@ -64,9 +64,13 @@ extension HTTPRequestParser {
     mutating func readRequestLine(
         _ bytes: UnsafeBufferPointer<UInt8>, cursor: inout Int
     ) throws(HTTPParseError) -> Progress {
-        guard let line = try nextLine(bytes, cursor: &cursor, budget: .requestLine) else {
-            return .needMore
+        let next: Range<Int>?
+        do {
+            next = try nextLine(bytes, cursor: &cursor, budget: .requestLine)
+        } catch .uriTooLong where !bytes[cursor...].prefix(limits.maxRequestLineBytes).contains(ASCII.space) {
+            throw .methodTooLong  // no space yet: it is the method that is too long, not the target
         }
+        guard let line = next else { return .needMore }
         if line.isEmpty {
             leadingEmptyLines += 1
             guard leadingEmptyLines <= Self.maxLeadingEmptyLines else {

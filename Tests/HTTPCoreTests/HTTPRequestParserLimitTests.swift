@@ -78,6 +78,17 @@ struct HTTPRequestParserLimitTests {
             raw, with: .uriTooLong, limits: HTTPParserLimits(maxRequestLineBytes: 32))
     }
 
+    /// No space before the limit: the method is what is too long (RFC 9112 §3: 501), however
+    /// the bytes arrive.
+    @Test(arguments: [
+        String(repeating: "A", count: 40) + " / HTTP/1.1\r\nHost: example.com\r\n\r\n",
+        String(repeating: "A", count: 33),
+    ])
+    func rejectsLongMethodWithNotImplemented(raw: String) {
+        ParserFixture.expectFails(
+            raw, with: .methodTooLong, limits: HTTPParserLimits(maxRequestLineBytes: 32))
+    }
+
     @Test func rejectsDefaultSizedLongTargetWithURITooLong() {
         let target = "/" + String(repeating: "x", count: 8 * 1024)
         ParserFixture.expectFails(
