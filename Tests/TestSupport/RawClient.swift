@@ -27,15 +27,17 @@ public final class RawClient {
         guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else { throw ClientError.connect }
         defer { freeaddrinfo(info) }
         fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
+        // No close here on failure: every stored property is set, so `deinit` runs when this
+        // init throws and closes `fd`. Closing it here too closed the number twice — by then
+        // often another thread's socket (a live test then lost a connection it was counting).
         guard fd >= 0, connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-            if fd >= 0 { close(fd) }
             throw ClientError.connect
         }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     public enum ClientError: Error { case connect, timeout, closed, malformed }
 
