@@ -34,7 +34,7 @@ public final class Connection {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         if mode == .writer {
             // journal_mode is persistent in the file and can only be changed with write access;
             // readers inherit it.
@@ -49,8 +49,24 @@ public final class Connection {
         try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
     }
 
+    /// How long a statement waits for a lock held by another connection before `SQLITE_BUSY`.
+    static let busyTimeoutMilliseconds: Int32 = 5000
+
     deinit {
         close()
+    }
+
+    /// Copies every WAL frame into the database file and truncates the WAL to zero bytes
+    /// (`SQLITE_CHECKPOINT_TRUNCATE`). Does not wait: while a reader still uses an older
+    /// snapshot the WAL cannot be emptied, and this returns false (frames it could copy are
+    /// copied) so the caller tries again later. Call outside a transaction.
+    func checkpointAndTruncateWAL() throws(StoreError) -> Bool {
+        sqlite3_busy_timeout(handle, 0)
+        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        let code = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil)
+        if code == SQLITE_BUSY { return false }
+        guard code == SQLITE_OK else { throw StoreError(code: code, db: handle, sql: nil) }
+        return true
     }
 
     /// Finalizes cached statements, then closes. `close_v2` defers the close if a statement

@@ -54,6 +54,18 @@ public final class Database: @unchecked Sendable {
         }
     }
 
+    /// Empties the WAL into the database file and truncates it to zero bytes, so the file no
+    /// longer holds recent page versions in commit order (which would let someone with the raw
+    /// files line up a ballot with the code spent in the same commit). Returns false, having
+    /// waited for nothing, while a reader still needs older frames; try again later.
+    @discardableResult
+    public func truncateWAL() throws(StoreError) -> Bool {
+        try writerLock.withLock { () throws(StoreError) -> Bool in
+            guard !isClosed else { throw StoreError.misuse("database is closed", sql: nil) }
+            return try writer.checkpointAndTruncateWAL()
+        }
+    }
+
     /// Runs `body` in a read transaction on a pooled read-only connection.
     ///
     /// Everything `body` reads comes from one consistent snapshot, taken at its first read;

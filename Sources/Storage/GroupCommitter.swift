@@ -9,6 +9,12 @@ import Glibc
 /// Jobs may also leave ballots to count in a `PendingTallies`: those of the jobs that succeeded
 /// are counted into the committer's copy of each round's running aggregates (`RunningTallies`),
 /// which is written once per round at the end of the batch, in the same transaction.
+///
+/// Once no job has arrived for `scrubDelay` after a commit, the committer empties and truncates
+/// the WAL (`Database.truncateWAL`): the WAL keeps page versions in commit order, and a commit
+/// holding one ballot and one spent code would link the two for anyone reading the raw file.
+/// Under load the WAL is left alone (a busy writer is never idle that long, and each commit
+/// then mixes many ballots); a ballot arriving alone is out of the WAL a moment later.
 public final class GroupCommitter: @unchecked Sendable {
     // Safe: `queue` and `stopped` are only touched while holding `lock`, `running` only by the
     // committer thread; each Job's result only while holding the job's own lock. Only the
@@ -57,10 +63,23 @@ public final class GroupCommitter: @unchecked Sendable {
     private var lastBatchSize = 0
     /// Most jobs in one transaction, so that one batch cannot hold the writer for long.
     private let maxBatch: Int
+    /// How long the committer waits without a job before it truncates the WAL.
+    private let scrubDelay: Double
+    /// Whether commits may be in the WAL since it was last truncated (a WAL left by a crash
+    /// included, hence true at start). Only touched by the committer thread.
+    private var walNeedsScrub = true
 
-    public init(database: Database, maxBatch: Int = 256) {
+    /// What the committer thread does next.
+    private enum Step {
+        case commit([Job])
+        case scrubWAL
+        case stop
+    }
+
+    public init(database: Database, maxBatch: Int = 256, scrubDelay: Double = 0.1) {
         self.database = database
         self.maxBatch = maxBatch
+        self.scrubDelay = scrubDelay
         let box = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
         pthread_create(
@@ -114,31 +133,54 @@ public final class GroupCommitter: @unchecked Sendable {
     }
 
     private func run() {
-        while let batch = nextBatch() {
-            var results: [Result<Any, any Error>] = []
-            do {
-                try database.write { connection in
-                    var tallies = PendingTallies()
-                    results = batch.map { job in Self.runInSavepoint(job, connection, into: &tallies) }
-                    try running.write(tallies, connection)
-                }
-            } catch {
-                running.forget()
-                results = batch.map { _ in .failure(error) }
+        while true {
+            switch nextStep() {
+            case .commit(let batch): commit(batch)
+            case .scrubWAL: scrubWAL()
+            case .stop: return
             }
-            for (job, result) in zip(batch, results) { job.finish(result) }
         }
     }
 
-    private func nextBatch() -> [Job]? {
+    private func commit(_ batch: [Job]) {
+        var results: [Result<Any, any Error>] = []
+        do {
+            try database.write { connection in
+                var tallies = PendingTallies()
+                results = batch.map { job in Self.runInSavepoint(job, connection, into: &tallies) }
+                try running.write(tallies, connection)
+            }
+        } catch {
+            running.forget()
+            results = batch.map { _ in .failure(error) }
+        }
+        walNeedsScrub = true
+        for (job, result) in zip(batch, results) { job.finish(result) }
+    }
+
+    /// Truncates the WAL; kept pending while a reader holds old frames, so the next idle moment
+    /// tries again. Any other failure (a closed database) ends the attempts: it is best effort.
+    private func scrubWAL() {
+        do {
+            walNeedsScrub = try !database.truncateWAL()
+        } catch {
+            walNeedsScrub = false
+        }
+    }
+
+    private func nextStep() -> Step {
         lock.withLock {
+            if queue.isEmpty && !stopped && walNeedsScrub {
+                lock.wait(seconds: scrubDelay)
+                if queue.isEmpty && !stopped { return .scrubWAL }
+            }
             while queue.isEmpty && !stopped { lock.wait() }
             if lastBatchSize > 1 && queue.count < lastBatchSize && !stopped { lock.wait(seconds: 0.002) }
-            if queue.isEmpty { return nil }
+            if queue.isEmpty { return .stop }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
             lastBatchSize = batch.count
-            return batch
+            return .commit(batch)
         }
     }
 

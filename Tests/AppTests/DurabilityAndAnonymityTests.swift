@@ -90,6 +90,29 @@ import Testing
             #expect(kinds == ["blob"])
         }
     }
+
+    /// A ballot cast alone shares its commit with nothing but its own spent code. The WAL keeps
+    /// that commit's pages together in order, so the writer empties it once idle: soon after
+    /// the 201 the `-wal` file is empty and the ballot is in the main file.
+    @Test func aLoneBallotLeavesTheWALSoonAfterItsCommit() throws {
+        let f = try EvaluationFixture()
+        let codes = try f.open(try f.createRound())
+        let wal = f.app.directory + "/duping.sqlite-wal"
+        func walSize() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber)?.intValue ?? -1
+        }
+        for evaluator in f.evaluators.prefix(2) {
+            #expect(try f.vote(codes[evaluator]!, f.ballot(comment: "只在主库")).status == 201)
+            var emptied = false
+            for _ in 0..<500 where !emptied {
+                emptied = walSize() == 0
+                if !emptied { usleep(10_000) }
+            }
+            #expect(emptied, "the WAL still holds \(walSize()) bytes 5 s after the ballot")
+        }
+        let main = try Data(contentsOf: URL(fileURLWithPath: f.app.directory + "/duping.sqlite"))
+        #expect(main.range(of: Data("只在主库".utf8)) != nil)
+    }
 }
 
 /// Every text value of every table, and every blob read as UTF-8, concatenated (for scanning).
