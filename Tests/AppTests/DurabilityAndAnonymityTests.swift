@@ -56,6 +56,14 @@ import Testing
 
         server = try ServerProcess(dataDirectory: data, logPath: directory + "/second.log")
         let port2 = server.port
+        // The WAL the kill left behind is emptied into the main file before any new ballot.
+        let wal = data + "/duping.sqlite-wal"
+        var walEmptied = false
+        for _ in 0..<500 where !walEmptied {
+            walEmptied = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber) == 0
+            if !walEmptied { usleep(10_000) }
+        }
+        #expect(walEmptied)
         #expect(try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/close", token: root).status == 200)
         let recount = try TestApp.call(port: port2, "GET", "/v1/townships/nm/rounds/1/recount", token: root)
         #expect(recount.json["aggregates_match"] == .bool(true))
