@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     /// Unknown ballot codes one address may try per `ballotFailureWindow` seconds before 429.
     public var ballotFailureLimit = 20
     public var ballotFailureWindow: Double = 600
+    /// Reverse proxies whose `X-Forwarded-For` names the client for that throttle (IP literals).
+    public var trustedProxies: [String] = []
 
     public init() {}
 }

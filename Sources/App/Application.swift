@@ -15,6 +15,9 @@ public final class Application: Sendable {
     /// and starts serving; returns once requests are accepted.
     public init(configuration: AppConfiguration, announce: @Sendable (String) -> Void = { _ in }) throws {
         self.configuration = configuration
+        for proxy in configuration.trustedProxies where !Self.isIPAddress(proxy) {
+            throw APIError(500, "trusted proxy '\(proxy)' is not an IPv4 or IPv6 address")
+        }
         try DataDirectory.prepare(configuration.dataDirectory)
         database = try Database(
             path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
@@ -41,6 +44,11 @@ public final class Application: Sendable {
             database.close()
             throw error
         }
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address literal (what `trustedProxies` takes).
+    public static func isIPAddress(_ text: String) -> Bool {
+        ClientAddress.canonical(text) != nil
     }
 
     /// The port the server listens on.
@@ -81,8 +89,11 @@ public final class Application: Sendable {
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
         let counters = BallotCounters()
         AppMetrics.install(on: metrics, database: database, ballots: counters)
-        BallotRoutes(ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, counters: counters).register(
-            in: &router)
+        let clientAddress = ClientAddress(trustedProxies: configuration.trustedProxies) ?? .direct
+        BallotRoutes(
+            ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, clientAddress: clientAddress,
+            counters: counters
+        ).register(in: &router)
         ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
         PublicRoutes(database: database, access: access).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)

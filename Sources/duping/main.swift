@@ -34,6 +34,16 @@ struct Serve: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write one access-log line per request.") var accessLog = true
     @Option(help: "Access-log format: text or json.") var logFormat: AccessLog.Format = .text
     @Option(help: "Unknown ballot codes one address may try per 10 minutes before 429.") var ballotFailureLimit = 20
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy's address (repeatable): its X-Forwarded-For names the client for that limit.")
+    var trustedProxies: [String] = []
+
+    func validate() throws {
+        for proxy in trustedProxies where !Application.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy '\(proxy)' is not an IPv4 or IPv6 address.")
+        }
+    }
 
     func run() throws {
         var configuration = AppConfiguration()
@@ -47,6 +57,7 @@ struct Serve: ParsableCommand {
         configuration.server.accessLog = accessLog
         configuration.server.logFormat = logFormat
         configuration.ballotFailureLimit = ballotFailureLimit
+        configuration.trustedProxies = trustedProxies
         configuration.dataDirectory = data
         configuration.publicDirectory = publicDirectory
         configuration.demo = demo

@@ -37,6 +37,42 @@ import Testing
         #expect(try f.get("/rounds/1").status == 200, "admin routes are not throttled")
     }
 
+    /// Behind a trusted proxy the throttle counts the client the proxy names, so one client's
+    /// wrong codes do not lock out everyone else coming through the same proxy.
+    @Test func behindATrustedProxyTheThrottleCountsEachClient() throws {
+        let f = try EvaluationFixture(
+            app: try TestApp {
+                $0.ballotFailureLimit = 3
+                $0.trustedProxies = ["127.0.0.1"]
+            })
+        let codes = try f.open(try f.createRound())
+        func form(_ code: String, from client: String) throws -> Int {
+            try f.app.call("GET", "/v1/ballot", token: code, headers: ["X-Forwarded-For": client]).status
+        }
+        for _ in 0..<3 { #expect(try form("AAAA-BBBB-CCCC-DDDD", from: "198.51.100.7") == 401) }
+        #expect(try form("AAAA-BBBB-CCCC-DDDD", from: "198.51.100.7") == 429)
+        // A spoofed entry left of the proxy's own is not believed: still 198.51.100.7.
+        #expect(try form("AAAA-BBBB-CCCC-DDDD", from: "203.0.113.9, 198.51.100.7") == 429)
+        #expect(try form(codes[f.evaluators[0]]!, from: "198.51.100.8") == 200)
+    }
+
+    /// Without a trusted proxy `X-Forwarded-For` is ignored: a guesser cannot reset the count by
+    /// claiming a new address with every try.
+    @Test func withoutATrustedProxyForwardedForIsIgnored() throws {
+        let f = try EvaluationFixture(app: try TestApp { $0.ballotFailureLimit = 3 })
+        _ = try f.open(try f.createRound())
+        for client in 1...3 {
+            let headers = ["X-Forwarded-For": "198.51.100.\(client)"]
+            #expect(try f.app.call("GET", "/v1/ballot", token: "AAAA-BBBB-CCCC-DDDD", headers: headers).status == 401)
+        }
+        let headers = ["X-Forwarded-For": "198.51.100.4"]
+        #expect(try f.app.call("GET", "/v1/ballot", token: "AAAA-BBBB-CCCC-DDDD", headers: headers).status == 429)
+    }
+
+    @Test func aTrustedProxyThatIsNoAddressStopsTheStart() {
+        #expect(throws: (any Error).self) { try TestApp { $0.trustedProxies = ["localhost"] } }
+    }
+
     @Test func backupCopiesALiveDatabaseAndVerifyArchiveChecksChains() throws {
         let directory = NSTemporaryDirectory() + "duping-backup-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }

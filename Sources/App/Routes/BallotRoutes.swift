@@ -9,6 +9,8 @@ struct BallotRoutes {
     let rounds: RoundRoutes
     let auth: Authenticator
     let throttle: FailureThrottle
+    /// Who the throttle counts a request against (the client behind a trusted proxy).
+    let clientAddress: ClientAddress
     /// Counts accepted and rejected ballots for `/metrics`.
     let counters: BallotCounters
 
@@ -99,7 +101,8 @@ struct BallotRoutes {
     /// The ballot code's holder: 403 for other credentials, 401 for an unknown code.
     /// Too many unknown codes from one address → 429 before any lookup.
     private func session(_ request: HTTPRequest) throws -> BallotSession {
-        if let wait = throttle.retryAfter(request.remoteAddress) {
+        let client = clientAddress.of(request)
+        if let wait = throttle.retryAfter(client) {
             var error = APIError(429, "Too many unknown ballot codes from this address; try again in \(wait) s.")
             error.headers.set("Retry-After", String(wait))
             throw error
@@ -108,14 +111,14 @@ struct BallotRoutes {
         do {
             principal = try auth.principal(request)
         } catch {
-            throttle.recordFailure(request.remoteAddress)
+            throttle.recordFailure(client)
             throw error
         }
         guard case .ballot(let hash) = principal else {
             throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
         }
         guard let session = try ballots.session(tokenHash: hash) else {
-            throttle.recordFailure(request.remoteAddress)
+            throttle.recordFailure(client)
             throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
         }
         return session
