@@ -56,7 +56,7 @@ import Testing
 
         server = try ServerProcess(dataDirectory: data, logPath: directory + "/second.log")
         let port2 = server.port
-        // The WAL the kill left behind is emptied into the main file before any new ballot.
+        // The WAL the kill left behind is emptied into the main file once the new writer is idle.
         let wal = data + "/duping.sqlite-wal"
         var walEmptied = false
         for _ in 0..<500 where !walEmptied {
