@@ -8,12 +8,19 @@ public struct BallotSession: Sendable {
     public var evaluatorID: Int64
     public var category: EvaluatorCategory
     public var voted: Bool
+    /// The hash of the code this session was found by; nil for a paper ballot, which a township
+    /// admin enters for the evaluator. Casting spends the slot only while it still holds this
+    /// code, so a reissue racing the ballot cannot leave both the ballot and a new code standing.
+    public var tokenHash: [UInt8]?
 
-    public init(round: Round, evaluatorID: Int64, category: EvaluatorCategory, voted: Bool) {
+    public init(
+        round: Round, evaluatorID: Int64, category: EvaluatorCategory, voted: Bool, tokenHash: [UInt8]? = nil
+    ) {
         self.round = round
         self.evaluatorID = evaluatorID
         self.category = category
         self.voted = voted
+        self.tokenHash = tokenHash
     }
 }
 
@@ -57,7 +64,7 @@ public struct BallotStore: Sendable {
             return BallotSession(
                 round: round, evaluatorID: member.evaluator,
                 category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
-                voted: member.voted)
+                voted: member.voted, tokenHash: tokenHash)
         }
     }
 
@@ -88,7 +95,8 @@ public struct BallotStore: Sendable {
 
     /// Stores one valid ballot for the session's evaluator and returns its receipt once it is
     /// durable. Exactly one ballot per code, decided inside the write transaction: a second →
-    /// `alreadyVoted`, a round that is no longer open → `wrongState`.
+    /// `alreadyVoted`, a round that is no longer open → `wrongState`, a code reissued since the
+    /// session was looked up → `codeReplaced`.
     public func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
         try committer.submit(castJob(ballot, session: session))
     }
@@ -108,16 +116,32 @@ public struct BallotStore: Sendable {
         let content = BallotCoding.bytes(ballot)
         let roundID = session.round.id
         let category = session.category.rawValue
+        let evaluatorID = session.evaluatorID
+        let tokenHash = session.tokenHash
         return { connection, tallies in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
             guard state == RoundState.open.rawValue else {
                 throw RoundError.wrongState(
                     RoundState(rawValue: state ?? "") ?? .closed, "the round is not open for ballots")
             }
-            let spent = try connection.run(
-                "UPDATE round_panel SET voted = 1 WHERE round_id = ? AND evaluator_id = ? AND voted = 0",
-                [roundID, session.evaluatorID])
-            guard spent == 1 else { throw RoundError.alreadyVoted }
+            let spent =
+                if let tokenHash {
+                    try connection.run(
+                        """
+                        UPDATE round_panel SET voted = 1
+                        WHERE round_id = ? AND evaluator_id = ? AND voted = 0 AND token_hash = ?
+                        """, [roundID, evaluatorID, tokenHash])
+                } else {
+                    try connection.run(
+                        "UPDATE round_panel SET voted = 1 WHERE round_id = ? AND evaluator_id = ? AND voted = 0",
+                        [roundID, evaluatorID])
+                }
+            guard spent == 1 else {
+                let voted = try connection.queryOne(
+                    "SELECT voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [roundID, evaluatorID]
+                ) { $0.bool(0) }
+                throw voted == false ? RoundError.codeReplaced : RoundError.alreadyVoted
+            }
             var receipt = Receipt.generate().value
             while try connection.queryOne("SELECT 1 FROM ballots WHERE receipt = ?", [receipt], { _ in true }) != nil {
                 receipt = Receipt.generate().value

@@ -9,6 +9,10 @@ public enum RoundError: Error, Equatable, Sendable {
     case invalid([FieldError])
     /// The evaluator has already voted (409).
     case alreadyVoted
+    /// The ballot code was replaced (reissued) after it was looked up (401, as for any dead code).
+    case codeReplaced
+    /// The evaluator is not on the round's panel (404).
+    case notOnPanel(evaluatorID: Int64)
 }
 
 /// A panel member's new ballot code, shown once.
@@ -136,7 +140,7 @@ public struct RoundStore: Sendable {
                     "SELECT name, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?",
                     [roundID, evaluatorID],
                     { (name: $0.string(0), voted: $0.bool(1)) })
-            else { throw RoundError.notFound }
+            else { throw RoundError.notOnPanel(evaluatorID: evaluatorID) }
             guard !member.voted else { throw RoundError.alreadyVoted }
             try connection.run(
                 "UPDATE round_panel SET token_hash = ? WHERE round_id = ? AND evaluator_id = ?",

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Storage
 import Testing
 
 /// Rounds from draft to published (contract §4–§7), through the live API.
@@ -138,6 +139,58 @@ import Testing
         #expect(try f.vote(codes[evaluator]!, f.ballot()).status == 401)
         #expect(try f.vote(newCode, f.ballot()).status == 201)
         #expect(try f.post("/rounds/\(round)/tokens/\(evaluator)/reissue").status == 409)
+    }
+
+    /// A code looked up just before a reissue, then cast: the ballot loses (401, the code is
+    /// dead) and the new slip still votes. (Found racing the two from threads: both used to
+    /// succeed, leaving a printed code that could never vote.) The race is made deterministic
+    /// by driving the ballot store directly between the lookup and the cast.
+    @Test func aBallotRacingAReissueOfItsCodeLoses() throws {
+        let f = try EvaluationFixture()
+        let round = try f.createRound()
+        let codes = try f.open(round)
+        let evaluator = f.evaluators[0]
+        let database = try Database(path: f.app.directory + "/duping.sqlite", migrations: Schema.migrations)
+        defer { database.close() }
+        let committer = GroupCommitter(database: database)
+        defer { committer.stop() }
+        let store = BallotStore(database: database, committer: committer)
+        let oldHash = try #require(
+            try database.read {
+                try $0.queryOne(
+                    "SELECT token_hash FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [round, evaluator]
+                ) { $0.blob(0) }
+            })
+        let session = try #require(try store.session(tokenHash: oldHash))
+        let reissued = try f.post("/rounds/\(round)/tokens/\(evaluator)/reissue")
+        #expect(reissued.status == 200)
+        let ballot = ValidBallot(entries: [
+            ScoreEntry(subject: .cadre(Int(f.cadres[0])), villageTime: 80, attitude: 80, completion: 80)
+        ])
+        #expect(throws: RoundError.codeReplaced) { try store.cast(ballot, session: session) }
+        #expect(try f.vote(codes[evaluator]!, f.ballot()).status == 401)
+        #expect(try f.vote(reissued.json["token"]?.stringValue ?? "", f.ballot()).status == 201)
+        #expect(try f.get("/rounds/\(round)/turnout").json["voted"] == .int(1))
+    }
+
+    @Test func reissueForSomeoneNotOnThePanelSaysSo() throws {
+        let f = try EvaluationFixture()
+        let round = try f.createRound()
+        _ = try f.open(round)
+        let response = try f.post("/rounds/\(round)/tokens/999/reissue")
+        #expect(response.status == 404)
+        #expect(response.json["detail"] == "Evaluator 999 is not on this round's panel.")
+    }
+
+    /// A draft has no panel yet; a paper ballot for it is refused because the round is not open
+    /// (409), not because the evaluator would be unknown.
+    @Test func aPaperBallotForADraftRoundIsAStateConflict() throws {
+        let f = try EvaluationFixture()
+        let round = try f.createRound()
+        let paper = try f.post(
+            "/rounds/\(round)/paper-ballots", #"{"evaluator_id":\#(f.evaluators[0]),"ballot":\#(f.ballot())}"#)
+        #expect(paper.status == 409)
+        #expect(paper.json["type"]?.stringValue?.hasSuffix("round-state") == true)
     }
 
     @Test func paperBallotUsesUpTheEvaluatorsCode() throws {

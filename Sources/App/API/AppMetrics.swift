@@ -83,6 +83,7 @@ final class BallotCounters: Sendable {
     static func reason(_ error: any Error) -> Reason {
         switch error {
         case RoundError.alreadyVoted: .alreadyVoted
+        case RoundError.codeReplaced: .unknownCode
         case RoundError.wrongState: .roundNotOpen
         case let error as APIError:
             switch error.status {

@@ -63,6 +63,10 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
         return .invalid(errors)
     case RoundError.alreadyVoted:
         return APIError.conflict("This ballot code has already been used to vote.").typed("already-voted")
+    case RoundError.codeReplaced:
+        return .unauthorized("The ballot code is unknown or has been replaced.")
+    case RoundError.notOnPanel(let evaluatorID):
+        return .notFound("Evaluator \(evaluatorID) is not on this round's panel.")
     case StoreError.diskFull:
         return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
     case StoreError.busy:

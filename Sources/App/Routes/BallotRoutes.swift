@@ -63,6 +63,10 @@ struct BallotRoutes {
 
     private func paperBallot(_ request: HTTPRequest, _ complete: @escaping EndpointCompletion) throws {
         let (round, _) = try rounds.round(request)
+        // A draft has no panel yet: say the round is not open rather than that nobody is on it.
+        guard round.state == .open else {
+            throw RoundError.wrongState(round.state, "the round is not open for ballots")
+        }
         var reader = JSONObjectReader(try RequestBody.object(request))
         let evaluatorID = reader.int("evaluator_id", range: 1...Int64.max)
         let ballot = reader.object("ballot")
