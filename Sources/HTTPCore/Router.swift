@@ -119,19 +119,30 @@ public struct Router: Sendable {
             let detail = "\(request.head.method) is not allowed here; allowed: \(allow)."
             return fixed("method_not_allowed", Problem.response(status: 405, detail: detail, headers: ["Allow": allow]))
         }
-        if let fallback, ["GET", "HEAD"].contains(request.head.method) {
+        let method = request.head.method
+        if let fallback, method == "GET" || method == "HEAD" {
             return RouteResolution(
                 handler: { fallback($0) ?? Self.notFound($0) }, mayBlock: false, name: "static")
         }
-        if request.head.method == "OPTIONS", fallback != nil {
-            return fixed("options", HTTPResponse(status: 204, headers: ["Allow": "GET, HEAD, OPTIONS"]))
-        }
-        let method = request.head.method
         if !Self.recognizedMethods.contains(method), !routes.contains(where: { $0.method == method }) {
             let detail = "This server does not implement the request method."
             return fixed("not_implemented", Problem.response(status: 501, detail: detail))
         }
+        if let fallback {
+            return RouteResolution(
+                handler: { Self.staticFileMethod($0, exists: fallback($0) != nil) }, mayBlock: false, name: "static")
+        }
         return RouteResolution(handler: Self.notFound, mayBlock: false, name: "unmatched")
+    }
+
+    /// Another method than GET or HEAD on a path the fallback may serve: a file there allows
+    /// only those (OPTIONS says so, anything else gets 405 with `Allow`); no file, 404.
+    private static func staticFileMethod(_ request: HTTPRequest, exists: Bool) -> HTTPResponse {
+        guard exists else { return notFound(request) }
+        let allow = "GET, HEAD, OPTIONS"
+        if request.head.method == "OPTIONS" { return HTTPResponse(status: 204, headers: ["Allow": allow]) }
+        let detail = "\(request.head.method) is not allowed here; allowed: \(allow)."
+        return Problem.response(status: 405, detail: detail, headers: ["Allow": allow])
     }
 
     private static func notFound(_ request: HTTPRequest) -> HTTPResponse {

@@ -96,6 +96,9 @@ import Testing
         let suspended = try app.call("GET", "\(base)/cadres?status=suspended&department_id=\(dept)", token: admin)
         #expect(suspended.items.map { $0["name"] } == ["干部2"])
         #expect(try app.call("GET", "\(base)/cadres?limit=5000", token: admin).items.count == 5)
+        // Larger than any Int is still only "larger": clamped, not refused.
+        #expect(try app.call("GET", "\(base)/cadres?limit=99999999999999999999", token: admin).items.count == 5)
+        #expect(try app.call("GET", "\(base)/cadres?limit=-99999999999999999999", token: admin).status == 400)
         #expect(try app.call("GET", "\(base)/cadres?limit=0", token: admin).status == 400)
         #expect(try app.call("GET", "\(base)/cadres?status=gone", token: admin).status == 400)
     }

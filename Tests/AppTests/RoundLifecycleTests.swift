@@ -76,6 +76,19 @@ import Testing
         #expect(board.json["receipts"] == .array(receipts.sorted().map(JSONValue.string)))
         #expect(!board.raw.text.contains("希望多下村"), "comments never appear on the board")
         #expect(codes.values.allSatisfy { !board.raw.text.contains($0) })
+        // Plain and gzipped bodies carry different validators (strong, and its weak form), both
+        // vary on Accept-Encoding, and either tag revalidates.
+        let boardPath = "/v1/public/townships/niumasi/rounds/\(round)"
+        let strong = try #require(board.header("ETag"))
+        #expect(strong.hasPrefix("\""))
+        #expect(board.header("Vary") == "Accept-Encoding")
+        let zipped = try f.app.call("GET", boardPath, headers: ["Accept-Encoding": "gzip"])
+        #expect(zipped.header("Content-Encoding") == "gzip")
+        #expect(zipped.header("ETag") == "W/" + strong)
+        #expect(zipped.header("Vary") == "Accept-Encoding")
+        for tag in [strong, "W/" + strong] {
+            #expect(try f.app.call("GET", boardPath, headers: ["If-None-Match": tag]).status == 304)
+        }
         let list = try f.app.call("GET", "/v1/public/townships/niumasi/rounds")
         #expect(list.items.map { $0["id"] } == [.int(round)])
 

@@ -35,6 +35,24 @@ import Testing
         #expect(css.header("Content-Type")?.hasPrefix("text/css") == true)
     }
 
+    /// A page allows GET and HEAD only: other methods get 405 with `Allow` (as API routes do),
+    /// OPTIONS lists them; a path with no file is 404 whatever the method.
+    @Test func otherMethodsOnAPageAre405WithAllow() throws {
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        for method in ["POST", "PUT", "PATCH", "DELETE"] {
+            let response = try client.exchange("\(method) /assets/style.css HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+            #expect(response.status == 405, "\(method)")
+            #expect(response.header("Allow") == "GET, HEAD, OPTIONS", "\(method)")
+            #expect(response.header("Content-Type") == "application/problem+json", "\(method)")
+        }
+        let options = try client.exchange("OPTIONS / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(options.status == 204)
+        #expect(options.header("Allow") == "GET, HEAD, OPTIONS")
+        #expect(try client.exchange("POST /missing.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").status == 404)
+        #expect(try client.exchange("OPTIONS /missing.html HTTP/1.1\r\nHost: x\r\n\r\n").status == 404)
+    }
+
     @Test(arguments: [
         "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/assets/..%2f..%2fsecret.txt",
         "/link.txt", "/%00index.html", "/assets%5c..%5c..%5csecret.txt", "/%252e%252e/secret.txt", "//etc/passwd",

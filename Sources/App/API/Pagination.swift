@@ -3,15 +3,19 @@ import HTTPCore
 
 /// `?limit=` (default 100, clamped to 1000) and `?after=` (the `next` cursor of the previous page).
 struct Pagination {
+    static let maximumLimit = 1000
     var limit: Int
     var after: Int64?
 
     init(_ query: [String: String]) throws {
         if let text = query["limit"] {
-            guard let value = Int(text), value >= 1 else {
+            // A positive number too long for an Int is still just "larger": clamped like any other.
+            let tooLongForInt =
+                text.count > 18 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text.contains { $0 != "0" }
+            guard let value = tooLongForInt ? Self.maximumLimit : Int(text), value >= 1 else {
                 throw APIError.badRequest("limit must be a positive integer.")
             }
-            limit = min(value, 1000)
+            limit = min(value, Self.maximumLimit)
         } else {
             limit = 100
         }

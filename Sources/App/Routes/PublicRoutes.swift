@@ -40,15 +40,20 @@ struct PublicRoutes {
         let key = "\(request.pathParameters["code"] ?? "")/\(request.pathParameters["id"] ?? "")"
         let entry = try cache.entry(key) { try load(request) }
         guard let entry else { throw APIError.notFound("No published round here.") }
+        // The gzipped bytes get the weak form of the tag: a strong tag may not be shared by two
+        // encodings (RFC 9110 §8.8.1), and If-None-Match compares weakly, so either revalidates.
+        let gzipped = entry.gzipped.flatMap {
+            AcceptEncoding.allowsGzip(request.headers.values("Accept-Encoding")) ? $0 : nil
+        }
+        let etag = gzipped == nil ? entry.etag : "W/" + entry.etag
         var headers: HTTPHeaders = [
-            "Content-Type": "application/json", "ETag": entry.etag, "Cache-Control": "no-cache",
+            "Content-Type": "application/json", "ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
         ]
         if EntityTag.ifNoneMatch(request.headers.values("If-None-Match"), matches: entry.etag) {
-            return HTTPResponse(status: 304, headers: ["ETag": entry.etag, "Vary": "Accept-Encoding"])
+            return HTTPResponse(status: 304, headers: ["ETag": etag, "Vary": "Accept-Encoding"])
         }
-        if let gzipped = entry.gzipped, AcceptEncoding.allowsGzip(request.headers.values("Accept-Encoding")) {
+        if let gzipped {
             headers.add("Content-Encoding", "gzip")
-            headers.add("Vary", "Accept-Encoding")
             return HTTPResponse(status: 200, headers: headers, body: gzipped)
         }
         return HTTPResponse(status: 200, headers: headers, body: entry.plain)
