@@ -9,10 +9,9 @@ struct Pagination {
 
     init(_ query: [String: String]) throws {
         if let text = query["limit"] {
-            // A positive number too long for an Int is still just "larger": clamped like any other.
-            let tooLongForInt =
-                text.count > 18 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text.contains { $0 != "0" }
-            guard let value = tooLongForInt ? Self.maximumLimit : Int(text), value >= 1 else {
+            // Digits that do not fit an Int are a positive number, just a larger one: clamped.
+            let overflowing = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            guard let value = Int(text) ?? (overflowing ? Self.maximumLimit : nil), value >= 1 else {
                 throw APIError.badRequest("limit must be a positive integer.")
             }
             limit = min(value, Self.maximumLimit)
