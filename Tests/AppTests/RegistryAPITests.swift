@@ -142,6 +142,17 @@ import Testing
         #expect(try app.call("GET", "\(base)/cadres", token: admin).items.isEmpty)
     }
 
+    /// A row with more cells than the header is a bad row like any other: 422 naming it.
+    @Test func csvRowWithExtraCellsIsNamed() throws {
+        let dept = try department("民政办")
+        let csv = "name,department_id\n张三,\(dept)\n李四,\(dept),多余\n"
+        let response = try create("cadres", csv, contentType: "text/csv")
+        #expect(response.status == 422)
+        #expect(response.errorFields == ["[2]"])
+        #expect(response.json["errors"]?.arrayValue?.first?.objectValue?["row"] == .int(2))
+        #expect(try app.call("GET", "\(base)/cadres", token: admin).items.isEmpty)
+    }
+
     @Test(arguments: ["'); DROP TABLE cadres; --", "张三\u{0}李", "Robert\"); --", "😀 表情 \\ \" \n"])
     func stringsRoundTripExactly(name: String) throws {
         let dept = try department("民政办")

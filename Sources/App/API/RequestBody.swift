@@ -61,6 +61,12 @@ enum RequestBody {
             let table: CSVTable
             do {
                 table = try CSVReader.parse(request.body)
+            } catch .tooManyCells(let row, _, _) {
+                // A row that does not fit the header is a bad row (422 naming it, contract §3);
+                // broken quoting or encoding is malformed syntax (400).
+                throw APIError.invalid([
+                    FieldError(field: "[\(row)]", message: "has more cells than the header has names", row: row)
+                ])
             } catch {
                 throw APIError.badRequest("The CSV is malformed: \(error.message)")
             }

@@ -1,5 +1,6 @@
-/// Why an uploaded CSV file cannot be read. All map to 422 with the row named, so a clerk can
-/// find the line in the spreadsheet.
+/// Why an uploaded CSV file cannot be read. A row with more cells than the header is a bad row
+/// (422 naming it); the others are malformed files (400), their `message` naming the row where
+/// there is one, so a clerk can find the line in the spreadsheet.
 public enum CSVError: Error, Equatable, Sendable {
     /// The file is not UTF-8 — typically Excel's plain "CSV" format, which on Chinese Windows
     /// saves GBK. `offset` is the first bad byte.
