@@ -20,6 +20,22 @@ public struct StoredCredential: Sendable, Equatable {
     public var townshipID: Int64?
 }
 
+/// A township admin token as root may see it: never the token itself, which exists only in the
+/// response that created it.
+public struct AdminToken: Sendable, Equatable {
+    public var id: Int64
+    public var label: String
+    public var createdAt: String
+    public var revokedAt: String?
+
+    public var json: JSONObject {
+        [
+            "id": .int(id), "label": .string(label), "created_at": .string(createdAt),
+            "revoked_at": revokedAt.map(JSONValue.string) ?? .null,
+        ]
+    }
+}
+
 /// Townships and the credentials that manage them.
 public struct AccessStore: Sendable {
     let database: Database
@@ -94,6 +110,34 @@ public struct AccessStore: Sendable {
         try database.read { connection in
             try connection.queryOne("SELECT 1 FROM credentials WHERE kind = 'root' LIMIT 1") { _ in true } ?? false
         }
+    }
+
+    /// The township's admin tokens in id order, revoked ones included, a page at a time.
+    public func adminTokens(townshipID: Int64, after: Int64?, limit: Int) throws -> (items: [AdminToken], next: Int64?) {
+        let rows = try database.read { connection in
+            try connection.query(
+                """
+                SELECT id, label, created_at, revoked_at FROM credentials
+                WHERE kind = 'admin' AND township_id = ? AND id > ? ORDER BY id LIMIT ?
+                """, [townshipID, after ?? 0, limit + 1], Self.adminToken)
+        }
+        let page = Array(rows.prefix(limit))
+        return (page, rows.count > limit ? page.last?.id : nil)
+    }
+
+    /// One admin token of the township, revoked or not.
+    public func adminToken(id: Int64, townshipID: Int64) throws -> AdminToken? {
+        try database.read { connection in
+            try connection.queryOne(
+                """
+                SELECT id, label, created_at, revoked_at FROM credentials
+                WHERE kind = 'admin' AND township_id = ? AND id = ?
+                """, [townshipID, id], Self.adminToken)
+        }
+    }
+
+    private static func adminToken(_ row: Row) -> AdminToken {
+        AdminToken(id: row.int64(0), label: row.string(1), createdAt: row.string(2), revokedAt: row.optionalString(3))
     }
 
     /// Revokes an admin token of the township; false when there is no such live token.

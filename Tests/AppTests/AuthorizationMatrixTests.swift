@@ -12,6 +12,8 @@ import Testing
         ("POST", "/v1/townships", "{}", .rootOnly),
         ("GET", "/v1/townships/T", nil, .township),
         ("POST", "/v1/townships/T/tokens", "{}", .rootTownship),
+        ("GET", "/v1/townships/T/tokens", nil, .rootTownship),
+        ("GET", "/v1/townships/T/tokens/999999", nil, .rootTownship),
         ("DELETE", "/v1/townships/T/tokens/999999", nil, .rootTownship),
         ("POST", "/v1/townships/T/departments", "{}", .township),
         ("GET", "/v1/townships/T/departments", nil, .township),

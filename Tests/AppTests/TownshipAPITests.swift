@@ -85,6 +85,30 @@ import Testing
         #expect(try app.call("DELETE", "/v1/townships/niumasi/tokens/\(id)", token: app.rootToken).status == 404)
     }
 
+    /// A created token's `Location` can be read (label and dates, never the token), and root can
+    /// list a township's tokens to find one to revoke.
+    @Test func rootSeesTokensButNeverTheirSecrets() throws {
+        let app = try TestApp()
+        let admin = try app.makeTownship("niumasi")
+        let created = try app.call(
+            "POST", "/v1/townships/niumasi/tokens", token: app.rootToken, body: #"{"label":"临时"}"#)
+        let location = try #require(created.header("Location"))
+        let token = created.json["token"]?.stringValue ?? ""
+        let record = try app.call("GET", location, token: app.rootToken)
+        #expect(record.status == 200)
+        #expect(record.json["label"] == "临时")
+        #expect(record.json["revoked_at"] == .null)
+        #expect(record.json["token"] == nil)
+        #expect(!record.raw.text.contains(token) && !record.raw.text.contains(admin))
+        let list = try app.call("GET", "/v1/townships/niumasi/tokens", token: app.rootToken)
+        #expect(list.items.map { $0["label"] } == ["镇组织办", "临时"])
+        #expect(!list.raw.text.contains(token) && !list.raw.text.contains(admin))
+        #expect(try app.call("DELETE", location, token: app.rootToken).status == 204)
+        #expect(try app.call("GET", location, token: app.rootToken).json["revoked_at"]?.stringValue != nil)
+        #expect(try app.call("GET", location, token: admin).status == 403)
+        #expect(try app.call("GET", "/v1/townships/niumasi/tokens/999", token: app.rootToken).status == 404)
+    }
+
     @Test func missingOrUnknownCredentialsAre401() throws {
         let app = try TestApp()
         let none = try app.call("GET", "/v1/townships")

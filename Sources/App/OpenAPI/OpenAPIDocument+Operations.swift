@@ -65,6 +65,19 @@ extension OpenAPIDocument {
                 responses: [("201", OAS.response("Created.", OpenAPISchemas.tokenCreated))])
         ),
         (
+            "/v1/townships/{code}/tokens", "GET",
+            OAS.operation(
+                "List the township's admin tokens, revoked ones included (root); never the tokens themselves",
+                tag: "townships", parameters: [code] + pageParameters,
+                responses: [("200", OAS.response("A page.", page(OAS.ref("AdminToken"))))])
+        ),
+        (
+            "/v1/townships/{code}/tokens/{id}", "GET",
+            OAS.operation(
+                "One admin token (root): label and dates, never the token", tag: "townships", parameters: [code, id],
+                responses: [("200", OAS.response("The token's record.", OAS.ref("AdminToken")))])
+        ),
+        (
             "/v1/townships/{code}/tokens/{id}", "DELETE",
             OAS.operation(
                 "Revoke an admin token (root)", tag: "townships", parameters: [code, id],

@@ -44,6 +44,15 @@ enum OpenAPISchemas {
                     [("code", OAS.string()), ("name", OAS.string()), ("created_at", OAS.timestamp)],
                     required: ["code", "name", "created_at"])
             ),
+            (
+                "AdminToken",
+                OAS.object(
+                    [
+                        ("id", OAS.id), ("label", OAS.string()), ("created_at", OAS.timestamp),
+                        ("revoked_at", OAS.nullable(OAS.timestamp)),
+                    ],
+                    required: ["id", "label", "created_at", "revoked_at"])
+            ),
         ]
         schemas += OpenAPIDocument.registrySchemas
         schemas += roundSchemas + ballotSchemas

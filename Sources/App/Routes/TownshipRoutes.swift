@@ -12,6 +12,8 @@ struct TownshipRoutes {
         router.add("GET", "/v1/townships", endpoint(list))
         router.add("GET", "/v1/townships/{code}", endpoint(get))
         router.add("POST", "/v1/townships/{code}/tokens", endpoint(createToken))
+        router.add("GET", "/v1/townships/{code}/tokens", endpoint(listTokens))
+        router.add("GET", "/v1/townships/{code}/tokens/{id}", endpoint(getToken))
         router.add("DELETE", "/v1/townships/{code}/tokens/{id}", endpoint(revokeToken))
     }
 
@@ -57,6 +59,25 @@ struct TownshipRoutes {
             kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
         let body: JSONObject = ["id": .int(id), "label": .string(label), "token": .string(token)]
         return .json(.object(body), status: 201, location: "/v1/townships/\(township.code)/tokens/\(id)")
+    }
+
+    /// Root's view of the admin tokens, so a lost or leaked one can be found and revoked.
+    private func listTokens(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        try auth.requireRoot(request)
+        let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
+        let (items, next) = try access.adminTokens(townshipID: township.id, after: page.after, limit: page.limit)
+        return Pagination.page(items.map(\.json), next: next)
+    }
+
+    /// What the `Location` of a created token names: its label and dates, never the token.
+    private func getToken(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (township, _) = try auth.township(request)
+        try auth.requireRoot(request)
+        guard let id = Int64(request.pathParameters["id"] ?? ""),
+            let token = try access.adminToken(id: id, townshipID: township.id)
+        else { throw APIError.notFound("No token with that id in this township.") }
+        return .json(.object(token.json))
     }
 
     private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
