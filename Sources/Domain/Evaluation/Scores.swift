@@ -34,8 +34,14 @@ public struct Scores: Sendable, Hashable, Codable {
 
     /// `value` in whole hundredths, half away from zero (85.8666 → 8587). The one rounding rule
     /// every output — JSON, CSV, archive strings — goes through, so they always agree.
+    ///
+    /// Scores are means of whole numbers, so a true half (1.005, 0.995) is common, and in binary
+    /// it often lands a hair below the half (1.005 × 100 = 100.49999999999999): the magnitude is
+    /// nudged up by a relative 1e-12 first, far less than any real distance from a half, so a
+    /// half rounds away from zero the way a clerk checking by hand rounds it.
     public static func hundredths(_ value: Double) -> Int64 {
-        Int64((value * 100).rounded(.toNearestOrAwayFromZero))
+        let magnitude = (abs(value) * 100 * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+        return Int64(value < 0 ? -magnitude : magnitude)
     }
 
     /// `value` rounded to 2 decimals, for JSON output (85.8666 → 85.87).

@@ -13,6 +13,14 @@ import Testing
         (99.996, 100.0, "100.00"),
         (-2.5, -2.5, "-2.50"),
         (-0.126, -0.13, "-0.13"),
+        // True halves that binary puts a hair below the half still round away from zero.
+        (1.005, 1.01, "1.01"),
+        (0.995, 1.0, "1.00"),
+        (2.675, 2.68, "2.68"),
+        (-1.005, -1.01, "-1.01"),
+        (199.0 / 200, 1.0, "1.00"),  // a composite weighted 1:1:198, as a round computes it
+        (201.0 / 200, 1.01, "1.01"),
+        (1.00499, 1.0, "1.00"),
     ])
     func roundsToTwoDecimalsOnlyForOutput(value: Double, rounded: Double, text: String) {
         #expect(Scores.rounded(value) == rounded)
