@@ -186,6 +186,24 @@ import Testing
         #expect(try f.get("/rounds/\(round)/turnout").json["voted"] == .int(1))
     }
 
+    /// Open, close and reissue take no input: an empty body or `{}` is fine, anything else is
+    /// refused like any bad body (and changes nothing) instead of being silently ignored.
+    @Test func actionsWithoutInputRefuseABodyTheyWouldIgnore() throws {
+        let f = try EvaluationFixture()
+        let round = try f.createRound()
+        let open = "\(f.base)/rounds/\(round)/open"
+        #expect(try f.app.call("POST", open, token: f.admin, body: "{not json").status == 400)
+        #expect(try f.app.call("POST", open, token: f.admin, body: "x", contentType: "text/plain").status == 415)
+        let unknown = try f.app.call("POST", open, token: f.admin, body: #"{"send_sms":true}"#)
+        #expect(unknown.status == 422)
+        #expect(unknown.errorFields == ["send_sms"])
+        #expect(try f.get("/rounds/\(round)").json["state"] == "draft")
+        #expect(try f.app.call("POST", open, token: f.admin, body: "{}").status == 200)
+        let close = "\(f.base)/rounds/\(round)/close"
+        #expect(try f.app.call("POST", close, token: f.admin, body: #"{"force":true}"#).status == 422)
+        #expect(try f.post("/rounds/\(round)/close").status == 200)
+    }
+
     @Test func reissueForSomeoneNotOnThePanelSaysSo() throws {
         let f = try EvaluationFixture()
         let round = try f.createRound()

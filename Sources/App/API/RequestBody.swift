@@ -36,6 +36,16 @@ enum RequestBody {
         return object
     }
 
+    /// For actions that take no input (open, close, reissue): no body, or an empty JSON object.
+    /// Anything else is refused the way any body is (415, 400, 422 per member) rather than
+    /// ignored, so a script that sends options it thinks count learns they do not.
+    static func expectNone(_ request: HTTPRequest) throws {
+        guard !request.body.isEmpty else { return }
+        var reader = JSONObjectReader(try object(request))
+        reader.finish(allowed: [])
+        guard reader.isValid else { throw APIError.invalid(reader.errors) }
+    }
+
     /// The objects a collection POST creates: one object, a JSON array of objects (bulk), or CSV
     /// rows (bulk) whose cells are converted to the types `spec` expects.
     static func items(_ request: HTTPRequest, spec: ResourceSpec) throws -> (objects: [JSONObject], bulk: Bool) {

@@ -53,6 +53,7 @@ struct RoundRoutes {
 
     private func open(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
+        try RequestBody.expectNone(request)
         let issued = try rounds.open(townshipID: round.townshipID, id: round.id) {
             let code = BallotCode.generate()
             return (code.display, Tokens.hash(code.value))
@@ -63,6 +64,7 @@ struct RoundRoutes {
     private func reissue(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         guard let evaluatorID = Int64(request.pathParameters["evaluator_id"] ?? "") else { throw RoundError.notFound }
+        try RequestBody.expectNone(request)
         let code = BallotCode.generate()
         let issued = try rounds.reissue(
             townshipID: round.townshipID, roundID: round.id, evaluatorID: evaluatorID, code: code.display,
@@ -90,6 +92,7 @@ struct RoundRoutes {
 
     private func close(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
+        try RequestBody.expectNone(request)
         _ = try rounds.close(townshipID: round.townshipID, id: round.id, results: ResultsDocument.closing)
         return .json(.object(try rounds.get(townshipID: round.townshipID, id: round.id)!.jsonObject))
     }
