@@ -142,6 +142,16 @@ import Testing
         #expect(try app.call("GET", "\(base)/cadres", token: admin).items.isEmpty)
     }
 
+    /// Pasting the same evaluator twice in one batch (evaluators have no unique field): the
+    /// error names the whole second row.
+    @Test func anIdenticalRowInABatchIsNamed() throws {
+        let row = #"{"name":"王五","category":"deputy"}"#
+        let response = try create("evaluators", "[\(row),\(row)]")
+        #expect(response.status == 422)
+        #expect(response.errorFields == ["[2]"])
+        #expect(try app.call("GET", "\(base)/evaluators", token: admin).items.isEmpty)
+    }
+
     /// A row with more cells than the header is a bad row like any other: 422 naming it.
     @Test func csvRowWithExtraCellsIsNamed() throws {
         let dept = try department("民政办")

@@ -34,11 +34,10 @@ struct RegistryRoutes {
                 spec.uniqueField.flatMap { values[$0] }
                     ?? .object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
             if rowErrors.isEmpty, let first = seen[key] {
-                let field = spec.uniqueField ?? "row"
+                // The unique field when the resource has one, else the whole row.
+                let field = "[\(index + 1)]" + (spec.uniqueField.map { ".\($0)" } ?? "")
                 errors.append(
-                    FieldError(
-                        field: "[\(index + 1)].\(field)", message: "duplicates row \(first) of this batch",
-                        row: index + 1))
+                    FieldError(field: field, message: "duplicates row \(first) of this batch", row: index + 1))
             } else if rowErrors.isEmpty {
                 seen[key] = index + 1
             }
