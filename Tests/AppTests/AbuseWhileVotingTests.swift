@@ -40,9 +40,9 @@ import Testing
             #expect(try f.vote(codes[f.evaluators[second]]!, f.ballot()).status == 201, "second \(second)")
             sleep(1)
         }
-        // A burst of 5,000 connects can overflow the listen queue: the kernel then completes the
-        // dropped handshakes on its SYN-ACK retransmits (after 1 s, 3 s, 7 s…), so the server may
-        // see the last few idle connections seconds later. Wait for them rather than read once.
+        // On a loaded machine a burst of 5,000 connects can overflow the listen queue; the kernel
+        // then completes those handshakes on its SYN-ACK retransmits (after 1 s, 3 s, 7 s…), so
+        // the last few may reach the server seconds later. Wait for them rather than read once.
         var open = try Self.openConnections(port)
         for _ in 0..<30 where open < 1_000 + idleCount {
             usleep(500_000)

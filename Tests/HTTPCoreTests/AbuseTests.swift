@@ -71,10 +71,10 @@ import Testing
             for _ in 0..<count {
                 guard let fd = Abuse.connectNonBlocking(port: live.port) else { break }
                 idle.append(fd)
-        }
-        #expect(idle.count == count)
-        #expect(Abuse.eventually(within: 5) { (Abuse.openConnections(live.server) ?? 0) >= count })
-        #expect(Abuse.healthz(port: live.port) == 200)
+            }
+            #expect(idle.count == count)
+            #expect(Abuse.eventually(within: 5) { (Abuse.openConnections(live.server) ?? 0) >= count })
+            #expect(Abuse.healthz(port: live.port) == 200)
         }
     }
 }

@@ -30,9 +30,9 @@ import Testing
     @Test func theWriterTruncatesTheWALOnceIdleAndKeepsTheData() throws {
         let committer = GroupCommitter(database: database, scrubDelay: 0.05)
         defer { committer.stop() }
-        try committer.submit { db, _ in try db.run("INSERT INTO departments (name) VALUES ('甲')") }
+        _ = try committer.submit { db, _ in try db.run("INSERT INTO departments (name) VALUES ('甲')") }
         #expect(eventually { walSize == 0 })
-        try committer.submit { db, _ in try db.run("INSERT INTO departments (name) VALUES ('乙')") }
+        _ = try committer.submit { db, _ in try db.run("INSERT INTO departments (name) VALUES ('乙')") }
         #expect(eventually { walSize == 0 })
         #expect(try database.count("departments") == 2)
         // The rows are in the main file itself: a copy of it alone, without its WAL, has them.
