@@ -45,8 +45,11 @@ import Testing
         }
 
         deinit {
-            process.terminate()
-            process.waitUntilExit()
+            // Also runs when `init` throws, maybe before the child started: only stop a running one.
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
             try? FileManager.default.removeItem(atPath: directory)
         }
     }
