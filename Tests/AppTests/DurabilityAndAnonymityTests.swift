@@ -57,13 +57,7 @@ import Testing
         server = try ServerProcess(dataDirectory: data, logPath: directory + "/second.log")
         let port2 = server.port
         // The WAL the kill left behind is emptied into the main file once the new writer is idle.
-        let wal = data + "/duping.sqlite-wal"
-        var walEmptied = false
-        for _ in 0..<500 where !walEmptied {
-            walEmptied = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber) == 0
-            if !walEmptied { usleep(10_000) }
-        }
-        #expect(walEmptied)
+        #expect(Self.walEmpties(in: data))
         #expect(try TestApp.call(port: port2, "POST", "/v1/townships/nm/rounds/1/close", token: root).status == 200)
         let recount = try TestApp.call(port: port2, "GET", "/v1/townships/nm/rounds/1/recount", token: root)
         #expect(recount.json["aggregates_match"] == .bool(true))
@@ -105,21 +99,24 @@ import Testing
     @Test func aLoneBallotLeavesTheWALSoonAfterItsCommit() throws {
         let f = try EvaluationFixture()
         let codes = try f.open(try f.createRound())
-        let wal = f.app.directory + "/duping.sqlite-wal"
-        func walSize() -> Int {
-            ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber)?.intValue ?? -1
-        }
         for evaluator in f.evaluators.prefix(2) {
             #expect(try f.vote(codes[evaluator]!, f.ballot(comment: "只在主库")).status == 201)
-            var emptied = false
-            for _ in 0..<500 where !emptied {
-                emptied = walSize() == 0
-                if !emptied { usleep(10_000) }
-            }
-            #expect(emptied, "the WAL still holds \(walSize()) bytes 5 s after the ballot")
+            #expect(Self.walEmpties(in: f.app.directory), "the WAL still holds pages 5 s after the ballot")
         }
         let main = try Data(contentsOf: URL(fileURLWithPath: f.app.directory + "/duping.sqlite"))
         #expect(main.range(of: Data("只在主库".utf8)) != nil)
+    }
+}
+
+extension DurabilityAndAnonymityTests {
+    /// Whether the database's `-wal` file in `dataDirectory` is (or within 5 s becomes) empty.
+    static func walEmpties(in dataDirectory: String) -> Bool {
+        let wal = dataDirectory + "/duping.sqlite-wal"
+        for _ in 0..<500 {
+            if ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber) == 0 { return true }
+            usleep(10_000)
+        }
+        return false
     }
 }
 
