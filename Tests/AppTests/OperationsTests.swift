@@ -69,8 +69,12 @@ import Testing
         #expect(try f.app.call("GET", "/v1/ballot", token: "AAAA-BBBB-CCCC-DDDD", headers: headers).status == 429)
     }
 
-    @Test func aTrustedProxyThatIsNoAddressStopsTheStart() {
+    @Test func aTrustedProxyThatIsNoAddressStopsTheStart() throws {
         #expect(throws: (any Error).self) { try TestApp { $0.trustedProxies = ["localhost"] } }
+        // The command line says so before touching anything (ArgumentParser's usage error: 64).
+        let data = NSTemporaryDirectory() + "duping-proxy-" + UUID().uuidString
+        #expect(try Self.run(["serve", "--port", "0", "--data", data, "--trusted-proxy", "localhost"]) == 64)
+        #expect(!FileManager.default.fileExists(atPath: data))
     }
 
     @Test func backupCopiesALiveDatabaseAndVerifyArchiveChecksChains() throws {
