@@ -105,7 +105,9 @@
   }
 
   function commentSection() {
-    const area = el("textarea", { id: "comment", maxlength: "500", "aria-describedby": "comment-hint comment-count comment-error" });
+    // No maxlength: browsers count UTF-16 units there (an emoji twice); the counter, the check
+    // before review and the server all count characters.
+    const area = el("textarea", { id: "comment", "aria-describedby": "comment-hint comment-count comment-error" });
     const count = el("p", { class: "hint counter", id: "comment-count", "aria-live": "polite" }, "0 / 500");
     area.addEventListener("input", () => { count.textContent = [...area.value].length + " / 500"; });
     return el("section", { class: "card", "aria-labelledby": "comment-title" },

@@ -5,6 +5,8 @@
   const { el, SUPERVISIONS, genericProblem } = window.DuPing;
   const VOTED = "这个测评码已经投过票了，每个测评码只能投一次。如果不是您本人投的，请向镇组织办反映。";
   const NOT_OPEN = "本轮测评现在不接受投票（尚未开始或已经结束）。";
+  const NO_REPLY = "没有收到服务器的答复，选票可能已经送达，也可能没有。请检查网络后再点“确认提交”：如果已经送达，页面会告诉您。";
+  const VOTED_AFTER_LOST_REPLY = "您的选票在刚才网络中断时很可能已经提交成功：这个测评码已经投过票了。回执号无法再次显示，计票结果会张榜公布。如果您确定没有提交过，请向镇组织办反映。";
 
   /** The review: scored subjects with their scores, how many were skipped, the picks, the comment. */
   function render(container, form, body) {
@@ -29,7 +31,13 @@
     }))));
     list.push(el("dt", {}, "意见建议"));
     list.push(el("dd", {}, body.comment === null ? "（无）" : body.comment));
-    window.DuPing.replace(container, el("dl", {}, list));
+    // A blank ballot is valid and uses up the code: say so before it is sent.
+    const picked = window.DuPing.ballotForm.PICKS.some(([, group, key]) => body[group][key] !== null);
+    const blank = body.supervision.length === 0 && !picked;
+    window.DuPing.replace(container,
+      blank ? el("p", { class: "message error", id: "blank-warning" },
+        "这是一张空白选票：您没有给任何干部或部门打分，也没有评选。提交后测评码就用掉了；如需打分，请点“返回修改”。") : null,
+      el("dl", {}, list));
   }
 
   /** Chinese words for a field path the server named, e.g. "supervision[2].attitude". */
@@ -79,5 +87,5 @@
     }
   }
 
-  window.DuPing.ballotReview = { render, problem, VOTED, NOT_OPEN };
+  window.DuPing.ballotReview = { render, problem, VOTED, NOT_OPEN, NO_REPLY, VOTED_AFTER_LOST_REPLY };
 })();

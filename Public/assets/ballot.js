@@ -10,6 +10,8 @@
   let token = null;
   let form = null;
   let pending = null;
+  /** Set when a submit got no answer: the ballot may have arrived, so a later "already voted" is likely our own. */
+  let replyLost = false;
 
   /**
    * "abcd efgh-jkmn pqrs" → "ABCD-EFGH-JKMN-PQRS"; null unless it is 16 Crockford characters.
@@ -56,6 +58,7 @@
     if (state && state !== "open") return codeError(window.DuPing.ballotReview.NOT_OPEN);
     token = normalized;
     form = result.data;
+    replyLost = false;
     const round = form.round || {};
     $("round-title").textContent = round.title || "测评表";
     replace($("round-meta"), el("span", {}, KINDS[round.kind] || ""), el("span", {}, periodName(round.period)));
@@ -102,7 +105,14 @@
       showStep("step-done");
       return;
     }
-    const problem = window.DuPing.ballotReview.problem(result, pending.labels);
+    const review = window.DuPing.ballotReview;
+    const problem = review.problem(result, pending.labels);
+    if (result.status === 0) {
+      replyLost = true;
+      problem.text = review.NO_REPLY;
+    } else if (replyLost && problem.kind === "voted") {
+      problem.text = review.VOTED_AFTER_LOST_REPLY;
+    }
     showMessage($("submit-error"), problem.text, problem.items);
     // Nothing the evaluator can change makes these go through, so stop offering to submit.
     if (problem.kind) {

@@ -92,7 +92,7 @@
         ["干部", pick(data.cadres || [], "cadre_id", m.cadres)],
         ["部门", pick(data.departments || [], "department_id", m.departments)],
         ["实事", pick(data.projects || [], "project_id", m.projects, "title")]]),
-      notice("suspend", "待岗", "最不满意 · 干部待岗处理", [
+      notice("suspend", "最不满意", "干部待岗处理 · 部门和实事通报", [
         ["干部（待岗处理）", pick(data.cadres || [], "cadre_id", l.cadres)],
         ["部门", pick(data.departments || [], "department_id", l.departments)],
         ["实事", pick(data.projects || [], "project_id", l.projects, "title")]]));

@@ -10,6 +10,8 @@
   let township = null;
   /** The township's display name, when the rounds list says it (DuPing sends `township`). */
   let townshipName = null;
+  /** The round whose results are on the page, so a failed switch can put the picker back. */
+  let shownRound = null;
 
   function say(text, isError) {
     const box = $("picker-message");
@@ -44,10 +46,19 @@
     const rounds = (result.data && result.data.items) || [];
     townshipName = (result.data && result.data.township && result.data.township.name) || null;
     if (!rounds.length) { remember(null); return say("该乡镇还没有公布过测评结果。", false); }
-    replace($("round"), rounds.map((r) => el("option", { value: String(r.id) },
-      r.title.includes(periodName(r.period)) ? r.title : r.title + "（" + periodName(r.period) + "）")));
-    const chosen = rounds.find((r) => String(r.id) === String(wanted)) || rounds.reduce((a, b) =>
-      String(a.published_at || "") >= String(b.published_at || "") ? a : b);
+    const options = rounds.map((r) => el("option", { value: String(r.id) },
+      r.title.includes(periodName(r.period)) ? r.title : r.title + "（" + periodName(r.period) + "）"));
+    shownRound = null;
+    const asked = wanted ? rounds.find((r) => String(r.id) === String(wanted)) : null;
+    if (wanted && !asked) {
+      // A link to a round that is not published (yet): say so, never show another round instead.
+      replace($("round"), el("option", { value: "" }, "请选择已公布的轮次"), options);
+      $("round").value = "";
+      $("round-picker").hidden = false;
+      return say("这一轮还没有公布结果（或链接有误）。可以在下面选择已经公布的轮次。", true);
+    }
+    replace($("round"), options);
+    const chosen = asked || rounds.reduce((a, b) => String(a.published_at || "") >= String(b.published_at || "") ? a : b);
     $("round").value = String(chosen.id);
     $("round-picker").hidden = false;
     say("");
@@ -56,9 +67,15 @@
 
   /** Fetches and shows one published round; focus moves to its title when the reader asked. */
   async function loadRound(roundId, moveFocus) {
+    if (!roundId) return;
     const result = await api("/v1/public/townships/" + encodeURIComponent(township) + "/rounds/" + encodeURIComponent(roundId));
-    if (result.status === 404) return say("这一轮还没有公布结果。", true);
-    if (!result.ok || !result.data) return say(genericProblem(result.status), true);
+    if (!result.ok || !result.data) {
+      // The picker goes back to the round still shown, so it never names other results.
+      if (shownRound !== null) $("round").value = String(shownRound);
+      return say(result.status === 404 ? "这一轮还没有公布结果。" : genericProblem(result.status), true);
+    }
+    say("");
+    shownRound = roundId;
     remember(roundId);
     const data = result.data;
     window.DuPing.board.render($("results"), data, townshipName || township);

@@ -58,6 +58,13 @@ public struct AccessStore: Sendable {
         }
     }
 
+    public func township(id: Int64) throws -> Township? {
+        try database.read { connection in
+            try connection.queryOne(
+                "SELECT id, code, name, created_at FROM townships WHERE id = ?", [id], Self.township)
+        }
+    }
+
     public func township(code: String) throws -> Township? {
         try database.read { connection in
             try connection.queryOne(

@@ -27,6 +27,9 @@ import Testing
         #expect(form.json["projects"]?.arrayValue?.count == 2, "only projects of the period's year")
         #expect(form.json["voted"] == .bool(false))
         #expect(form.json["round"]?.objectValue?["state"] == "open")
+        // The township, so the page can link the evaluator to the right public board.
+        #expect(form.json["round"]?.objectValue?["township"] == "niumasi")
+        #expect(form.json["round"]?.objectValue?["township_name"] == "牛马司镇")
 
         var receipts: [String] = []
         for (index, evaluator) in f.evaluators.enumerated() {

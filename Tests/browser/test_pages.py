@@ -90,6 +90,8 @@ class PagesTest(unittest.TestCase):
         receipt = page.by_id("receipt").text.strip()
         self.assertTrue(receipt, "a receipt is shown")
         self.assertIn("查验我的回执", page.by_id("step-done").text)
+        board_link = page.by_id("board-link").get_attribute("href")
+        self.assertIn(f"township={town.code}&round={town.round_id}", board_link, "the receipt links to its own board")
         self.receipts.append(receipt)
         self.browser.screenshot("ballot-phone-receipt", PHONE[0])
 
@@ -134,7 +136,32 @@ class PagesTest(unittest.TestCase):
         self.assert_fits(SMALL_PHONE[0])
         self.browser.screenshot("ballot-360-form", SMALL_PHONE[0])
 
-    def test_6_board_shows_the_published_round(self):
+    def test_6_a_lost_reply_is_explained_and_a_blank_ballot_warned(self):
+        page = self.page
+        page.open_with_fragment(self.town.codes[5], PHONE)
+        page.wait_form()
+        page.to_review()
+        self.assertIn("空白选票", self.browser.wait_visible("blank-warning").text)
+        page.by_id("back-to-form").click()
+        page.score("cadre", self.town.cadres["张三"], (88, 88, 88))
+        page.to_review()
+        self.assertFalse(self.browser.find_all("#blank-warning"), "no warning once something is scored")
+        # The first POST reaches the server, but its answer is lost on the way back.
+        self.browser.driver.execute_script("""
+            const real = window.fetch;
+            let lost = false;
+            window.fetch = async (path, options) => {
+              if (!lost && options && options.method === "POST") { lost = true; await real(path, options); throw new TypeError("offline"); }
+              return real(path, options);
+            };""")
+        page.submit()
+        self.assertIn("可能已经送达", self.browser.wait_visible("submit-error").text)
+        self.browser.find("#submit-ballot").click()
+        self.assertIn("很可能已经提交成功", self.browser.wait_text("submit-error", "很可能已经提交成功"))
+        self.assertNotIn("不是您本人", page.by_id("submit-error").text)
+        self.browser.screenshot("ballot-phone-lost-reply", PHONE[0])
+
+    def test_7_board_shows_the_published_round(self):
         self.vote_by_api(self.town.codes[3])
         self.town.close_and_publish(COMMENTARY)
 
@@ -173,7 +200,13 @@ class PagesTest(unittest.TestCase):
         self.browser.screenshot("board-desktop", DESKTOP[0])
         self.browser.print_pdf("board-a4")
 
-    def test_7_every_receipt_is_listed_on_the_public_board(self):
+        # A link to a round that is not published says so and shows no other round instead.
+        self.browser.open(f"{base}/board.html?township={self.town.code}&round=999", PHONE)
+        self.assertIn("还没有公布结果", self.browser.wait_text("picker-message", "还没有公布结果"))
+        self.assertFalse(self.browser.find("#results").is_displayed())
+        self.assertIn("round=999", self.browser.driver.current_url)
+
+    def test_8_every_receipt_is_listed_on_the_public_board(self):
         status, data = self.server.api().request("GET", f"/v1/public/townships/{self.town.code}/rounds/{self.town.round_id}")
         self.assertEqual(status, 200)
         self.assertTrue(set(self.receipts) <= set(data["receipts"]), (self.receipts, data["receipts"]))

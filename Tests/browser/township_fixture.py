@@ -8,7 +8,7 @@ CADRES = [("张三", 0, "主任"), ("李四", 0, None), ("王五", 1, "所长"),
 PROJECTS = [("修建村道", "service"), ("自来水入户", "relief"), ("茶叶合作社", "prosperity")]
 EVALUATORS = [("刘代表", "deputy", "一村"), ("陈支书", "village_cadre", "二村"),
               ("周老", "retired_cadre", "三村"), ("吴大姐", "contact_household", "四村"),
-              ("孙主任", "deputy", "五村")]
+              ("孙主任", "deputy", "五村"), ("郑会计", "village_cadre", "六村")]
 ROUND_TITLE = "2026年下半年三督六评"
 
 

@@ -35,7 +35,8 @@ extension OpenAPISchemas {
                         (
                             "round",
                             roundSummary.adding("required", ["id", "title", "kind", "period", "state"]).withProperty(
-                                "state", OAS.enumeration(RoundState.allCases.map(\.rawValue)))
+                                "state", OAS.enumeration(RoundState.allCases.map(\.rawValue))
+                            ).withProperty("township", OAS.string()).withProperty("township_name", OAS.string())
                         ),
                         (
                             "scale",

@@ -32,6 +32,11 @@ struct BallotRoutes {
         // than only on submit.
         var round = session.round.summary
         round["state"] = .string(session.round.state.rawValue)
+        // Which township, so the page can link the evaluator to the right public board.
+        if let township = try auth.access.township(id: session.round.townshipID) {
+            round["township"] = .string(township.code)
+            round["township_name"] = .string(township.name)
+        }
         return .json([
             "round": .object(round),
             "scale": ["min": .int(Int64(scale.min)), "max": .int(Int64(scale.max))],
