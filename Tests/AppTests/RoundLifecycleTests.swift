@@ -92,6 +92,10 @@ import Testing
         for tag in [strong, "W/" + strong] {
             #expect(try f.app.call("GET", boardPath, headers: ["If-None-Match": tag]).status == 304)
         }
+        // One spelling per round: `01` or `+1` would each have cached another copy of the board.
+        for spelling in ["0\(round)", "+\(round)", "00\(round)", "\(round).0"] {
+            #expect(try f.app.call("GET", "/v1/public/townships/niumasi/rounds/\(spelling)").status == 404)
+        }
         let list = try f.app.call("GET", "/v1/public/townships/niumasi/rounds")
         #expect(list.items.map { $0["id"] } == [.int(round)])
 

@@ -37,8 +37,14 @@ struct PublicRoutes {
     }
 
     private func board(_ request: HTTPRequest) throws -> HTTPResponse {
-        let key = "\(request.pathParameters["code"] ?? "")/\(request.pathParameters["id"] ?? "")"
-        let entry = try cache.entry(key) { try load(request) }
+        // Only the canonical spelling of an id: `01` or `+1` would each have been a cache entry
+        // of their own (about 100 KB) for the same round, without bound.
+        let idText = request.pathParameters["id"] ?? ""
+        guard let id = Int64(idText), id > 0, String(id) == idText else {
+            throw APIError.notFound("No published round here.")
+        }
+        let key = "\(request.pathParameters["code"] ?? "")/\(id)"
+        let entry = try cache.entry(key) { try load(request, id: id) }
         guard let entry else { throw APIError.notFound("No published round here.") }
         // The gzipped bytes get the weak form of the tag: a strong tag may not be shared by two
         // encodings (RFC 9110 §8.8.1), and If-None-Match compares weakly, so either revalidates.
@@ -59,9 +65,8 @@ struct PublicRoutes {
         return HTTPResponse(status: 200, headers: headers, body: entry.plain)
     }
 
-    private func load(_ request: HTTPRequest) throws -> BoardCache.Entry? {
+    private func load(_ request: HTTPRequest, id: Int64) throws -> BoardCache.Entry? {
         let township = try township(request)
-        guard let id = Int64(request.pathParameters["id"] ?? "") else { return nil }
         let body = try database.read { connection in
             try connection.queryOne(
                 """
@@ -80,7 +85,9 @@ struct PublicRoutes {
     }
 }
 
-/// Published boards by `code/id`. Only published documents enter, and they never change.
+/// Published boards by `code/id`. Only published documents enter (a miss caches nothing), under
+/// the township's exact code and the id's canonical spelling, so there is at most one entry
+/// per published round; they never change.
 final class BoardCache: Sendable {
     struct Entry: Sendable {
         var plain: [UInt8]
