@@ -68,11 +68,33 @@ final class Connection {
         }
     }
 
-    /// Parses and answers as many buffered requests as the connection's state allows.
+    /// Parses and answers as many buffered requests as the connection's state allows. When
+    /// unsent output reached the high-water mark first, the requests still buffered wait for it
+    /// to drain; if the flush below drains it at once, parsing resumes here, since no socket
+    /// event would come for input that has already been read.
     private func process() {
-        while !handlerRunning && !closeAfterFlush && !closed
-            && outbound.count - outboundStart < configuration.outboundHighWater
-        {
+        var heldBack: Bool
+        repeat {
+            heldBack = parseAndDispatch()
+            // End of input only counts against a request the parser is still waiting for, not
+            // against complete requests held back by backpressure.
+            if peerClosed && !handlerRunning && !closeAfterFlush && !heldBack {
+                if hasUnparsedInput || !parser.isIdle {
+                    respondToParseError(.badRequest("The connection was closed before the request was complete."))
+                } else {
+                    closeAfterFlush = true
+                }
+            }
+            compactInbound()
+            flush()
+        } while heldBack && !closed && outbound.count - outboundStart < configuration.outboundHighWater
+    }
+
+    /// Parses and dispatches buffered requests until one must wait; true when what stopped it
+    /// was the unsent output at the high-water mark (with input possibly still buffered).
+    private func parseAndDispatch() -> Bool {
+        while !handlerRunning && !closeAfterFlush && !closed {
+            guard outbound.count - outboundStart < configuration.outboundHighWater else { return true }
             let result: (event: HTTPRequestParser.Event, consumed: Int)
             do {
                 result = try inbound.withUnsafeBufferPointer { all throws(HTTPParseError) in
@@ -100,15 +122,7 @@ final class Connection {
             }
             break
         }
-        if peerClosed && !handlerRunning && !closeAfterFlush {
-            if hasUnparsedInput || !parser.isIdle {
-                respondToParseError(.badRequest("The connection was closed before the request was complete."))
-            } else {
-                closeAfterFlush = true
-            }
-        }
-        compactInbound()
-        flush()
+        return false
     }
 
     private func dispatch(_ request: HTTPRequest) {

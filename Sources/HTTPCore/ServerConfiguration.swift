@@ -20,8 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var writeTimeout: Double = 30
     /// Connections beyond this number are answered 503 and closed.
     public var maxConnections: Int = 20_000
-    /// Bytes of unsent responses after which a connection stops reading (backpressure).
-    public var outboundHighWater: Int = 1 << 20
+    /// Bytes of unsent responses after which a connection stops reading (backpressure). What a
+    /// client that pipelines and never reads can make the server hold: this plus one response.
+    public var outboundHighWater: Int = 256 * 1024
     /// How long a graceful shutdown waits for in-flight requests before closing anyway.
     public var shutdownTimeout: Double = 10
     /// Whether to write one access-log line per request to standard output.

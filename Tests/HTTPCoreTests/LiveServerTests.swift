@@ -267,6 +267,26 @@ import Testing
         #expect(try other.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
     }
 
+    /// More pipelined requests than the output high-water mark lets through at once: every one is
+    /// answered, in order, even when each flush drains at once (it used to stall with requests
+    /// still buffered, then answer 408) and even after the client half-closes (it used to answer
+    /// the held-back requests with 400 as if they were incomplete).
+    @Test(arguments: [false, true])
+    func pipelinedRequestsBeyondTheHighWaterMarkAreAllAnswered(halfClose: Bool) throws {
+        let live = try LiveServer.make { $0.outboundHighWater = 16 * 1024 }
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port, timeout: 5)
+        let count = 30  // ~6 KB each: ten times the high-water mark in all
+        try client.send(String(repeating: "GET /big HTTP/1.1\r\nHost: x\r\n\r\n", count: count))
+        if halfClose { client.shutdownWrite() }
+        for index in 0..<count {
+            let response = try client.readResponse()
+            #expect(response.status == 200, "response \(index + 1)")
+            #expect(response.body.count > 4_000, "response \(index + 1)")
+        }
+        if halfClose { #expect(client.isClosedByServer()) }
+    }
+
     @Test func metricsCountRequestsByRoute() throws {
         let live = try LiveServer.make()
         defer { live.server.shutdown() }
