@@ -13,8 +13,13 @@ final class Connection {
     private var parser: HTTPRequestParser
     private var inbound: [UInt8] = []
     private var inboundStart = 0
-    private var outbound: [UInt8] = []
-    private var outboundStart = 0
+    /// Unsent output: byte arrays in order, the first one written up to `outboundOffset`. A large
+    /// body is queued as the response's own array (a cached board is then shared by every
+    /// connection sending it, never copied); small pieces are joined into the last array, so a
+    /// burst of small pipelined responses still leaves in one write.
+    private var outbound: [[UInt8]] = []
+    private var outboundOffset = 0
+    private var unsentBytes = 0
     private var interest: UInt32 = EPOLLIN.rawValue
 
     private var handlerRunning = false
@@ -38,7 +43,7 @@ final class Connection {
     }
 
     private var configuration: ServerConfiguration { loop.context.configuration }
-    private var hasUnsentOutput: Bool { outboundStart < outbound.count }
+    private var hasUnsentOutput: Bool { unsentBytes > 0 }
     private var hasUnparsedInput: Bool { inboundStart < inbound.count }
 
     // MARK: Events
@@ -87,14 +92,14 @@ final class Connection {
             }
             compactInbound()
             flush()
-        } while heldBack && !closed && outbound.count - outboundStart < configuration.outboundHighWater
+        } while heldBack && !closed && unsentBytes < configuration.outboundHighWater
     }
 
     /// Parses and dispatches buffered requests until one must wait; true when what stopped it
     /// was the unsent output at the high-water mark (with input possibly still buffered).
     private func parseAndDispatch() -> Bool {
         while !handlerRunning && !closeAfterFlush && !closed {
-            guard outbound.count - outboundStart < configuration.outboundHighWater else { return true }
+            guard unsentBytes < configuration.outboundHighWater else { return true }
             let result: (event: HTTPRequestParser.Event, consumed: Int)
             do {
                 result = try inbound.withUnsafeBufferPointer { all throws(HTTPParseError) in
@@ -179,10 +184,18 @@ final class Connection {
         let keepAlive =
             head.keepAlive && !(loop.stopping && !hasUnparsedInput)
             && !(response.headers["Connection"]?.caseInsensitiveEquals("close") ?? false)
-        let bytes = HTTPResponseEncoder.encode(
-            response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
-            date: HTTPDate.now(), extraFields: extraFields, requestID: requestID)
-        append(bytes)
+        if response.body.count >= Self.separateBodyMinimum {
+            let (bytes, body) = HTTPResponseEncoder.encodeSeparately(
+                response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
+                date: HTTPDate.now(), extraFields: extraFields, requestID: requestID)
+            append(bytes)
+            if let body { append(body) }
+        } else {
+            append(
+                HTTPResponseEncoder.encode(
+                    response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
+                    date: HTTPDate.now(), extraFields: extraFields, requestID: requestID))
+        }
         if !keepAlive { closeAfterFlush = true }
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
@@ -208,18 +221,29 @@ final class Connection {
 
     // MARK: Output
 
+    /// Bodies at least this large are queued by reference instead of copied after their head.
+    static let separateBodyMinimum = 16 * 1024
+    /// Small pieces are joined into the last queued array while it stays below this size.
+    private static let joinLimit = 16 * 1024
+    /// Most arrays handed to one `writev`.
+    private static let maxVectors = 16
+
     private func append(_ bytes: [UInt8]) {
-        if outbound.isEmpty { outbound = bytes } else { outbound.append(contentsOf: bytes) }
+        guard !bytes.isEmpty else { return }
+        unsentBytes += bytes.count
+        if let last = outbound.indices.last, outbound[last].count + bytes.count <= Self.joinLimit {
+            outbound[last].append(contentsOf: bytes)
+        } else {
+            outbound.append(bytes)
+        }
     }
 
     /// Writes what the socket takes now, then closes or re-arms epoll as the state requires.
     private func flush() {
         while hasUnsentOutput {
-            let written = outbound.withUnsafeBytes { all in
-                write(fd, all.baseAddress! + outboundStart, all.count - outboundStart)
-            }
+            let written = writeQueued()
             if written > 0 {
-                outboundStart += written
+                consume(written)
                 lastWriteProgress = MonotonicClock.now()
             } else if written < 0 && errno == EINTR {
                 continue
@@ -230,11 +254,52 @@ final class Connection {
             }
         }
         if !hasUnsentOutput {
-            outbound.removeAll(keepingCapacity: outbound.capacity <= 256 * 1024)
-            outboundStart = 0
+            outbound.removeAll(keepingCapacity: true)
+            outboundOffset = 0
             if closeAfterFlush && !handlerRunning && lingerDeadline == nil { return startLingeringClose() }
         }
         updateInterest()
+    }
+
+    /// One `write` of the queued output, or one `writev` when several arrays are queued.
+    private func writeQueued() -> Int {
+        if outbound.count == 1 {
+            return outbound[0].withUnsafeBytes { all in
+                write(fd, all.baseAddress! + outboundOffset, all.count - outboundOffset)
+            }
+        }
+        var vectors: [iovec] = []
+        vectors.reserveCapacity(min(outbound.count, Self.maxVectors))
+        return writeVectors(from: 0, &vectors)
+    }
+
+    /// Collects a vector per queued array, each inside that array's own pointer scope (the
+    /// pointers are only valid there), then writes them all at once.
+    private func writeVectors(from index: Int, _ vectors: inout [iovec]) -> Int {
+        guard index < min(outbound.count, Self.maxVectors) else {
+            return vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress, Int32($0.count)) }
+        }
+        let skip = index == 0 ? outboundOffset : 0
+        return outbound[index].withUnsafeBytes { bytes in
+            vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + skip), iov_len: bytes.count - skip))
+            return writeVectors(from: index + 1, &vectors)
+        }
+    }
+
+    /// Drops the `count` bytes just written from the front of the queue.
+    private func consume(_ count: Int) {
+        unsentBytes -= count
+        var left = count
+        while left > 0 {
+            let available = outbound[0].count - outboundOffset
+            if left < available {
+                outboundOffset += left
+                return
+            }
+            left -= available
+            outbound.removeFirst()
+            outboundOffset = 0
+        }
     }
 
     /// Half-closes and drains what the client still sends for a moment, so that our final
@@ -252,7 +317,7 @@ final class Connection {
         let readable =
             lingerDeadline != nil
             || (!handlerRunning && !peerClosed && !closeAfterFlush
-                && outbound.count - outboundStart < configuration.outboundHighWater)
+                && unsentBytes < configuration.outboundHighWater)
         if readable { wanted |= EPOLLIN.rawValue }
         if wanted != interest {
             interest = wanted

@@ -31,13 +31,36 @@ public enum HTTPResponseEncoder {
         _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
         date: String, extraFields: [UInt8] = [], requestID: String? = nil
     ) -> [UInt8] {
+        encode(
+            response, version: version, keepAlive: keepAlive, headOnly: headOnly, date: date,
+            extraFields: extraFields, requestID: requestID, bodyInline: true
+        ).head
+    }
+
+    /// Like `encode`, but the body of a large response stays the response's own array, to be
+    /// written after the head without being copied: `head` then ends with the blank line, and
+    /// `body` is what follows it (nil when nothing does). Bodies shared by many responses — a
+    /// cached board — are then queued by reference, however many clients are sent them.
+    public static func encodeSeparately(
+        _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
+        date: String, extraFields: [UInt8] = [], requestID: String? = nil
+    ) -> (head: [UInt8], body: [UInt8]?) {
+        encode(
+            response, version: version, keepAlive: keepAlive, headOnly: headOnly, date: date,
+            extraFields: extraFields, requestID: requestID, bodyInline: false)
+    }
+
+    private static func encode(
+        _ response: HTTPResponse, version: HTTPVersion, keepAlive: Bool, headOnly: Bool,
+        date: String, extraFields: [UInt8], requestID: String?, bodyInline: Bool
+    ) -> (head: [UInt8], body: [UInt8]?) {
         let status = response.status
         let isInterim = (100..<200).contains(status)
         let forbidsBody = isInterim || status == 204 || status == 304
         let sendsBody = !forbidsBody && !headOnly && !response.body.isEmpty
 
         var out: [UInt8] = []
-        out.reserveCapacity(128 + response.headers.fields.count * 40 + (sendsBody ? response.body.count : 0))
+        out.reserveCapacity(128 + response.headers.fields.count * 40 + (sendsBody && bodyInline ? response.body.count : 0))
         out.append(contentsOf: "HTTP/1.1 ".utf8)
         out.append(contentsOf: String(status).utf8)
         out.append(UInt8(ascii: " "))
@@ -72,10 +95,10 @@ public enum HTTPResponseEncoder {
             }
         }
         out.append(contentsOf: crlf)
-        if sendsBody {
-            out.append(contentsOf: response.body)
-        }
-        return out
+        guard sendsBody else { return (out, nil) }
+        guard bodyInline else { return (out, response.body) }
+        out.append(contentsOf: response.body)
+        return (out, nil)
     }
 
     /// `name: value\r\n` lines for `headers` (framing fields left out), to pass as

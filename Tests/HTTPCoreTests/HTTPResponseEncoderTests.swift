@@ -35,6 +35,21 @@ import Testing
                 + "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: 2\r\n\r\nok")
     }
 
+    /// The separate form is the same message: the head, then the response's own body array
+    /// (no copy), or no body where none is sent (HEAD, 204, 304, empty).
+    @Test(arguments: [(200, false), (200, true), (204, false), (304, false), (404, false)])
+    func separateHeadAndBodyMakeTheSameMessage(status: Int, headOnly: Bool) {
+        let body = status == 404 ? [] : Array(repeating: UInt8(ascii: "x"), count: 20_000)
+        let response = HTTPResponse(status: status, headers: ["Content-Type": "text/plain"], body: body)
+        let whole = HTTPResponseEncoder.encode(
+            response, version: .http1_1, keepAlive: true, headOnly: headOnly, date: Self.date, requestID: "r1")
+        let (head, separate) = HTTPResponseEncoder.encodeSeparately(
+            response, version: .http1_1, keepAlive: true, headOnly: headOnly, date: Self.date, requestID: "r1")
+        #expect(head + (separate ?? []) == whole)
+        #expect(head.suffix(4) == Array("\r\n\r\n".utf8))
+        #expect((separate != nil) == (status == 200 && !headOnly))
+    }
+
     @Test func encodesEmptyOKWithZeroContentLength() {
         #expect(
             encode(HTTPResponse(status: 200))

@@ -68,6 +68,11 @@ struct LiveServer {
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "application/json"], body: Array("[\(rows)]".utf8))
         }
+        // 100 KB built once and shared by every response: queued by reference, not copied.
+        let large = HTTPResponse(
+            status: 200, headers: ["Content-Type": "application/octet-stream"],
+            body: (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        router.add("GET", "/large", mayBlock: false) { _ in large }
         // Overrides one of the common headers below.
         router.add("GET", "/framed", mayBlock: false) { _ in
             HTTPResponse(

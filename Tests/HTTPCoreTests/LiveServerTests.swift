@@ -287,6 +287,23 @@ import Testing
         if halfClose { #expect(client.isClosedByServer()) }
     }
 
+    /// Large shared bodies queued by reference and small responses joined between them leave
+    /// byte for byte in order, however the socket takes them.
+    @Test func pipelinedLargeAndSmallResponsesArriveIntact() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port, timeout: 5)
+        let expected = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let paths = (0..<12).flatMap { ["/large", "/items/\($0)", "/healthz"] }
+        try client.send(paths.map { "GET \($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+        for path in paths {
+            let response = try client.readResponse()
+            #expect(response.status == 200, "\(path)")
+            if path == "/large" { #expect(response.body == expected) }
+            if path.hasPrefix("/items/") { #expect(response.text == "item " + path.dropFirst(7)) }
+        }
+    }
+
     @Test func metricsCountRequestsByRoute() throws {
         let live = try LiveServer.make()
         defer { live.server.shutdown() }
