@@ -7,7 +7,8 @@ extension HTTPResponse {
     ///
     /// Compresses only when the body is at least `gzipMinimumLength` bytes, there is no
     /// `Content-Encoding` yet, the `Content-Type` is compressible (`Gzip.isCompressible`), the
-    /// status is neither 204 nor 304, and the compressed body is actually smaller.
+    /// status is neither 204 nor 304, and the compressed body is actually smaller. A response
+    /// that carries its `gzippedBody` is not compressed again.
     ///
     /// A compressible response always gets `Vary: Accept-Encoding`, compressed or not, so a cache
     /// never hands the identity body to a gzip client or the reverse.
@@ -23,7 +24,7 @@ extension HTTPResponse {
         result.addVaryAcceptEncoding()
         guard body.count >= Self.gzipMinimumLength, status != 204, status != 304,
             !headers.contains("Content-Encoding"), AcceptEncoding.allowsGzip(acceptEncoding),
-            let compressed = Gzip.compress(body), compressed.count < body.count
+            let compressed = gzippedBody ?? Gzip.compress(body), compressed.count < body.count
         else { return result }
         result.body = compressed
         result.headers.add("Content-Encoding", "gzip")

@@ -13,6 +13,8 @@ public final class StaticFiles: Sendable {
     /// One servable file: its content and the fields that describe it.
     struct Entry: Sendable {
         var body: [UInt8]
+        /// The body compressed once, for types worth compressing (nil otherwise).
+        var gzipped: [UInt8]?
         var contentType: String
         var etag: String
         var cacheControl: String
@@ -56,7 +58,9 @@ public final class StaticFiles: Sendable {
         fields.add("Content-Type", entry.contentType)
         // Browsers must not second-guess the type: a user-visible .txt must never run as script.
         fields.add("X-Content-Type-Options", "nosniff")
-        return HTTPResponse(status: 200, headers: fields, body: entry.body)
+        var response = HTTPResponse(status: 200, headers: fields, body: entry.body)
+        response.gzippedBody = entry.gzipped
+        return response
     }
 
     /// The cached entry for `relative`, or a fresh one read from disk.
@@ -68,9 +72,10 @@ public final class StaticFiles: Sendable {
             return nil
         }
         let contentType = Self.contentType(forPath: servedPath)
+        let compressible = Gzip.isCompressible(contentType: contentType) && body.count >= HTTPResponse.gzipMinimumLength
         let entry = Entry(
-            body: body, contentType: contentType, etag: EntityTag.strong(for: body),
-            cacheControl: Self.cacheControl(forContentType: contentType))
+            body: body, gzipped: compressible ? Gzip.compress(body) : nil, contentType: contentType,
+            etag: EntityTag.strong(for: body), cacheControl: Self.cacheControl(forContentType: contentType))
         if cacheInMemory {
             cache.withLock { $0[relative] = entry }
         }

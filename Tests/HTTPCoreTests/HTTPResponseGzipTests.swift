@@ -17,6 +17,20 @@ import Testing
         #expect(Gzip.inflateForTests(result.body) == original)
     }
 
+    /// A response that carries its compressed body (made once) sends exactly those bytes, and
+    /// only to clients that accept gzip.
+    @Test func usesTheCompressedBodyItCarries() throws {
+        let original = Gzip.sampleJSON()
+        var response = json(original)
+        let once = try #require(Gzip.compress(original))
+        response.gzippedBody = once
+        let result = response.gzipped(ifAcceptedBy: ["gzip"])
+        #expect(result.body == once)
+        #expect(result.body.withUnsafeBufferPointer { $0.baseAddress } == once.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(result.headers["Content-Encoding"] == "gzip")
+        #expect(response.gzipped(ifAcceptedBy: ["identity"]).body == original)
+    }
+
     @Test func leavesSmallBodyUncompressedButStillVaries() {
         let small = Array(#"{"status":"ok"}"#.utf8)
         let result = json(small).gzipped(ifAcceptedBy: ["gzip"])

@@ -35,6 +35,21 @@ import Testing
         #expect(css.header("Content-Type")?.hasPrefix("text/css") == true)
     }
 
+    /// A page worth compressing is served from the gzip copy made when it was read, and that
+    /// copy decodes to the page, request after request.
+    @Test func pagesAreServedFromTheirGzipCopy() throws {
+        defer { live.server.shutdown() }
+        let page = "<!doctype html><title>大页面</title>" + String(repeating: "<p>督评 张榜公布</p>", count: 200)
+        try page.write(toFile: root + "/big.html", atomically: true, encoding: .utf8)
+        let client = try RawClient(port: live.port)
+        let request = "GET /big.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n"
+        let first = try client.exchange(request)
+        let second = try client.exchange(request)
+        #expect(first.header("Content-Encoding") == "gzip")
+        #expect(first.body == second.body)
+        #expect(Gzip.inflateForTests(first.body) == Array(page.utf8))
+    }
+
     /// A page allows GET and HEAD only: other methods get 405 with `Allow` (as API routes do),
     /// OPTIONS lists them; a path with no file is 404 whatever the method.
     @Test func otherMethodsOnAPageAre405WithAllow() throws {

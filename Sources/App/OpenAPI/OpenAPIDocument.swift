@@ -55,10 +55,14 @@ enum OpenAPIDocument {
 
     /// The encoded document, made once.
     static let bytes: [UInt8] = JSONWriter.encode(document)
+    /// …and compressed once (it is ~100 KB: compressing it per request cost 0.7 ms of loop time).
+    static let gzippedBytes: [UInt8]? = Gzip.compress(bytes)
 
     /// The route's response.
     static func response(_ request: HTTPRequest) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: bytes)
+        var response = HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: bytes)
+        response.gzippedBody = gzippedBytes
+        return response
     }
 
     private static let description = """
