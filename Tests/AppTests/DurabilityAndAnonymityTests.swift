@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Storage
 import Testing
 
@@ -112,11 +113,7 @@ extension DurabilityAndAnonymityTests {
     /// Whether the database's `-wal` file in `dataDirectory` is (or within 5 s becomes) empty.
     static func walEmpties(in dataDirectory: String) -> Bool {
         let wal = dataDirectory + "/duping.sqlite-wal"
-        for _ in 0..<500 {
-            if ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber) == 0 { return true }
-            usleep(10_000)
-        }
-        return false
+        return eventually { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? NSNumber) == 0 }
     }
 }
 

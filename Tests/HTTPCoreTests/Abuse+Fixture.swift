@@ -71,16 +71,6 @@ enum Abuse {
         return line.flatMap { Int($0.split(separator: " ").last ?? "") }
     }
 
-    /// Polls `condition` every 50 ms for at most `timeout` seconds.
-    static func eventually(within timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = MonotonicClock.now() + timeout
-        while MonotonicClock.now() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
-    }
-
     /// One `GET /healthz` on a new connection; its status, or nil when it failed.
     static func healthz(port: Int, timeout: Double = 3) -> Int? {
         guard let client = try? RawClient(port: port, timeout: timeout) else { return nil }

@@ -54,7 +54,7 @@ import Testing
         #expect(accepted < 40 << 20)
         #expect(Abuse.healthz(port: live.port) == 200)
         #expect(Abuse.waitForHangUp(fd, timeout: 10))
-        #expect(Abuse.eventually(within: 5) { Abuse.openConnections(live.server) == 0 })
+        #expect(eventually(within: 5) { Abuse.openConnections(live.server) == 0 })
     }
 
     /// 2,000 connections that send nothing hold a descriptor each and nothing else; `/healthz`
@@ -73,7 +73,7 @@ import Testing
                 idle.append(fd)
             }
             #expect(idle.count == count)
-            #expect(Abuse.eventually(within: 5) { (Abuse.openConnections(live.server) ?? 0) >= count })
+            #expect(eventually(within: 5) { (Abuse.openConnections(live.server) ?? 0) >= count })
             #expect(Abuse.healthz(port: live.port) == 200)
         }
     }

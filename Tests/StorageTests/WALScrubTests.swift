@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Storage
@@ -19,12 +20,6 @@ import Testing
     var walSize: Int {
         let attributes = try? FileManager.default.attributesOfItem(atPath: directory.file() + "-wal")
         return (attributes?[.size] as? NSNumber)?.intValue ?? -1
-    }
-
-    /// True once `condition` holds, checking for up to 5 s.
-    func eventually(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<500 where !condition() { usleep(10_000) }
-        return condition()
     }
 
     @Test func theWriterTruncatesTheWALOnceIdleAndKeepsTheData() throws {
