@@ -14,6 +14,10 @@ public struct AppConfiguration: Sendable {
     public var ballotFailureWindow: Double = 600
     /// Reverse proxies whose `X-Forwarded-For` names the client for that throttle (IP literals).
     public var trustedProxies: [String] = []
+    /// Fair use (contract §8): most departments, cadres, projects or evaluators per township.
+    public var registryLimit = 5_000
+    /// Fair use: most subjects (cadres, departments and projects together) in one round.
+    public var roundSubjectLimit = 2_000
 
     public init() {}
 }

@@ -80,10 +80,13 @@ public final class Application: Sendable {
         TownshipRoutes(access: access, auth: auth).register(in: &router)
         let registry = RegistryStore(database: database)
         for spec in Registry.all {
-            RegistryRoutes(spec: spec, store: registry, auth: auth).register(in: &router)
+            RegistryRoutes(spec: spec, store: registry, auth: auth, limit: configuration.registryLimit).register(
+                in: &router)
         }
         let ballots = BallotStore(database: database, committer: committer)
-        let rounds = RoundRoutes(rounds: RoundStore(database: database), ballots: ballots, auth: auth)
+        let rounds = RoundRoutes(
+            rounds: RoundStore(database: database), ballots: ballots, auth: auth,
+            subjectLimit: configuration.roundSubjectLimit)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)

@@ -199,7 +199,7 @@ final class Connection {
         if !keepAlive { closeAfterFlush = true }
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
-        loop.context.metrics.record(route: route, method: head.method, status: response.status, seconds: seconds)
+        loop.context.metrics.record(route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
         loop.context.log.request(
             AccessLog.Entry(
                 id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
@@ -215,7 +215,8 @@ final class Connection {
     private func respond(_ response: HTTPResponse, closing: Bool) {
         append(
             HTTPResponseEncoder.encode(
-                response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now()))
+                response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now(),
+                extraFields: loop.context.commonHeaders.encoded))
         if closing { closeAfterFlush = true }
     }
 

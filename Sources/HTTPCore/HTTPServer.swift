@@ -48,7 +48,8 @@ final class ServerContext: Sendable {
     func rejectOverCapacity(_ fd: Int32) {
         let response = Problem.response(status: 503, detail: "The server has too many connections; try again shortly.")
         let bytes = HTTPResponseEncoder.encode(
-            response, version: .http1_1, keepAlive: false, headOnly: false, date: HTTPDate.now())
+            response, version: .http1_1, keepAlive: false, headOnly: false, date: HTTPDate.now(),
+            extraFields: commonHeaders.encoded)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         openConnections.subtract(1, ordering: .relaxed)

@@ -11,8 +11,13 @@ import Domain
 /// and 15 departments takes about 330 bytes, so a row fits in its B-tree page: the request's own
 /// JSON shape, stored before (about 4 KB), spilled onto an overflow page, and writing those was
 /// most of the ballot writer's time. Rows stored as that JSON text are still read.
+///
+/// Format 2, written since ballots live in fixed-size slots (`BallotSlot`): format 1 with the
+/// comment's byte count (a varint) after its 1, so that the zero bytes padding the slot after
+/// the ballot are not read as part of it.
 enum BallotCoding {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
+    static let unpaddedFormat: UInt8 = 1
 
     static func bytes(_ ballot: ValidBallot) -> [UInt8] {
         var out: [UInt8] = [format]
@@ -33,6 +38,7 @@ enum BallotCoding {
         }
         if let comment = ballot.comment {
             out.append(1)
+            appendVarint(comment.utf8.count, to: &out)
             out += comment.utf8
         } else {
             out.append(0)
@@ -50,9 +56,11 @@ enum BallotCoding {
         }
     }
 
+    /// A stored ballot of format 2 (bytes after it ignored: the slot's padding) or format 1.
     static func decode(_ bytes: [UInt8]) -> ValidBallot? {
         var reader = VarintReader(bytes: bytes)
-        guard reader.byte() == format else { return nil }
+        let version = reader.byte()
+        guard version == format || version == unpaddedFormat else { return nil }
         var ballot = ValidBallot(entries: [])
         for kind in [SubjectKind.cadre, .department] {
             guard let count = reader.varint(), count >= 0, count <= bytes.count else { return nil }
@@ -71,14 +79,45 @@ enum BallotCoding {
         }
         ballot.mostSatisfied = Picks(cadreId: ids[0], departmentId: ids[1], projectId: ids[2])
         ballot.leastSatisfied = Picks(cadreId: ids[3], departmentId: ids[4], projectId: ids[5])
-        switch reader.byte() {
-        case 0: guard reader.atEnd else { return nil }
-        case 1:
+        switch (reader.byte(), version) {
+        case (0, format): break
+        case (0, _): guard reader.atEnd else { return nil }
+        case (1, format):
+            guard let length = reader.varint(), length >= 0, let text = reader.take(length),
+                let comment = String(validating: text, as: UTF8.self)
+            else { return nil }
+            ballot.comment = comment
+        case (1, _):
             guard let comment = String(validating: reader.rest, as: UTF8.self) else { return nil }
             ballot.comment = comment
         default: return nil
         }
         return ballot
+    }
+
+    /// Bytes `appendVarint` writes for `value`.
+    static func varintLength(_ value: Int) -> Int {
+        var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        var length = 1
+        while zigzag >= 0x80 {
+            zigzag >>= 7
+            length += 1
+        }
+        return length
+    }
+
+    /// The most bytes a ballot of a round with these subjects and scale can take: every subject
+    /// scored with the widest score, every pick on the widest id, the longest comment (four
+    /// UTF-8 bytes per scalar).
+    static func maximumLength(cadreIDs: [Int], departmentIDs: [Int], projectIDs: [Int], scale: Scale) -> Int {
+        let score = max(varintLength(scale.min), varintLength(scale.max))
+        func entries(_ ids: [Int]) -> Int {
+            varintLength(ids.count) + ids.reduce(0) { $0 + varintLength($1) + 3 * score }
+        }
+        func pick(_ ids: [Int]) -> Int { ids.map { varintLength($0 + 1) }.max() ?? 1 }
+        let picks = 2 * (pick(cadreIDs) + pick(departmentIDs) + pick(projectIDs))
+        let comment = 1 + varintLength(4 * BallotValidator.commentLimit) + 4 * BallotValidator.commentLimit
+        return 1 + entries(cadreIDs) + entries(departmentIDs) + picks + comment
     }
 
     private static func appendVarint(_ value: Int, to out: inout [UInt8]) {
@@ -96,6 +135,12 @@ enum BallotCoding {
 
         var atEnd: Bool { position == bytes.count }
         var rest: ArraySlice<UInt8> { bytes[position...] }
+
+        mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+            guard count <= bytes.count - position else { return nil }
+            defer { position += count }
+            return bytes[position..<(position + count)]
+        }
 
         mutating func byte() -> UInt8? {
             guard position < bytes.count else { return nil }

@@ -113,9 +113,7 @@ public struct BallotStore: Sendable {
     private func castJob(
         _ ballot: ValidBallot, session: BallotSession
     ) -> (Connection, inout PendingTallies) throws -> String {
-        let content = BallotCoding.bytes(ballot)
         let roundID = session.round.id
-        let category = session.category.rawValue
         let evaluatorID = session.evaluatorID
         let tokenHash = session.tokenHash
         return { connection, tallies in
@@ -142,16 +140,43 @@ public struct BallotStore: Sendable {
                 ) { $0.bool(0) }
                 throw voted == false ? RoundError.codeReplaced : RoundError.alreadyVoted
             }
-            var receipt = Receipt.generate().value
-            while try connection.queryOne("SELECT 1 FROM ballots WHERE receipt = ?", [receipt], { _ in true }) != nil {
-                receipt = Receipt.generate().value
-            }
-            try connection.run(
-                "INSERT INTO ballots (receipt, round_id, category, cast_on, content) VALUES (?, ?, ?, ?, ?)",
-                [receipt, roundID, category, Clock.today(), content])
+            let slot = try Self.drawEmptySlot(roundID: roundID, connection)
+            guard let body = BallotSlot.body(ballot, category: session.category, day: Clock.today(), size: slot.size)
+            else { throw StoreError.misuse("a ballot larger than its round's slots", sql: nil) }
+            guard try connection.run("UPDATE ballots SET filled = 1, body = ? WHERE slot = ? AND filled = 0", [body, slot.id]) == 1
+            else { throw StoreError.misuse("a drawn slot was already filled", sql: nil) }
+            let receipt = slot.receipt
             tallies.add(ballot, roundID: roundID, category: session.category)
             return Receipt(receipt)?.display ?? receipt
         }
+    }
+
+    /// An empty slot of the round drawn uniformly at random (see `BallotSlot`). A round's slots
+    /// were made in one transaction, so their ids mostly form one range: ids drawn from it are
+    /// tried first, and a scan of the round's slots settles the rare run of misses.
+    static func drawEmptySlot(roundID: Int64, _ connection: Connection) throws -> (id: Int64, size: Int, receipt: String)
+    {
+        var random = SystemRandomNumberGenerator()
+        let range = try connection.queryOne(
+            "SELECT min(slot), max(slot) FROM ballots WHERE round_id = ?", [roundID]
+        ) { $0.isNull(0) ? nil : $0.int64(0)...$0.int64(1) }
+        guard let range = range ?? nil else { throw StoreError.misuse("an open round without slots", sql: nil) }
+        for _ in 0..<64 {
+            let id = Int64.random(in: range, using: &random)
+            if let slot = try connection.queryOne(
+                "SELECT length(body), receipt FROM ballots WHERE slot = ? AND round_id = ? AND filled = 0", [id, roundID],
+                { (id: id, size: $0.int(0), receipt: $0.string(1)) })
+            {
+                return slot
+            }
+        }
+        let empty = try connection.query(
+            "SELECT slot, length(body), receipt FROM ballots WHERE round_id = ? AND filled = 0", [roundID]
+        ) { (id: $0.int64(0), size: $0.int(1), receipt: $0.string(2)) }
+        guard let slot = empty.randomElement(using: &random) else {
+            throw StoreError.misuse("an open round without an empty slot", sql: nil)
+        }
+        return slot
     }
 
     public func turnout(roundID: Int64) throws -> Turnout {
@@ -171,7 +196,7 @@ public struct BallotStore: Sendable {
 
     /// Every counted receipt of a round, sorted (the board lists them).
     public static func receipts(roundID: Int64, _ connection: Connection) throws -> [String] {
-        try connection.query("SELECT receipt FROM ballots WHERE round_id = ? ORDER BY receipt", [roundID]) {
+        try connection.query("SELECT receipt FROM ballots WHERE round_id = ? AND filled = 1 ORDER BY receipt", [roundID]) {
             Receipt($0.string(0))?.display ?? $0.string(0)
         }
     }
@@ -180,9 +205,9 @@ public struct BallotStore: Sendable {
     public static func ballotsByCategory(roundID: Int64, _ connection: Connection) throws -> [EvaluatorCategory: Int] {
         var counts: [EvaluatorCategory: Int] = [:]
         try connection.forEachRow(
-            "SELECT category, count(*) FROM ballots WHERE round_id = ? GROUP BY category", [roundID]
+            "SELECT substr(body, 1, 1) FROM ballots WHERE round_id = ? AND filled = 1", [roundID]
         ) {
-            if let category = EvaluatorCategory(rawValue: $0.string(0)) { counts[category] = $0.int(1) }
+            if let category = BallotSlot.category(of: $0.blob(0)) { counts[category, default: 0] += 1 }
         }
         return counts
     }
@@ -190,10 +215,8 @@ public struct BallotStore: Sendable {
     /// The tally rebuilt from the stored ballots themselves, to check the running aggregates.
     public static func recount(roundID: Int64, _ connection: Connection) throws -> Tally {
         var tally = Tally()
-        try connection.forEachRow("SELECT category, content FROM ballots WHERE round_id = ?", [roundID]) { row in
-            guard let category = EvaluatorCategory(rawValue: row.string(0)),
-                let ballot = BallotCoding.decode(row.value(1))
-            else { return }
+        try connection.forEachRow("SELECT body FROM ballots WHERE round_id = ? AND filled = 1", [roundID]) { row in
+            guard let (category, ballot) = BallotSlot.decode(row.blob(0)) else { return }
             tally.record(ballot: ballot, category: category)
         }
         return tally
@@ -208,7 +231,7 @@ extension BallotStore {
             let recounted = try Self.recount(roundID: roundID, connection)
             let running = try Self.tally(roundID: roundID, connection)
             let ballots =
-                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ?", [roundID]) { $0.int(0) } ?? 0
+                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ? AND filled = 1", [roundID]) { $0.int(0) } ?? 0
             return (recounted == running, ballots)
         }
     }

@@ -25,6 +25,7 @@ public final class Connection {
     /// `SQLITE_OPEN_NOMUTEX`: SQLite's own per-connection mutex is redundant under our locks.
     init(path: String, mode: Mode) throws(StoreError) {
         let access = mode == .writer ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY
+        if mode == .writer { OwnerOnlyFiles.prepare(databasePath: path) }
         var db: OpaquePointer?
         let code = sqlite3_open_v2(path, &db, access | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let db else {
@@ -46,7 +47,9 @@ public final class Connection {
         }
         // No mmap: every connection would map the file separately, and each page it touched
         // would count again in the process's RSS (270 MB with 10,000 connections in the bench).
-        try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        // secure_delete: freed bytes are zeroed, so no earlier version of a row (a round's running
+        // tallies before the last ballot, say) stays readable in free space (contract §5).
+        try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")
     }
 
     /// How long a statement waits for a lock held by another connection before `SQLITE_BUSY`.

@@ -6,6 +6,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case conflict(row: Int?, field: String, value: String)
     /// A referenced id does not exist in this township.
     case invalidReference(row: Int?, field: String)
+    /// The township would hold more than `limit` rows of this kind (contract §8, fair use).
+    case limitReached(kind: String, limit: Int, existing: Int, adding: Int)
 }
 
 /// SQL for the four registries of contract §3, driven by their `ResourceSpec`s. Column and table
@@ -18,11 +20,18 @@ public struct RegistryStore: Sendable {
     }
 
     /// Inserts every row in one transaction: all stored, or none (the first failure is thrown).
-    public func insert(_ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool) throws
-        -> [JSONObject]
-    {
+    /// The township may hold at most `limit` rows of this kind, counted inside the transaction.
+    public func insert(
+        _ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool, limit: Int = .max
+    ) throws -> [JSONObject] {
         let now = Clock.timestamp()
         return try database.write { connection in
+            let existing =
+                try connection.queryOne(
+                    "SELECT count(*) FROM \(spec.name) WHERE township_id = ?", [townshipID]) { $0.int(0) } ?? 0
+            guard existing + rows.count <= limit else {
+                throw RegistryError.limitReached(kind: spec.name, limit: limit, existing: existing, adding: rows.count)
+            }
             var ids: [Int64] = []
             for (index, row) in rows.enumerated() {
                 let rowNumber = bulk ? index + 1 : nil

@@ -93,8 +93,10 @@ public struct RoundStore: Sendable {
 
     /// Opens a draft: freezes the subject lists and the panel, and gives every panel member a
     /// fresh code (`newCode` returns the code to show and its hash to store).
-    public func open(townshipID: Int64, id: Int64, newCode: () -> (code: String, hash: [UInt8])) throws -> [IssuedCode]
-    {
+    /// A round may hold at most `subjectLimit` subjects (fair use, §8); more → `invalid`.
+    public func open(
+        townshipID: Int64, id: Int64, subjectLimit: Int = .max, newCode: () -> (code: String, hash: [UInt8])
+    ) throws -> [IssuedCode] {
         try database.write { connection in
             guard let round = try Self.fetch(townshipID: townshipID, id: id, connection) else {
                 throw RoundError.notFound
@@ -111,6 +113,17 @@ public struct RoundStore: Sendable {
             let problems = round.rules.openingErrors(panel: counts)
             guard problems.isEmpty else { throw RoundError.invalid(problems) }
             try SubjectFreezer.freeze(round, connection)
+            let subjects = try FrozenSubjects.load(roundID: id, connection)
+            let subjectCount = subjects.cadres.count + subjects.departments.count + subjects.projects.count
+            guard subjectCount <= subjectLimit else {
+                throw RoundError.invalid([
+                    FieldError(
+                        field: "subjects",
+                        message: "a round holds at most \(subjectLimit) cadres, departments and projects; this one would hold \(subjectCount)"
+                    )
+                ])
+            }
+            try Self.layOutSlots(roundID: id, count: panel.count, subjects: subjects, scale: round.rules.scale, connection)
             var issued: [IssuedCode] = []
             for member in panel {
                 let (code, hash) = newCode()
@@ -121,6 +134,27 @@ public struct RoundStore: Sendable {
             }
             try connection.run("UPDATE rounds SET state = 'open', opened_at = ? WHERE id = ?", [Clock.timestamp(), id])
             return issued
+        }
+    }
+
+    /// One empty ballot slot per panel member, all of the size that fits any ballot of the round,
+    /// each with a fresh random receipt (see `BallotSlot`).
+    static func layOutSlots(
+        roundID: Int64, count: Int, subjects: FrozenSubjects, scale: Scale, _ connection: Connection
+    ) throws {
+        let size = BallotSlot.size(
+            cadreIDs: subjects.cadres.map(\.id), departmentIDs: subjects.departments.map(\.id),
+            projectIDs: subjects.projects.map(\.id), scale: scale)
+        var made = 0
+        var misses = 0
+        while made < count {
+            guard misses < 8 else { throw StoreError.misuse("could not lay out ballot slots", sql: nil) }
+            // INSERT OR IGNORE: a receipt drawn twice (60 random bits) adds nothing; draw again.
+            let inserted = try connection.run(
+                "INSERT OR IGNORE INTO ballots (round_id, receipt, filled, body) VALUES (?, ?, 0, zeroblob(?))",
+                [roundID, Receipt.generate().value, size])
+            made += inserted
+            misses += 1 - inserted
         }
     }
 
@@ -162,6 +196,7 @@ public struct RoundStore: Sendable {
             round.state = .closed
             round.closedAt = Clock.timestamp()
             try connection.run("UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?", [round.closedAt, id])
+            try connection.run("DELETE FROM ballots WHERE round_id = ? AND filled = 0", [id])
             let body = try results(round, connection)
             try connection.run(
                 "INSERT INTO round_documents (round_id, kind, body) VALUES (?, 'results', ?)", [id, body])

@@ -5,6 +5,7 @@ public enum Schema {
         Migration(version: 2, name: "rounds, ballots, tallies and archive", sql: evaluation),
         Migration(version: 3, name: "running aggregates as one row per round", sql: roundTallies),
         Migration(version: 4, name: "a round's id lists after its other columns", sql: roundListsLast),
+        Migration(version: 5, name: "ballots in slots laid out when a round opens", sql: ballotSlots),
     ]
 
     static let registry = """
@@ -187,5 +188,34 @@ public enum Schema {
         ALTER TABLE rounds RENAME COLUMN cadre_ids_last TO cadre_ids;
         ALTER TABLE rounds RENAME COLUMN department_ids_last TO department_ids;
         ALTER TABLE rounds RENAME COLUMN project_ids_last TO project_ids;
+        """
+
+    /// Ballots move into slots (`BallotSlot`): one per panel member, laid out when the round
+    /// opens and overwritten in place by the ballot that draws it, so a ballot's place in the
+    /// file no longer follows the order of voting. Stored ballots are copied in random order
+    /// (which re-lays those of an open round); an open round gets an empty slot for every
+    /// member who has not voted, of a size that fits any ballot of the round. Receipts of those
+    /// slots are 12 hex digits, a subset of the Crockford alphabet.
+    static let ballotSlots = """
+        CREATE TABLE ballot_slots (
+            slot INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES rounds(id),
+            receipt TEXT NOT NULL UNIQUE,
+            filled INTEGER NOT NULL DEFAULT 0 CHECK (filled IN (0, 1)),
+            body BLOB NOT NULL
+        );
+        INSERT INTO ballot_slots (round_id, receipt, filled, body)
+        SELECT round_id, receipt, 1,
+               CAST(char(CASE category WHEN 'deputy' THEN 1 WHEN 'village_cadre' THEN 2
+                                       WHEN 'retired_cadre' THEN 3 ELSE 4 END) || cast_on || content AS BLOB)
+        FROM ballots ORDER BY random();
+        INSERT INTO ballot_slots (round_id, receipt, filled, body)
+        SELECT p.round_id, upper(hex(randomblob(6))), 0,
+               zeroblob(2200 + 40 * (SELECT count(*) FROM round_subjects s WHERE s.round_id = p.round_id))
+        FROM round_panel p JOIN rounds r ON r.id = p.round_id
+        WHERE r.state = 'open' AND p.voted = 0 ORDER BY random();
+        DROP TABLE ballots;
+        ALTER TABLE ballot_slots RENAME TO ballots;
+        CREATE INDEX ballots_by_round ON ballots (round_id);
         """
 }

@@ -34,6 +34,8 @@ struct Serve: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Write one access-log line per request.") var accessLog = true
     @Option(help: "Access-log format: text or json.") var logFormat: AccessLog.Format = .text
     @Option(help: "Unknown ballot codes one address may try per 10 minutes before 429.") var ballotFailureLimit = 20
+    @Option(help: "Most departments, cadres, projects or evaluators (each) per township.") var maxRegistryRows = 5_000
+    @Option(help: "Most subjects (cadres, departments and projects) in one round.") var maxRoundSubjects = 2_000
     @Option(
         name: .customLong("trusted-proxy"),
         help: "A reverse proxy's address (repeatable): its X-Forwarded-For names the client for that limit.")
@@ -57,6 +59,8 @@ struct Serve: ParsableCommand {
         configuration.server.accessLog = accessLog
         configuration.server.logFormat = logFormat
         configuration.ballotFailureLimit = ballotFailureLimit
+        configuration.registryLimit = maxRegistryRows
+        configuration.roundSubjectLimit = maxRoundSubjects
         configuration.trustedProxies = trustedProxies
         configuration.dataDirectory = data
         configuration.publicDirectory = publicDirectory

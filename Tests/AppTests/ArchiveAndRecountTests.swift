@@ -81,6 +81,15 @@ import Testing
         let form = subjects.form(scale: roundRecord.rules.scale)
         // Many ballots from 8 threads through the group committer, each on its own panel slot.
         try database.write { try $0.run("UPDATE round_panel SET voted = 0") }
+        // A round has one ballot slot per panel member; lay out enough for every ballot here.
+        try database.write {
+            try $0.run(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                INSERT INTO ballots (round_id, receipt, filled, body)
+                SELECT ?, upper(hex(randomblob(6))), 0, zeroblob(4000) FROM n
+                """, [round])
+        }
         let failures = LockedList()
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
             var generator = SystemRandomNumberGenerator()
@@ -136,5 +145,26 @@ import Testing
         let breakdown = cadre?["by_category"]?.objectValue
         #expect(breakdown?.keys.sorted() == ["deputy", "village_cadre"])
         #expect(breakdown?["deputy"]?.objectValue?["n"] == .int(3))
+    }
+
+    /// The audit's reproduction (issue 19): 3 deputies and 1 of 2 contact households vote. The
+    /// cadre shows n = 4 and, since a deputy breakdown would give the household's scores away as
+    /// 4 × overall − 3 × deputies, no breakdown at all: in the results and on the public board.
+    @Test func aLoneEvaluatorIsNotExposedByDifference() throws {
+        let f = try EvaluationFixture(cadres: 1, panel: [3, 0, 0, 2])
+        let round = try f.createRound()
+        let codes = try f.open(round)
+        for evaluator in f.evaluators.prefix(4) {
+            #expect(try f.vote(codes[evaluator]!, f.ballot(score: evaluator == f.evaluators[3] ? 17 : 90)).status == 201)
+        }
+        _ = try f.post("/rounds/\(round)/close")
+        let cadre = try f.get("/rounds/\(round)/results").json["cadres"]?.arrayValue?.first?.objectValue
+        #expect(cadre?["n"] == .int(4))
+        #expect(cadre?["by_category"] == .object([:]))
+        #expect(try f.post("/rounds/\(round)/publish", "{}").status == 200)
+        let board = try f.app.call("GET", "/v1/public/townships/niumasi/rounds/\(round)")
+        let publicCadre = board.json["cadres"]?.arrayValue?.first?.objectValue
+        #expect(publicCadre?["n"] == .int(4))
+        #expect(publicCadre?["by_category"] == nil || publicCadre?["by_category"] == .object([:]))
     }
 }

@@ -80,16 +80,16 @@ import Testing
         let everything = try DatabaseDump.allText(database)
         #expect(spellings.allSatisfy { !everything.contains($0) })
         try database.read { connection in
+            // Slots laid out at open (BallotSlot): no evaluator, token or time column.
             let columns = try connection.query("SELECT name FROM pragma_table_info('ballots')") { $0.string(0) }
-            #expect(columns == ["receipt", "round_id", "category", "cast_on", "content"])
-            let sql =
-                try connection.queryOne("SELECT sql FROM sqlite_master WHERE name = 'ballots'") { $0.string(0) } ?? ""
-            #expect(sql.contains("WITHOUT ROWID"))
-            let days = try connection.query("SELECT DISTINCT length(cast_on) FROM ballots") { $0.int(0) }
-            #expect(days == [10], "the day only, no time")
+            #expect(columns == ["slot", "round_id", "receipt", "filled", "body"])
+            let days = try connection.query(
+                "SELECT DISTINCT CAST(substr(body, 2, 10) AS TEXT) FROM ballots WHERE filled = 1"
+            ) { $0.string(0) }
+            #expect(!days.isEmpty && days.allSatisfy { $0.utf8.count == 10 && $0.hasPrefix("20") }, "the day only")
             // The compact binary form (BallotCoding), which names no evaluator; `allText` above
             // read its bytes too, comments included.
-            let kinds = try connection.query("SELECT DISTINCT typeof(content) FROM ballots") { $0.string(0) }
+            let kinds = try connection.query("SELECT DISTINCT typeof(body) FROM ballots") { $0.string(0) }
             #expect(kinds == ["blob"])
         }
     }

@@ -55,14 +55,50 @@ import Testing
     @Test func refusesDamagedBytes() {
         let bytes = BallotCoding.bytes(Self.ballot)
         #expect(BallotCoding.decode(.blob([])) == nil)
-        #expect(BallotCoding.decode(.blob([2] + bytes.dropFirst())) == nil, "an unknown format")
-        for length in 1..<(bytes.count - 1) where BallotCoding.decode(.blob(Array(bytes.prefix(length)))) != nil {
-            // Cut inside the comment only shortens the comment; anything earlier is refused.
-            #expect(length > bytes.count - Self.ballot.comment!.utf8.count - 1)
+        #expect(BallotCoding.decode(.blob([3] + bytes.dropFirst())) == nil, "an unknown format")
+        for length in 1..<bytes.count {
+            #expect(BallotCoding.decode(.blob(Array(bytes.prefix(length)))) == nil, "cut at \(length)")
         }
-        #expect(BallotCoding.decode(.blob(bytes + [0x21]))?.comment == Self.ballot.comment! + "!", "comment to the end")
         #expect(BallotCoding.decode(.blob(Array(bytes.dropLast(1)) + [0xFF])) == nil, "not UTF-8")
         #expect(BallotCoding.decode(.integer(1)) == nil)
+    }
+
+    /// A slot is larger than its ballot: the zero bytes after a format-2 ballot are not read.
+    @Test func ignoresTheSlotsPaddingAfterTheBallot() {
+        for ballot in [Self.ballot, ValidBallot(entries: [])] {
+            let padded = BallotCoding.bytes(ballot) + [UInt8](repeating: 0, count: 300)
+            #expect(BallotCoding.decode(.blob(padded)) == ballot)
+        }
+    }
+
+    /// Format 1, stored before slots: the comment runs to the end of the bytes.
+    @Test func readsFormatOneWhoseCommentRunsToTheEnd() {
+        let bytes = BallotCoding.bytes(Self.ballot)
+        let comment = Array(Self.ballot.comment!.utf8)
+        let formatOne = [1] + bytes[1..<(bytes.count - comment.count - 1)] + comment
+        #expect(BallotCoding.decode(.blob(Array(formatOne))) == Self.ballot)
+        #expect(BallotCoding.decode(.blob(Array(formatOne) + [0x21]))?.comment == Self.ballot.comment! + "!")
+    }
+
+    /// `maximumLength` bounds every ballot a round can accept: here the widest scores and ids
+    /// and a comment of 500 four-byte scalars.
+    @Test func theLargestBallotOfARoundFitsItsMaximumLength() {
+        let cadres = [1, 127, 128, 70_000]
+        let departments = [5, 9_999]
+        let projects = [3, 1_000_000]
+        let scale = Scale(min: -200, max: 100)
+        let largest = ValidBallot(
+            entries: cadres.map { ScoreEntry(subject: .cadre($0), villageTime: -200, attitude: -200, completion: -200) }
+                + departments.map {
+                    ScoreEntry(subject: .department($0), villageTime: -200, attitude: -200, completion: -200)
+                },
+            mostSatisfied: Picks(cadreId: 70_000, departmentId: 9_999, projectId: 1_000_000),
+            leastSatisfied: Picks(cadreId: 128, departmentId: 5, projectId: 1_000_000),
+            comment: String(repeating: "😀", count: BallotValidator.commentLimit))
+        let maximum = BallotCoding.maximumLength(
+            cadreIDs: cadres, departmentIDs: departments, projectIDs: projects, scale: scale)
+        #expect(BallotCoding.bytes(largest).count <= maximum)
+        #expect(maximum - BallotCoding.bytes(largest).count < 16, "the bound is tight")
     }
 
     @Test func readsRowsStoredInTheEarlierJSONShape() {

@@ -21,7 +21,7 @@ import Testing
                     """)
             }
         }
-        let database = try Database(path: path, migrations: Schema.migrations)
+        let database = try Database(path: path, migrations: Array(Schema.migrations.prefix(4)))
         #expect(database.schemaVersion == 4)
         try database.read { connection in
             let round = try #require(try RoundStore.fetch(townshipID: 1, id: 7, connection))

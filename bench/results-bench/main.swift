@@ -57,8 +57,6 @@ func makeBallot(_ random: inout SplitMix) -> (ValidBallot, EvaluatorCategory) {
 }
 
 let ballots = (0..<ballotCount).map { _ in makeBallot(&random) }
-var byCategory: [EvaluatorCategory: Int] = [:]
-for (_, category) in ballots { byCategory[category, default: 0] += 1 }
 
 func tallyAll() -> Tally {
     var tally = Tally()
@@ -83,10 +81,10 @@ func median<T>(_ body: () -> T) -> (ms: Double, last: T) {
 }
 
 let tally = tallyAll()
-let plain = ResultsCalculator(rules: RoundRules(), ballots: ballotCount, ballotsByCategory: byCategory)
+let plain = ResultsCalculator(rules: RoundRules(), ballots: ballotCount)
 let weighted = ResultsCalculator(
     rules: RoundRules(categoryWeights: [.deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3]),
-    ballots: ballotCount, ballotsByCategory: byCategory)
+    ballots: ballotCount)
 
 let fromAggregates = median {
     plain.results(cadres: cadres, departments: departments, projects: projects, tally: tally)

@@ -55,6 +55,10 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
     case RegistryError.invalidReference(let row, let field):
         let path = row.map { "[\($0)].\(field)" } ?? field
         return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
+    case RegistryError.limitReached(let kind, let limit, let existing, let adding):
+        return .invalid(
+            [FieldError(field: "", message: "a township holds at most \(limit) \(kind); it has \(existing), this adds \(adding)")],
+            detail: "Too many \(kind): at most \(limit) per township.")
     case RoundError.notFound:
         return .notFound("No such round in this township.")
     case RoundError.wrongState(let state, let why):

@@ -21,7 +21,7 @@ enum ResultsDocument {
             try connection.queryOne("SELECT count(*) FROM round_panel WHERE round_id = ?", [round.id]) { $0.int(0) }
             ?? 0
         let calculator = ResultsCalculator(
-            rules: round.rules, ballots: byCategory.values.reduce(0, +), ballotsByCategory: byCategory)
+            rules: round.rules, ballots: byCategory.values.reduce(0, +))
         let results = calculator.results(
             cadres: subjects.cadres, departments: subjects.departments, projects: subjects.projects,
             tally: try tally ?? BallotStore.tally(roundID: round.id, connection))

@@ -8,6 +8,8 @@ struct RegistryRoutes {
     let spec: ResourceSpec
     let store: RegistryStore
     let auth: Authenticator
+    /// Most rows of this kind one township may hold.
+    let limit: Int
 
     func register(in router: inout Router) {
         let base = "/v1/townships/{code}/\(spec.name)"
@@ -43,7 +45,7 @@ struct RegistryRoutes {
             }
         }
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        let created = try store.insert(spec, townshipID: township.id, rows: rows, bulk: bulk)
+        let created = try store.insert(spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
         if bulk { return .json(["items": .array(created.map(JSONValue.object))], status: 201) }
         let id = created[0]["id"]?.intValue ?? 0
         return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")

@@ -7,6 +7,8 @@ struct RoundRoutes {
     let rounds: RoundStore
     let ballots: BallotStore
     let auth: Authenticator
+    /// Most subjects one round may hold (fair use, §8).
+    let subjectLimit: Int
 
     func register(in router: inout Router) {
         let base = "/v1/townships/{code}/rounds"
@@ -26,9 +28,22 @@ struct RoundRoutes {
 
     private func create(_ request: HTTPRequest) throws -> HTTPResponse {
         let (township, _) = try auth.township(request)
-        let round = try rounds.create(try RoundRequest.create(try RequestBody.object(request), townshipID: township.id))
+        let draft = try RoundRequest.create(try RequestBody.object(request), townshipID: township.id)
+        try checkSubjectLimit(draft)
+        let round = try rounds.create(draft)
         return .json(
             .object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
+    }
+
+    /// Explicit subject lists longer than the limit are refused at once; lists left null
+    /// (every active cadre, …) are counted when the round opens.
+    private func checkSubjectLimit(_ round: Round) throws {
+        let listed = (round.cadreIDs?.count ?? 0) + (round.departmentIDs?.count ?? 0) + (round.projectIDs?.count ?? 0)
+        guard listed > subjectLimit else { return }
+        throw APIError.invalid([
+            FieldError(
+                field: "cadre_ids", message: "a round holds at most \(subjectLimit) subjects in all; these lists name \(listed)")
+        ])
     }
 
     private func list(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -47,14 +62,16 @@ struct RoundRoutes {
         guard round.state == .draft else {
             throw RoundError.wrongState(round.state, "only a draft round can be edited")
         }
-        let updated = try rounds.update(try RoundRequest.patch(try RequestBody.object(request), over: round))
+        let edited = try RoundRequest.patch(try RequestBody.object(request), over: round)
+        try checkSubjectLimit(edited)
+        let updated = try rounds.update(edited)
         return .json(.object(updated.jsonObject))
     }
 
     private func open(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         try RequestBody.expectNone(request)
-        let issued = try rounds.open(townshipID: round.townshipID, id: round.id) {
+        let issued = try rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: subjectLimit) {
             let code = BallotCode.generate()
             return (code.display, Tokens.hash(code.value))
         }

@@ -8,7 +8,8 @@
 ///   twice (reported on the later entry);
 /// - every pick is nil or in the frozen list of its kind (`most_satisfied.project_id`);
 /// - most and least do not name the same subject of a kind (reported on `least_satisfied.*`);
-/// - `comment` has at most 500 characters, counted as Swift `Character`s (what a person sees).
+/// - `comment` has at most 500 characters, counted as Unicode scalar values (§5): a combining
+///   mark counts, so a short-looking comment cannot carry megabytes of stacked accents.
 ///
 /// An empty supervision list and all-null picks are allowed: an evaluator may leave out every
 /// subject they do not know. All errors are collected, not just the first, so a clerk typing a
@@ -60,10 +61,10 @@ public enum BallotValidator {
             }
         }
 
-        if let comment = submission.comment, comment.count > commentLimit {
+        if let comment = submission.comment, comment.unicodeScalars.count > commentLimit {
             errors.append(
                 FieldError(
-                    field: "comment", message: "must be at most \(commentLimit) characters, got \(comment.count)"))
+                    field: "comment", message: "must be at most \(commentLimit) characters, got \(comment.unicodeScalars.count)"))
         }
 
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }

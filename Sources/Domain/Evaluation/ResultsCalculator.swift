@@ -9,22 +9,20 @@
 /// remaining weights sum to 0 the subject is unscored. `composite` is Σ wˢ·scoreˢ / Σ wˢ over
 /// the three supervisions with the round's weights. Nothing is rounded here.
 ///
-/// `by_category` gives, per category with at least `min_group` ballots in the whole round, the
-/// same figures from that category alone (trimmed inside it, weights of categories irrelevant).
-/// The round-wide count is what decides, as §6 says; a category that clears it but did not score
-/// a given subject is listed with `n: 0` and null scores, so every row has the same keys.
+/// `by_category` is decided per subject (contract §6, as changed 2026-12-06): a category is
+/// listed only when at least `min_group` of its ballots scored the subject, with the same
+/// figures from that category alone. When the ballots of the categories left out that scored
+/// the subject number 1 to `min_group` − 1, the subject has no breakdown at all: subtracting
+/// the listed groups from the overall figures would otherwise give away those few ballots.
 public struct ResultsCalculator: Sendable {
     public var rules: RoundRules
     /// Number of ballots cast in the round (`turnout.ballots`); the least-satisfied threshold is
     /// a fraction of it.
     public var ballots: Int
-    /// Ballots cast per evaluator category, which decides which `by_category` entries are shown.
-    public var ballotsByCategory: [EvaluatorCategory: Int]
 
-    public init(rules: RoundRules, ballots: Int, ballotsByCategory: [EvaluatorCategory: Int]) {
+    public init(rules: RoundRules, ballots: Int) {
         self.rules = rules
         self.ballots = ballots
-        self.ballotsByCategory = ballotsByCategory
     }
 
     /// The full results for the round's frozen subject lists. Tally entries for subjects not in
@@ -84,12 +82,15 @@ public struct ResultsCalculator: Sendable {
         }
     }
 
-    /// The `by_category` entries of one subject: categories with at least `min_group` ballots in
-    /// the round, each scored from its own ballots only.
+    /// The `by_category` entries of one subject: each category at least `min_group` of whose
+    /// ballots scored it, unless the ballots of the other categories that scored it are too few
+    /// to stand alone (1 to `min_group` − 1), in which case none.
     public func breakdown(of figures: SubjectTally) -> [EvaluatorCategory: CategoryBreakdown] {
+        let shown = EvaluatorCategory.allCases.filter { figures.n(in: $0) >= rules.minGroup }
+        let leftOut = EvaluatorCategory.allCases.filter { !shown.contains($0) }.reduce(0) { $0 + figures.n(in: $1) }
+        guard leftOut == 0 || leftOut >= rules.minGroup else { return [:] }
         var result: [EvaluatorCategory: CategoryBreakdown] = [:]
-        for category in EvaluatorCategory.allCases
-        where ballotsByCategory[category, default: 0] >= rules.minGroup {
+        for category in shown {
             result[category] = CategoryBreakdown(
                 n: figures.n(in: category), scores: composed { figures[category, $0].trimmedMean })
         }

@@ -76,6 +76,12 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
             name: "comment of 501 characters",
             submission: BallotSubmission(comment: String(repeating: "希", count: 501)), fields: ["comment"]),
         BallotCase(
+            name: "one character of 501 scalars (combining marks count, contract §5)",
+            submission: BallotSubmission(comment: "e" + String(repeating: "\u{301}", count: 500)), fields: ["comment"]),
+        BallotCase(
+            name: "250 family emoji: 250 characters but 1,250 scalars",
+            submission: BallotSubmission(comment: String(repeating: "👩‍👩‍👧", count: 250)), fields: ["comment"]),
+        BallotCase(
             name: "every error reported, not just the first",
             submission: BallotSubmission(
                 supervision: [cadre(1, 101, nil, 50), department(99)], mostSatisfied: Picks(departmentId: 10),
@@ -109,9 +115,9 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
             submission: BallotSubmission(mostSatisfied: Picks(cadreId: 1), leastSatisfied: Picks(departmentId: 1)),
             fields: []),
         BallotCase(
-            name: "comment of exactly 500 characters, counted as characters not bytes or scalars",
+            name: "comment of exactly 500 Unicode scalars, whatever their UTF-8 length",
             submission: BallotSubmission(
-                comment: String(repeating: "👩‍👩‍👧", count: 250) + String(repeating: "希", count: 250)), fields: []),
+                comment: String(repeating: "👍", count: 250) + String(repeating: "希", count: 250)), fields: []),
     ]
 
     @Test(arguments: accepted)

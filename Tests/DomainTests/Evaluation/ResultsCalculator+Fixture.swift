@@ -27,19 +27,16 @@ struct Cast {
 
 extension ResultsCalculator {
     /// The results of `casts` over subjects with the given ids (cadre `i` is named `C<i>` in
-    /// department 1, project `i` is titled `P<i>`). Turnout and per-category ballot counts are
-    /// taken from the casts, as the store would count them.
+    /// department 1, project `i` is titled `P<i>`). Turnout is the number of casts.
     static func make(
         rules: RoundRules = RoundRules(), cadres: [Int] = [], departments: [Int] = [], projects: [Int] = [],
         casts: [Cast]
     ) -> RoundResults {
         var tally = Tally()
-        var byCategory: [EvaluatorCategory: Int] = [:]
         for cast in casts {
             tally.record(ballot: cast.ballot, category: cast.category)
-            byCategory[cast.category, default: 0] += 1
         }
-        let calculator = ResultsCalculator(rules: rules, ballots: casts.count, ballotsByCategory: byCategory)
+        let calculator = ResultsCalculator(rules: rules, ballots: casts.count)
         return calculator.results(
             cadres: cadres.map { CadreSubject(id: $0, name: "C\($0)", departmentId: 1, departmentName: "D1") },
             departments: departments.map { DepartmentSubject(id: $0, name: "D\($0)") },

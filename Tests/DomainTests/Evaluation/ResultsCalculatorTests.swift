@@ -63,31 +63,56 @@ import Testing
         #expect(try #require(without.cadre(1)).scores.composite == 65)
     }
 
-    @Test func byCategoryListsOnlyCategoriesWithMinGroupBallotsInTheRound() throws {
+    /// One row of the per-subject rule: the categories' ballots on one cadre (deputy, village
+    /// cadre, retired cadre, contact household) and the categories its breakdown lists.
+    struct BreakdownCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var counts: [Int]
+        var minGroup = 3
+        var listed: Set<EvaluatorCategory>
+        var testDescription: String { name }
+    }
+
+    static let breakdownCases: [BreakdownCase] = [
+        BreakdownCase(name: "every scoring category has min_group ballots", counts: [3, 4, 0, 0], listed: [.deputy, .villageCadre]),
+        BreakdownCase(name: "the audit's case: 3 deputies and 1 household → nothing (4·all − 3·deputies = the household)", counts: [3, 0, 0, 1], listed: []),
+        BreakdownCase(name: "left-out ballots just below min_group → nothing", counts: [5, 2, 0, 0], listed: []),
+        BreakdownCase(name: "left-out ballots across two categories reach min_group → the large ones listed", counts: [4, 0, 1, 2], listed: [.deputy]),
+        BreakdownCase(name: "one category alone is listed (it equals the overall figures)", counts: [0, 0, 3, 0], listed: [.retiredCadre]),
+        BreakdownCase(name: "nobody reaches min_group → nothing", counts: [2, 2, 2, 2], listed: []),
+        BreakdownCase(name: "unscored subject → nothing", counts: [0, 0, 0, 0], listed: []),
+        BreakdownCase(name: "min_group 1: every scoring category", counts: [1, 0, 2, 0], minGroup: 1, listed: [.deputy, .retiredCadre]),
+        BreakdownCase(name: "min_group 5: 5 and 4 left out → nothing", counts: [5, 4, 0, 0], minGroup: 5, listed: []),
+    ]
+
+    @Test(arguments: breakdownCases)
+    func byCategoryIsDecidedPerSubjectAndNeverRevealsAFewByDifference(_ row: BreakdownCase) throws {
+        var casts: [Cast] = []
+        for (category, count) in zip(EvaluatorCategory.allCases, row.counts) {
+            casts += (0..<count).map { Cast.score(.cadre(1), 50 + $0, by: category) }
+        }
+        // Many ballots of every category elsewhere in the round: the round's counts do not decide.
+        for category in EvaluatorCategory.allCases {
+            casts += (0..<5).map { _ in Cast.score(.cadre(2), 60, by: category) }
+        }
+        let results = ResultsCalculator.make(rules: RoundRules(minGroup: row.minGroup), cadres: [1, 2], casts: casts)
+        let cadre = try #require(results.cadre(1))
+        #expect(Set(cadre.byCategory.keys) == row.listed)
+        for category in row.listed {
+            #expect(cadre.byCategory[category]?.n == row.counts[EvaluatorCategory.allCases.firstIndex(of: category)!])
+        }
+    }
+
+    @Test func aListedCategoryIsScoredFromItsOwnBallots() throws {
         let casts: [Cast] = [
             .score(.cadre(1), 70, by: .deputy), .score(.cadre(1), 80, by: .deputy),
             .score(.cadre(1), 90, by: .deputy),
-            .score(.cadre(1), 10, by: .villageCadre), .score(.cadre(1), 20, by: .villageCadre),
         ]
         let row = try #require(ResultsCalculator.make(cadres: [1], casts: casts).cadre(1))
-        #expect(Set(row.byCategory.keys) == [.deputy])
         #expect(
             row.byCategory[.deputy]
                 == CategoryBreakdown(n: 3, scores: Scores(villageTime: 80, attitude: 80, completion: 80, composite: 80))
         )
-    }
-
-    @Test func byCategoryThresholdIsTheRoundCountNotTheSubjectCount() throws {
-        // Three deputy ballots in the round, only one of which scored cadre 2.
-        let casts: [Cast] = [
-            .score(.cadre(1), 70, by: .deputy), .score(.cadre(1), 80, by: .deputy),
-            .score(.cadre(2), 40, by: .deputy),
-        ]
-        let results = ResultsCalculator.make(cadres: [1, 2, 3], casts: casts)
-        #expect(try #require(results.cadre(2)).byCategory[.deputy]?.n == 1)
-        #expect(try #require(results.cadre(2)).byCategory[.deputy]?.scores.composite == 40)
-        let untouched = try #require(results.cadre(3)).byCategory[.deputy]
-        #expect(untouched == CategoryBreakdown(n: 0, scores: .unscored))
     }
 
     @Test func departmentsAreScoredAndRankedLikeCadres() {

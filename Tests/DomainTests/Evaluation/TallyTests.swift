@@ -51,7 +51,7 @@ import Testing
             tally.record(ballot: ValidBallot(entries: entries), category: category)
         }
 
-        let calculator = ResultsCalculator(rules: rules, ballots: 3000, ballotsByCategory: [:])
+        let calculator = ResultsCalculator(rules: rules, ballots: 3000)
         for subject in subjects {
             let expected = Self.naiveScores(raw[subject, default: [:]], rules: rules)
             let actual = calculator.scores(of: tally[subject])
