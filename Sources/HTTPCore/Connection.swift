@@ -199,7 +199,8 @@ final class Connection {
         if !keepAlive { closeAfterFlush = true }
         lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
-        loop.context.metrics.record(route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
+        loop.context.metrics.record(
+            route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
         loop.context.log.request(
             AccessLog.Entry(
                 id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
@@ -282,7 +283,10 @@ final class Connection {
         }
         let skip = index == 0 ? outboundOffset : 0
         return outbound[index].withUnsafeBytes { bytes in
-            vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + skip), iov_len: bytes.count - skip))
+            vectors.append(
+                iovec(
+                    iov_base: UnsafeMutableRawPointer(mutating: bytes.baseAddress! + skip), iov_len: bytes.count - skip)
+            )
             return writeVectors(from: index + 1, &vectors)
         }
     }

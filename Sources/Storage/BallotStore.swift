@@ -143,7 +143,9 @@ public struct BallotStore: Sendable {
             let slot = try Self.drawEmptySlot(roundID: roundID, connection)
             guard let body = BallotSlot.body(ballot, category: session.category, day: Clock.today(), size: slot.size)
             else { throw StoreError.misuse("a ballot larger than its round's slots", sql: nil) }
-            guard try connection.run("UPDATE ballots SET filled = 1, body = ? WHERE slot = ? AND filled = 0", [body, slot.id]) == 1
+            guard
+                try connection.run(
+                    "UPDATE ballots SET filled = 1, body = ? WHERE slot = ? AND filled = 0", [body, slot.id]) == 1
             else { throw StoreError.misuse("a drawn slot was already filled", sql: nil) }
             let receipt = slot.receipt
             tallies.add(ballot, roundID: roundID, category: session.category)
@@ -154,8 +156,9 @@ public struct BallotStore: Sendable {
     /// An empty slot of the round drawn uniformly at random (see `BallotSlot`). A round's slots
     /// were made in one transaction, so their ids mostly form one range: ids drawn from it are
     /// tried first, and a scan of the round's slots settles the rare run of misses.
-    static func drawEmptySlot(roundID: Int64, _ connection: Connection) throws -> (id: Int64, size: Int, receipt: String)
-    {
+    static func drawEmptySlot(roundID: Int64, _ connection: Connection) throws -> (
+        id: Int64, size: Int, receipt: String
+    ) {
         var random = SystemRandomNumberGenerator()
         let range = try connection.queryOne(
             "SELECT min(slot), max(slot) FROM ballots WHERE round_id = ?", [roundID]
@@ -164,7 +167,8 @@ public struct BallotStore: Sendable {
         for _ in 0..<64 {
             let id = Int64.random(in: range, using: &random)
             if let slot = try connection.queryOne(
-                "SELECT length(body), receipt FROM ballots WHERE slot = ? AND round_id = ? AND filled = 0", [id, roundID],
+                "SELECT length(body), receipt FROM ballots WHERE slot = ? AND round_id = ? AND filled = 0",
+                [id, roundID],
                 { (id: id, size: $0.int(0), receipt: $0.string(1)) })
             {
                 return slot
@@ -196,7 +200,9 @@ public struct BallotStore: Sendable {
 
     /// Every counted receipt of a round, sorted (the board lists them).
     public static func receipts(roundID: Int64, _ connection: Connection) throws -> [String] {
-        try connection.query("SELECT receipt FROM ballots WHERE round_id = ? AND filled = 1 ORDER BY receipt", [roundID]) {
+        try connection.query(
+            "SELECT receipt FROM ballots WHERE round_id = ? AND filled = 1 ORDER BY receipt", [roundID]
+        ) {
             Receipt($0.string(0))?.display ?? $0.string(0)
         }
     }
@@ -231,7 +237,9 @@ extension BallotStore {
             let recounted = try Self.recount(roundID: roundID, connection)
             let running = try Self.tally(roundID: roundID, connection)
             let ballots =
-                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ? AND filled = 1", [roundID]) { $0.int(0) } ?? 0
+                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = ? AND filled = 1", [roundID]) {
+                    $0.int(0)
+                } ?? 0
             return (recounted == running, ballots)
         }
     }

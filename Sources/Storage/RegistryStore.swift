@@ -28,7 +28,8 @@ public struct RegistryStore: Sendable {
         return try database.write { connection in
             let existing =
                 try connection.queryOne(
-                    "SELECT count(*) FROM \(spec.name) WHERE township_id = ?", [townshipID]) { $0.int(0) } ?? 0
+                    "SELECT count(*) FROM \(spec.name) WHERE township_id = ?", [townshipID]
+                ) { $0.int(0) } ?? 0
             guard existing + rows.count <= limit else {
                 throw RegistryError.limitReached(kind: spec.name, limit: limit, existing: existing, adding: rows.count)
             }

@@ -119,11 +119,13 @@ public struct RoundStore: Sendable {
                 throw RoundError.invalid([
                     FieldError(
                         field: "subjects",
-                        message: "a round holds at most \(subjectLimit) cadres, departments and projects; this one would hold \(subjectCount)"
+                        message:
+                            "a round holds at most \(subjectLimit) cadres, departments and projects; this one would hold \(subjectCount)"
                     )
                 ])
             }
-            try Self.layOutSlots(roundID: id, count: panel.count, subjects: subjects, scale: round.rules.scale, connection)
+            try Self.layOutSlots(
+                roundID: id, count: panel.count, subjects: subjects, scale: round.rules.scale, connection)
             var issued: [IssuedCode] = []
             for member in panel {
                 let (code, hash) = newCode()

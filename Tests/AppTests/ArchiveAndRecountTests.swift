@@ -155,7 +155,8 @@ import Testing
         let round = try f.createRound()
         let codes = try f.open(round)
         for evaluator in f.evaluators.prefix(4) {
-            #expect(try f.vote(codes[evaluator]!, f.ballot(score: evaluator == f.evaluators[3] ? 17 : 90)).status == 201)
+            #expect(
+                try f.vote(codes[evaluator]!, f.ballot(score: evaluator == f.evaluators[3] ? 17 : 90)).status == 201)
         }
         _ = try f.post("/rounds/\(round)/close")
         let cadre = try f.get("/rounds/\(round)/results").json["cadres"]?.arrayValue?.first?.objectValue

@@ -30,7 +30,8 @@ import Testing
             let copy = try Database(path: path, migrations: Schema.migrations, readers: 1)
             defer { copy.close() }
             try copy.read { connection in
-                let ballots = try connection.queryOne("SELECT count(*) FROM ballots WHERE filled = 1") { $0.int(0) } ?? -1
+                let ballots =
+                    try connection.queryOne("SELECT count(*) FROM ballots WHERE filled = 1") { $0.int(0) } ?? -1
                 let spent =
                     try connection.queryOne("SELECT count(*) FROM round_panel WHERE voted = 1") { $0.int(0) } ?? -2
                 #expect(ballots == spent)

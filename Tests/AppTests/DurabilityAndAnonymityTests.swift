@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Storage
+import TestSupport
 import Testing
 
 /// A 201 survives `kill -9`; and nothing stored or logged links a ballot to its code or evaluator.

@@ -56,7 +56,9 @@ import Testing
                     mostSatisfied: Picks(cadreId: 5), comment: "好"),
                 category: .deputy)
             expected.record(
-                ballot: ValidBallot(entries: [ScoreEntry(subject: .cadre(5), villageTime: 70, attitude: 70, completion: 70)]),
+                ballot: ValidBallot(entries: [
+                    ScoreEntry(subject: .cadre(5), villageTime: 70, attitude: 70, completion: 70)
+                ]),
                 category: .contactHousehold)
             #expect(try BallotStore.recount(roundID: 1, connection) == expected)
             // The member who has not voted has an empty slot, big enough for any ballot of the round.
@@ -66,7 +68,9 @@ import Testing
             #expect(empty.count == 1)
             let needed = BallotSlot.size(cadreIDs: [5], departmentIDs: [], projectIDs: [], scale: Scale())
             #expect(empty.allSatisfy { $0 >= needed })
-            #expect(try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = 2 AND filled = 0") { $0.int(0) } == 0)
+            #expect(
+                try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = 2 AND filled = 0") { $0.int(0) }
+                    == 0)
         }
         let drawn = try database.write { try BallotStore.drawEmptySlot(roundID: 1, $0) }
         #expect(drawn.receipt.utf8.count == Receipt.length)

@@ -55,7 +55,8 @@ public struct APIError: Error, Sendable {
             // Fair use (§8): a ballot or CSV of 150,000 bad entries once got a 44 MB answer.
             if errors.count > Self.maxListedErrors {
                 body["error_count"] = .int(Int64(errors.count))
-                body["detail"] = .string(detail + " The first \(Self.maxListedErrors) of \(errors.count) errors are listed.")
+                body["detail"] = .string(
+                    detail + " The first \(Self.maxListedErrors) of \(errors.count) errors are listed.")
             }
             body["errors"] = .array(
                 errors.prefix(Self.maxListedErrors).map { error in

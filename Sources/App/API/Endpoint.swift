@@ -57,7 +57,11 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
         return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
     case RegistryError.limitReached(let kind, let limit, let existing, let adding):
         return .invalid(
-            [FieldError(field: "", message: "a township holds at most \(limit) \(kind); it has \(existing), this adds \(adding)")],
+            [
+                FieldError(
+                    field: "",
+                    message: "a township holds at most \(limit) \(kind); it has \(existing), this adds \(adding)")
+            ],
             detail: "Too many \(kind): at most \(limit) per township.")
     case RoundError.notFound:
         return .notFound("No such round in this township.")

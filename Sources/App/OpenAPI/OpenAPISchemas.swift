@@ -36,6 +36,8 @@ enum OpenAPISchemas {
                                     ],
                                     required: ["field", "message"]))
                         ),
+                        // Set when more than the 100 listed errors were found: their number.
+                        ("error_count", OAS.integer(minimum: 101)),
                     ], required: ["type", "title", "status", "detail"])
             ),
             (

@@ -42,7 +42,8 @@ struct RoundRoutes {
         guard listed > subjectLimit else { return }
         throw APIError.invalid([
             FieldError(
-                field: "cadre_ids", message: "a round holds at most \(subjectLimit) subjects in all; these lists name \(listed)")
+                field: "cadre_ids",
+                message: "a round holds at most \(subjectLimit) subjects in all; these lists name \(listed)")
         ])
     }
 

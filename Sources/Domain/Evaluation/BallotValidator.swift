@@ -64,7 +64,8 @@ public enum BallotValidator {
         if let comment = submission.comment, comment.unicodeScalars.count > commentLimit {
             errors.append(
                 FieldError(
-                    field: "comment", message: "must be at most \(commentLimit) characters, got \(comment.unicodeScalars.count)"))
+                    field: "comment",
+                    message: "must be at most \(commentLimit) characters, got \(comment.unicodeScalars.count)"))
         }
 
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }

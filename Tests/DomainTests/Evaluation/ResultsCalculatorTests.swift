@@ -74,14 +74,24 @@ import Testing
     }
 
     static let breakdownCases: [BreakdownCase] = [
-        BreakdownCase(name: "every scoring category has min_group ballots", counts: [3, 4, 0, 0], listed: [.deputy, .villageCadre]),
-        BreakdownCase(name: "the audit's case: 3 deputies and 1 household → nothing (4·all − 3·deputies = the household)", counts: [3, 0, 0, 1], listed: []),
+        BreakdownCase(
+            name: "every scoring category has min_group ballots", counts: [3, 4, 0, 0],
+            listed: [.deputy, .villageCadre]),
+        BreakdownCase(
+            name: "the audit's case: 3 deputies and 1 household → nothing (4·all − 3·deputies = the household)",
+            counts: [3, 0, 0, 1], listed: []),
         BreakdownCase(name: "left-out ballots just below min_group → nothing", counts: [5, 2, 0, 0], listed: []),
-        BreakdownCase(name: "left-out ballots across two categories reach min_group → the large ones listed", counts: [4, 0, 1, 2], listed: [.deputy]),
-        BreakdownCase(name: "one category alone is listed (it equals the overall figures)", counts: [0, 0, 3, 0], listed: [.retiredCadre]),
+        BreakdownCase(
+            name: "left-out ballots across two categories reach min_group → the large ones listed",
+            counts: [4, 0, 1, 2], listed: [.deputy]),
+        BreakdownCase(
+            name: "one category alone is listed (it equals the overall figures)", counts: [0, 0, 3, 0],
+            listed: [.retiredCadre]),
         BreakdownCase(name: "nobody reaches min_group → nothing", counts: [2, 2, 2, 2], listed: []),
         BreakdownCase(name: "unscored subject → nothing", counts: [0, 0, 0, 0], listed: []),
-        BreakdownCase(name: "min_group 1: every scoring category", counts: [1, 0, 2, 0], minGroup: 1, listed: [.deputy, .retiredCadre]),
+        BreakdownCase(
+            name: "min_group 1: every scoring category", counts: [1, 0, 2, 0], minGroup: 1,
+            listed: [.deputy, .retiredCadre]),
         BreakdownCase(name: "min_group 5: 5 and 4 left out → nothing", counts: [5, 4, 0, 0], minGroup: 5, listed: []),
     ]
 
