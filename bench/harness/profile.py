@@ -48,7 +48,7 @@ def main():
     out = os.path.join(work, "callgrind.out")
     command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
                binary, "serve", "--host", "127.0.0.1", "--port", "18191", "--data", data,
-               "--public", "Public", "--no-access-log", "--max-registry-rows", "50000"]
+               "--public", "Public", "--no-access-log", "--max-registry-rows", "300000"]
     server = servers.Server("DuPing", command, 18191, os.path.join(work, "valgrind.log"))
     try:
         with open(os.path.join(work, "board.path")) as f:

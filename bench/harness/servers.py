@@ -72,10 +72,10 @@ class Server:
 
 def duping(binary, data_dir, port, log_path, access_log=False, extra_args=()):
     """DuPing on `data_dir` (created on first start, with data_dir/root.token)."""
-    # The seeded panel (20,000 evaluators, one code each for the ballot measure) is above the
+    # The seeded panel (up to 240,000 evaluators, one code each for the ballot measure) is above the
     # fair-use default of 5,000 per township, so the bench raises it.
     command = [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--data", data_dir,
-               "--public", "Public", "--max-registry-rows", "50000", *extra_args]
+               "--public", "Public", "--max-registry-rows", "300000", *extra_args]
     if not access_log:
         command.append("--no-access-log")
     return Server("DuPing", command, port, log_path)
