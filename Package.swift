@@ -22,11 +22,17 @@ let package = Package(
         .systemLibrary(name: "CSQLite"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib"]),
         .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Storage", dependencies: ["CSQLite", "Domain"]),
-        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Storage"]),
+        // The storage interface: one protocol per aggregate and a unit of work; no SQL.
+        .target(name: "Store", dependencies: ["Domain"]),
+        // The SQLite implementation of Store: the only code that writes SQL.
+        .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store"]),
+        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store"]),
         .executableTarget(
             name: "duping",
-            dependencies: ["App", "HTTPCore", "Storage", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "App", "HTTPCore", "Store", "Storage", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "storage-bench", dependencies: ["Storage"]),
         // Results micro-benchmark run by Scripts/bench (issue 7).
@@ -35,15 +41,22 @@ let package = Package(
         // Fuzzing (Fuzz/README.md): the properties live in FuzzChecks so the test suite can replay
         // the corpora; each fuzz-* executable runs one of them under libFuzzer (Scripts/fuzz).
         .target(name: "FuzzChecks", dependencies: ["HTTPCore", "Domain", "App"], path: "Fuzz/FuzzChecks"),
-        .executableTarget(name: "fuzz-http-parser", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-http-parser", swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-json", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-json", swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv", swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-ballot", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-ballot", swiftSettings: fuzzEntry),
-        .executableTarget(name: "fuzz-static-path", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-static-path", swiftSettings: fuzzEntry),
+        .executableTarget(
+            name: "fuzz-http-parser", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-http-parser",
+            swiftSettings: fuzzEntry),
+        .executableTarget(
+            name: "fuzz-json", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-json", swiftSettings: fuzzEntry),
+        .executableTarget(
+            name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv", swiftSettings: fuzzEntry),
+        .executableTarget(
+            name: "fuzz-ballot", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-ballot", swiftSettings: fuzzEntry),
+        .executableTarget(
+            name: "fuzz-static-path", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-static-path",
+            swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Storage", "HTTPCore", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "TestSupport"]),
         .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks", "Domain"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,47 +1,48 @@
 import Domain
 import Glibc
 import HTTPCore
-import Storage
+import Store
 
 /// A running DuPing: the database, the credentials and the HTTP server with every route.
 /// Used by `duping serve` and by the tests.
 public final class Application: Sendable {
     public let configuration: AppConfiguration
     public let server: HTTPServer
-    public let database: Database
-    private let committer: GroupCommitter
+    /// The storage backend, opened by the `openStore` given to `init`.
+    public let store: any DataStore
 
-    /// Opens (or creates) the data directory and database, makes the root token on first start,
-    /// and starts serving; returns once requests are accepted.
-    public init(configuration: AppConfiguration, announce: @Sendable (String) -> Void = { _ in }) throws {
+    /// Opens (or creates) the data directory and the store (`openStore` gets the database path
+    /// in the data directory), makes the root token on first start, and starts serving; returns
+    /// once requests are accepted.
+    public init(
+        configuration: AppConfiguration, openStore: (String) throws -> any DataStore,
+        announce: @Sendable (String) -> Void = { _ in }
+    ) throws {
         self.configuration = configuration
         for proxy in configuration.trustedProxies where !Self.isIPAddress(proxy) {
             throw APIError(500, "trusted proxy '\(proxy)' is not an IPv4 or IPv6 address")
         }
         try DataDirectory.prepare(configuration.dataDirectory)
-        database = try Database(
-            path: DataDirectory.databasePath(configuration.dataDirectory), migrations: Schema.migrations)
-        let access = AccessStore(database: database)
-        try RootToken.ensure(access: access, dataDirectory: configuration.dataDirectory, announce: announce)
-        committer = GroupCommitter(database: database)
-        if configuration.demo,
-            try DemoData.seedIfEmpty(
-                database: database, committer: committer, dataDirectory: configuration.dataDirectory)
-        {
+        store = try openStore(DataDirectory.databasePath(configuration.dataDirectory))
+        do {
+            try RootToken.ensure(store: store, dataDirectory: configuration.dataDirectory, announce: announce)
+        } catch {
+            store.close()
+            throw error
+        }
+        if configuration.demo, try DemoData.seedIfEmpty(store: store, dataDirectory: configuration.dataDirectory) {
             announce(
                 "Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
                     + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt"
             )
         }
         let metrics = ServerMetrics()
-        let router = Self.makeRouter(
-            configuration: configuration, database: database, committer: committer, metrics: metrics)
+        let router = Self.makeRouter(configuration: configuration, store: store, metrics: metrics)
         do {
             server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
         } catch {
             // Port taken, say: leave no writer thread or open database behind.
-            committer.stop()
-            database.close()
+            store.close()
             throw error
         }
     }
@@ -57,12 +58,11 @@ public final class Application: Sendable {
     /// Graceful stop: answers what was received, closes every connection, then the database.
     public func shutdown() {
         server.shutdown()
-        committer.stop()
-        database.close()
+        store.close()
     }
 
     static func makeRouter(
-        configuration: AppConfiguration, database: Database, committer: GroupCommitter, metrics: ServerMetrics
+        configuration: AppConfiguration, store: any DataStore, metrics: ServerMetrics
     ) -> Router {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
@@ -75,30 +75,26 @@ public final class Application: Sendable {
                 status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                 body: Array(metrics.render().utf8))
         }
-        let access = AccessStore(database: database)
-        let auth = Authenticator(access: access)
-        TownshipRoutes(access: access, auth: auth).register(in: &router)
-        let registry = RegistryStore(database: database)
+        let auth = Authenticator(store: store)
+        TownshipRoutes(store: store, auth: auth).register(in: &router)
         for spec in Registry.all {
-            RegistryRoutes(spec: spec, store: registry, auth: auth, limit: configuration.registryLimit).register(
+            RegistryRoutes(spec: spec, store: store, auth: auth, limit: configuration.registryLimit).register(
                 in: &router)
         }
-        let ballots = BallotStore(database: database, committer: committer)
-        let rounds = RoundRoutes(
-            rounds: RoundStore(database: database), ballots: ballots, auth: auth,
-            subjectLimit: configuration.roundSubjectLimit)
+        let rounds = RoundRoutes(store: store, auth: auth, subjectLimit: configuration.roundSubjectLimit)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
         let counters = BallotCounters()
-        AppMetrics.install(on: metrics, database: database, ballots: counters)
+        AppMetrics.install(on: metrics, store: store, ballots: counters)
         let clientAddress = ClientAddress(trustedProxies: configuration.trustedProxies) ?? .direct
         BallotRoutes(
-            ballots: ballots, rounds: rounds, auth: auth, throttle: throttle, clientAddress: clientAddress,
+            ballots: store.ballotBox, store: store, rounds: rounds, auth: auth, throttle: throttle,
+            clientAddress: clientAddress,
             counters: counters
         ).register(in: &router)
-        ArchiveRoutes(archive: ArchiveStore(database: database), registry: registry, auth: auth).register(in: &router)
-        PublicRoutes(database: database, access: access).register(in: &router)
+        ArchiveRoutes(store: store, auth: auth).register(in: &router)
+        PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }
         return router

@@ -5,7 +5,7 @@ import Domain
 ///
 /// SQLite fills a page's cell area from its end downwards, so rows inserted one by one sit in
 /// their page in insertion order, whatever their key. Ballots are therefore never inserted one
-/// by one: when a round opens, `RoundStore.open` lays out one empty slot per panel member, all
+/// by one: when a round opens, `SQLiteRoundRepository.open` lays out one empty slot per panel member, all
 /// in one transaction and all of the same size (`size`), each with a random receipt. A ballot
 /// takes a slot chosen at random among the empty ones and overwrites it: same record size, so
 /// SQLite rewrites the cell where it is (no cell moves, no index entry changes, nothing is
@@ -71,5 +71,26 @@ enum BallotSlot {
             stored.first == UInt8(ascii: "{")
             ? BallotCoding.decode(.text(String(decoding: stored, as: UTF8.self))) : BallotCoding.decode(stored)
         return ballot.map { (category, $0) }
+    }
+
+    /// Lays out one empty slot per panel member, all of the size that fits any ballot of the
+    /// round, each with a fresh random receipt (in the caller's transaction, when the round opens).
+    static func layOut(roundID: Int64, count: Int, subjects: FrozenSubjects, scale: Scale, _ connection: Connection)
+        throws
+    {
+        let size = size(
+            cadreIDs: subjects.cadres.map(\.id), departmentIDs: subjects.departments.map(\.id),
+            projectIDs: subjects.projects.map(\.id), scale: scale)
+        var made = 0
+        var misses = 0
+        while made < count {
+            guard misses < 8 else { throw StoreError.misuse("could not lay out ballot slots", sql: nil) }
+            // INSERT OR IGNORE: a receipt drawn twice (60 random bits) adds nothing; draw again.
+            let inserted = try connection.run(
+                "INSERT OR IGNORE INTO ballots (round_id, receipt, filled, body) VALUES (?, ?, 0, zeroblob(?))",
+                [roundID, Receipt.generate().value, size])
+            made += inserted
+            misses += 1 - inserted
+        }
     }
 }

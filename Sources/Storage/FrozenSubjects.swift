@@ -1,24 +1,11 @@
 import Domain
 
-/// The cadres, departments and projects a round was opened with, names as they were then.
-public struct FrozenSubjects: Sendable {
-    public private(set) var cadres: [CadreSubject] = []
-    public private(set) var departments: [DepartmentSubject] = []
-    public private(set) var projects: [ProjectSubject] = []
-    /// The board (为民办实事 …) of each project, for the ballot form.
-    public private(set) var projectBoards: [Int: String] = [:]
-
-    /// The ids as sets, built once by `load` (every ballot is checked against them).
-    private var idSets = (cadres: Set<Int>(), departments: Set<Int>(), projects: Set<Int>())
-
-    /// What a ballot of this round may name.
-    public func form(scale: Scale) -> BallotForm {
-        BallotForm(
-            scale: scale, cadreIds: idSets.cadres, departmentIds: idSets.departments, projectIds: idSets.projects)
-    }
-
-    public static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {
-        var subjects = FrozenSubjects()
+extension FrozenSubjects {
+    static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {
+        var cadres: [CadreSubject] = []
+        var departments: [DepartmentSubject] = []
+        var projects: [ProjectSubject] = []
+        var boards: [Int: String] = [:]
         try connection.forEachRow(
             "SELECT kind, subject_id, name, department_id, department, board FROM round_subjects WHERE round_id = ? ORDER BY kind, subject_id",
             [roundID]
@@ -26,21 +13,18 @@ public struct FrozenSubjects: Sendable {
             let id = row.int(1)
             switch row.string(0) {
             case "cadre":
-                subjects.cadres.append(
+                cadres.append(
                     CadreSubject(
                         id: id, name: row.string(2), departmentId: row.optionalInt(3) ?? 0,
                         departmentName: row.optionalString(4) ?? ""))
             case "department":
-                subjects.departments.append(DepartmentSubject(id: id, name: row.string(2)))
+                departments.append(DepartmentSubject(id: id, name: row.string(2)))
             default:
-                subjects.projects.append(ProjectSubject(id: id, title: row.string(2)))
-                subjects.projectBoards[id] = row.optionalString(5) ?? ""
+                projects.append(ProjectSubject(id: id, title: row.string(2)))
+                boards[id] = row.optionalString(5) ?? ""
             }
         }
-        subjects.idSets = (
-            Set(subjects.cadres.map(\.id)), Set(subjects.departments.map(\.id)), Set(subjects.projects.map(\.id))
-        )
-        return subjects
+        return FrozenSubjects(cadres: cadres, departments: departments, projects: projects, projectBoards: boards)
     }
 }
 
@@ -56,7 +40,10 @@ enum SubjectFreezer {
             WHERE c.township_id = ? AND (CASE WHEN ? IS NULL THEN c.status = 'active'
                                          ELSE c.id IN (SELECT value FROM json_each(?)) END)
             """,
-            [round.id, round.townshipID, round.cadreIDs.map(RoundStore.idList), round.cadreIDs.map(RoundStore.idList)])
+            [
+                round.id, round.townshipID, round.cadreIDs.map(SQLiteRoundRepository.idList),
+                round.cadreIDs.map(SQLiteRoundRepository.idList),
+            ])
         try connection.run(
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name)
@@ -64,8 +51,8 @@ enum SubjectFreezer {
             WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN active = 1 ELSE id IN (SELECT value FROM json_each(?)) END)
             """,
             [
-                round.id, round.townshipID, round.departmentIDs.map(RoundStore.idList),
-                round.departmentIDs.map(RoundStore.idList),
+                round.id, round.townshipID, round.departmentIDs.map(SQLiteRoundRepository.idList),
+                round.departmentIDs.map(SQLiteRoundRepository.idList),
             ])
         try connection.run(
             """
@@ -74,8 +61,8 @@ enum SubjectFreezer {
             WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? ELSE id IN (SELECT value FROM json_each(?)) END)
             """,
             [
-                round.id, round.townshipID, round.projectIDs.map(RoundStore.idList), year,
-                round.projectIDs.map(RoundStore.idList),
+                round.id, round.townshipID, round.projectIDs.map(SQLiteRoundRepository.idList), year,
+                round.projectIDs.map(SQLiteRoundRepository.idList),
             ])
     }
 }

@@ -79,10 +79,3 @@ enum TallyTable {
             """, [roundID, tallies.text()])
     }
 }
-
-extension BallotStore {
-    /// The running aggregates of a round as a Tally.
-    public static func tally(roundID: Int64, _ connection: Connection) throws -> Tally {
-        try TallyTable.load(roundID: roundID, connection).tally
-    }
-}

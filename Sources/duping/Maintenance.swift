@@ -25,13 +25,12 @@ struct VerifyArchive: ParsableCommand {
     @Option(help: "Data directory of the server.") var data = "./data"
 
     func run() throws {
-        let database = try Database(path: data + "/duping.sqlite", migrations: Schema.migrations, readers: 1)
-        defer { database.close() }
-        let archive = ArchiveStore(database: database)
+        let store = try SQLiteStore(path: data + "/duping.sqlite")
+        defer { store.close() }
         var broken = 0
-        let cadres = try archive.cadresWithRecords()
+        let cadres = try store.read { try $0.archive.cadresWithRecords() }
         for cadre in cadres {
-            let verdict = ArchiveChain.verify(try archive.records(cadreID: cadre), cadreId: cadre)
+            let verdict = ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadre) }, cadreId: cadre)
             if !verdict.valid {
                 broken += 1
                 say("cadre \(cadre): INVALID from seq \(verdict.firstBadSeq.map(String.init) ?? "?")")

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Glibc
 import HTTPCore
+import Storage
 
 /// The `duping` command: `serve` (default) and maintenance subcommands.
 struct Duping: ParsableCommand {
@@ -67,7 +68,7 @@ struct Serve: ParsableCommand {
         configuration.demo = demo
 
         let signals = ShutdownSignals()
-        let app = try Application(configuration: configuration, announce: say)
+        let app = try Application(configuration: configuration, openStore: SQLiteStore.open, announce: say)
         say("duping listening on http://\(host.contains(":") ? "[\(host)]" : host):\(app.port)")
         signals.wait()
         say("duping: shutting down")

@@ -73,10 +73,8 @@ import Testing
             #","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
         _ = try f.open(round)
         let database = f.app.app.database
-        let committer = GroupCommitter(database: database)
-        defer { committer.stop() }
-        let store = BallotStore(database: database, committer: committer)
-        let roundRecord = try RoundStore(database: database).get(townshipID: 1, id: round)!
+        let store = f.app.app.store.ballotBox
+        let roundRecord = try f.app.app.store.read { try $0.rounds.get(townshipID: 1, id: round) }!
         let subjects = try store.subjects(roundID: round)
         let form = subjects.form(scale: roundRecord.rules.scale)
         // Many ballots from 8 threads through the group committer, each on its own panel slot.
@@ -122,7 +120,12 @@ import Testing
             }
         }
         #expect(failures.values.isEmpty)
-        let (matches, ballots) = try store.recountMatches(roundID: round)
+        let (matches, ballots) = try f.app.app.store.read { transaction in
+            (
+                try transaction.ballots.recount(roundID: round) == transaction.ballots.tally(roundID: round),
+                try transaction.ballots.ballotsByCategory(roundID: round).values.reduce(0, +)
+            )
+        }
         #expect(ballots > 1500)
         #expect(matches)
     }

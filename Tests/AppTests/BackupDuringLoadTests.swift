@@ -27,19 +27,17 @@ import Testing
         voting.wait()
         var counts: [Int] = []
         for path in copies {
-            let copy = try Database(path: path, migrations: Schema.migrations, readers: 1)
+            let copy = try SQLiteStore(path: path)
             defer { copy.close() }
-            try copy.read { connection in
+            try copy.database.read { connection in
                 let ballots =
                     try connection.queryOne("SELECT count(*) FROM ballots WHERE filled = 1") { $0.int(0) } ?? -1
                 let spent =
                     try connection.queryOne("SELECT count(*) FROM round_panel WHERE voted = 1") { $0.int(0) } ?? -2
                 #expect(ballots == spent)
-                #expect(
-                    try BallotStore.recount(roundID: round, connection) == BallotStore.tally(roundID: round, connection)
-                )
                 counts.append(ballots)
             }
+            #expect(try copy.read { try $0.ballots.recount(roundID: round) == $0.ballots.tally(roundID: round) })
         }
         #expect(counts == counts.sorted(), "later backups hold at least what earlier ones did: \(counts)")
         #expect(try f.get("/rounds/\(round)/turnout").json["voted"] == .int(160))

@@ -13,16 +13,11 @@ import Testing
         let directory = NSTemporaryDirectory() + "duping-openapi-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let database = try Database(path: directory + "/duping.sqlite", migrations: Schema.migrations)
-        let committer = GroupCommitter(database: database)
-        defer {
-            committer.stop()
-            database.close()
-        }
+        let store = try SQLiteStore(path: directory + "/duping.sqlite")
+        defer { store.close() }
         var configuration = AppConfiguration()
         configuration.dataDirectory = directory
-        let router = Application.makeRouter(
-            configuration: configuration, database: database, committer: committer, metrics: ServerMetrics())
+        let router = Application.makeRouter(configuration: configuration, store: store, metrics: ServerMetrics())
         return Set(router.routeTable.map { "\($0.method) \($0.pattern)" })
     }
 

@@ -170,13 +170,11 @@ import Testing
         let round = try f.createRound()
         let codes = try f.open(round)
         let evaluator = f.evaluators[0]
-        let database = try Database(path: f.app.directory + "/duping.sqlite", migrations: Schema.migrations)
-        defer { database.close() }
-        let committer = GroupCommitter(database: database)
-        defer { committer.stop() }
-        let store = BallotStore(database: database, committer: committer)
+        let second = try SQLiteStore(path: f.app.directory + "/duping.sqlite")
+        defer { second.close() }
+        let store = second.ballotBox
         let oldHash = try #require(
-            try database.read {
+            try second.database.read {
                 try $0.queryOne(
                     "SELECT token_hash FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [round, evaluator]
                 ) { $0.blob(0) }

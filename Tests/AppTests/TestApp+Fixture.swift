@@ -1,6 +1,7 @@
 import App
 import Domain
 import Foundation
+import Storage
 import TestSupport
 
 /// A live DuPing on a free port with a fresh data directory, and a small JSON client for it.
@@ -72,4 +73,14 @@ struct APIResponse {
         json["errors"]?.arrayValue?.compactMap { $0.objectValue?["field"]?.stringValue } ?? []
     }
     func header(_ name: String) -> String? { raw.header(name) }
+}
+
+extension Application {
+    /// A DuPing on SQLite in the configuration's data directory, as `duping serve` opens it.
+    convenience init(configuration: AppConfiguration) throws {
+        try self.init(configuration: configuration, openStore: SQLiteStore.open)
+    }
+
+    /// The SQLite database behind the store, for tests that read or damage the file itself.
+    var database: Database { (store as! SQLiteStore).database }
 }

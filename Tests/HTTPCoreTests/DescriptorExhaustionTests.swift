@@ -64,9 +64,11 @@ import Testing
     }
 
     /// A keep-alive client that has had one `/healthz` answered, or nil when the server could
-    /// not take the connection.
+    /// not take the connection. A refusal is immediate (the server accepts with its spare
+    /// descriptor and closes); the long timeout keeps a slow answer on a loaded machine (or under
+    /// ThreadSanitizer) from counting as one.
     static func servedClient(port: Int) -> RawClient? {
-        guard let client = try? RawClient(port: port, timeout: 2),
+        guard let client = try? RawClient(port: port, timeout: 10),
             (try? client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status) == 200
         else { return nil }
         return client

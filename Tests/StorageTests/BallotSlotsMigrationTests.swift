@@ -46,9 +46,15 @@ import Testing
         defer { database.close() }
         #expect(database.schemaVersion == 5)
         try database.read { connection in
-            #expect(try BallotStore.receipts(roundID: 1, connection) == ["AAAA-BBBB-CCCC", "DDDD-EEEE-FFFF"])
-            #expect(try BallotStore.receipts(roundID: 2, connection) == ["GGGG-HHHH-JJJJ"])
-            #expect(try BallotStore.ballotsByCategory(roundID: 1, connection) == [.deputy: 1, .contactHousehold: 1])
+            #expect(
+                try SQLiteBallotRepository(connection: connection).receipts(roundID: 1) == [
+                    "AAAA-BBBB-CCCC", "DDDD-EEEE-FFFF",
+                ])
+            #expect(try SQLiteBallotRepository(connection: connection).receipts(roundID: 2) == ["GGGG-HHHH-JJJJ"])
+            #expect(
+                try SQLiteBallotRepository(connection: connection).ballotsByCategory(roundID: 1) == [
+                    .deputy: 1, .contactHousehold: 1,
+                ])
             var expected = Tally()
             expected.record(
                 ballot: ValidBallot(
@@ -60,7 +66,7 @@ import Testing
                     ScoreEntry(subject: .cadre(5), villageTime: 70, attitude: 70, completion: 70)
                 ]),
                 category: .contactHousehold)
-            #expect(try BallotStore.recount(roundID: 1, connection) == expected)
+            #expect(try SQLiteBallotRepository(connection: connection).recount(roundID: 1) == expected)
             // The member who has not voted has an empty slot, big enough for any ballot of the round.
             let empty = try connection.query("SELECT length(body) FROM ballots WHERE round_id = 1 AND filled = 0") {
                 $0.int(0)
@@ -72,7 +78,7 @@ import Testing
                 try connection.queryOne("SELECT count(*) FROM ballots WHERE round_id = 2 AND filled = 0") { $0.int(0) }
                     == 0)
         }
-        let drawn = try database.write { try BallotStore.drawEmptySlot(roundID: 1, $0) }
+        let drawn = try database.write { try SQLiteBallotRepository.drawEmptySlot(roundID: 1, $0) }
         #expect(drawn.receipt.utf8.count == Receipt.length)
     }
 }

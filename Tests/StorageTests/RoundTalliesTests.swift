@@ -99,8 +99,8 @@ import Testing
         let database = try Database(path: path, migrations: Array(Schema.migrations.prefix(3)))
         #expect(database.schemaVersion == 3)
         try database.read { connection in
-            #expect(try BallotStore.tally(roundID: 7, connection) == expected)
-            #expect(try BallotStore.tally(roundID: 8, connection) == Tally())
+            #expect(try SQLiteBallotRepository(connection: connection).tally(roundID: 7) == expected)
+            #expect(try SQLiteBallotRepository(connection: connection).tally(roundID: 8) == Tally())
             let old = try connection.queryOne("SELECT name FROM sqlite_master WHERE name = 'tallies'") { $0.string(0) }
             #expect(old == nil)
         }
@@ -142,7 +142,7 @@ import Testing
         var expected = Tally()
         expected.record(ballot: ballot(10), category: .deputy)
         expected.record(ballot: ballot(30), category: .deputy)
-        #expect(try database.read { try BallotStore.tally(roundID: 7, $0) } == expected)
+        #expect(try database.read { try SQLiteBallotRepository(connection: $0).tally(roundID: 7) } == expected)
     }
 
     /// One batch may count ballots for more rounds than the writer keeps in memory: none of
@@ -174,7 +174,9 @@ import Testing
         expected.record(ballot: ballot, category: .deputy)
         expected.record(ballot: ballot, category: .deputy)
         for id in rounds {
-            #expect(try database.read { try BallotStore.tally(roundID: id, $0) } == expected, "round \(id)")
+            #expect(
+                try database.read { try SQLiteBallotRepository(connection: $0).tally(roundID: id) } == expected,
+                "round \(id)")
         }
     }
 }

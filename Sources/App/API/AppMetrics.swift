@@ -1,6 +1,6 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by
 /// channel and reason — never by round, evaluator or time finer than the scrape), rounds by
@@ -8,25 +8,22 @@ import Storage
 enum AppMetrics {
     /// Adds the collector to `metrics`. Rounds by state are counted at scrape time, so the gauge
     /// is right after a restart and across processes sharing the file.
-    static func install(on metrics: ServerMetrics, database: Database, ballots: BallotCounters) {
-        metrics.addCollector { render(database: database, ballots: ballots) }
+    static func install(on metrics: ServerMetrics, store: any DataStore, ballots: BallotCounters) {
+        metrics.addCollector { render(store: store, ballots: ballots) }
     }
 
-    static func render(database: Database, ballots: BallotCounters) -> String {
+    static func render(store: any DataStore, ballots: BallotCounters) -> String {
         var out = ballots.render()
-        if let states = try? database.read({ connection in
-            try connection.query("SELECT state, count(*) FROM rounds GROUP BY state") { ($0.string(0), $0.int(1)) }
-        }) {
-            let counts = Dictionary(states, uniquingKeysWith: +)
+        if let counts = try? store.read({ try $0.rounds.countByState() }) {
             out += "# HELP duping_rounds Rounds by state, all townships.\n# TYPE duping_rounds gauge\n"
             for state in RoundState.allCases {
-                out += "duping_rounds{state=\"\(state.rawValue)\"} \(counts[state.rawValue] ?? 0)\n"
+                out += "duping_rounds{state=\"\(state.rawValue)\"} \(counts[state] ?? 0)\n"
             }
         }
-        let writes = database.writeStatistics.snapshot()
+        let writes = store.writeDurations()
         out += PrometheusText.histogram(
             "duping_sqlite_write_duration_seconds", help: "Write transactions from BEGIN to durable COMMIT.",
-            bounds: WriteStatistics.buckets, bucketCounts: writes.bucketCounts, count: writes.count, sum: writes.sum)
+            bounds: writes.bounds, bucketCounts: writes.bucketCounts, count: writes.count, sum: writes.sum)
         out += "# HELP duping_sqlite_write_failures_total Write transactions rolled back.\n"
         out +=
             "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"

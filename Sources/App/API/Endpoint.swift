@@ -1,7 +1,7 @@
 import Domain
 import Glibc
 import HTTPCore
-import Storage
+import Store
 
 /// Turns a throwing handler into the server's handler type: every error becomes the right
 /// problem+json. An error nobody mapped is a bug: it is logged (without the request body) and
@@ -75,9 +75,9 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
         return .unauthorized("The ballot code is unknown or has been replaced.")
     case RoundError.notOnPanel(let evaluatorID):
         return .notFound("Evaluator \(evaluatorID) is not on this round's panel.")
-    case StoreError.diskFull:
+    case StoreUnavailable.diskFull:
         return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
-    case StoreError.busy:
+    case StoreUnavailable.busy:
         return APIError(503, "The database is busy; nothing was stored. Try again shortly.")
     default:
         ErrorLog.report("unhandled error on \(request.method) \(request.path): \(error)")

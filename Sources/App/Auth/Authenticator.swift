@@ -1,6 +1,6 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// Who is calling (contract §2).
 enum Principal: Sendable {
@@ -12,7 +12,7 @@ enum Principal: Sendable {
 
 /// Finds the principal behind `Authorization: Bearer …` and checks what it may reach.
 struct Authenticator: Sendable {
-    let access: AccessStore
+    let store: any DataStore
 
     /// 401 without a bearer token or with one that is unknown or revoked.
     func principal(_ request: HTTPRequest) throws -> Principal {
@@ -22,7 +22,7 @@ struct Authenticator: Sendable {
         if let code = BallotCode.normalize(token) {
             return .ballot(tokenHash: Tokens.hash(code))
         }
-        guard let credential = try access.credential(tokenHash: Tokens.hash(token)) else {
+        guard let credential = try store.read({ try $0.access.credential(tokenHash: Tokens.hash(token)) }) else {
             throw APIError.unauthorized("The token is unknown or has been revoked.")
         }
         switch credential.kind {
@@ -47,12 +47,13 @@ struct Authenticator: Sendable {
         case .ballot:
             throw APIError.forbidden("A ballot code only opens the ballot form.")
         case .root:
-            guard let township = try access.township(code: code) else {
+            guard let township = try store.read({ try $0.access.township(code: code) }) else {
                 throw APIError.notFound("No township '\(code)'.")
             }
             return (township, principal)
         case .admin(let townshipID):
-            guard let township = try access.township(code: code), township.id == townshipID else {
+            guard let township = try store.read({ try $0.access.township(code: code) }), township.id == townshipID
+            else {
                 throw APIError.notFound("No township '\(code)'.")
             }
             return (township, principal)

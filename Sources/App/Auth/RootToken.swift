@@ -1,15 +1,17 @@
 import Glibc
-import Storage
+import Store
 
 /// The root token (contract §2): made at first start, written to `<data>/root.token` with mode
 /// 0600, and announced once. Later starts find its hash in the database and do nothing.
 enum RootToken {
-    static func ensure(access: AccessStore, dataDirectory: String, announce: (String) -> Void) throws {
-        guard try !access.hasRootCredential() else { return }
+    static func ensure(store: any DataStore, dataDirectory: String, announce: (String) -> Void) throws {
+        guard try !store.read({ try $0.access.hasRootCredential() }) else { return }
         let token = Tokens.generate(prefix: "dpr_")
         let path = DataDirectory.rootTokenPath(dataDirectory)
         try SecretFile.write(token + "\n", to: path)
-        _ = try access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
+        _ = try store.write {
+            try $0.access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
+        }
         announce("Root token (shown only now; also in \(path)): \(token)")
     }
 }

@@ -1,5 +1,5 @@
 import Domain
-import Storage
+import Store
 
 /// `duping serve --demo`: on an empty database, a realistic township — 牛马司镇 with 12
 /// departments, 60 cadres, 20 projects, a 40-member panel — with one published semiannual round
@@ -26,14 +26,16 @@ enum DemoData {
     ]
 
     /// Fills the database when it has no township yet; returns whether it did.
-    static func seedIfEmpty(database: Database, committer: GroupCommitter, dataDirectory: String) throws -> Bool {
-        let access = AccessStore(database: database)
-        guard try access.townships(after: nil, limit: 1).items.isEmpty else { return false }
+    static func seedIfEmpty(store: any DataStore, dataDirectory: String) throws -> Bool {
+        guard try store.read({ try $0.access.townships(after: nil, limit: 1, only: nil) }).items.isEmpty else {
+            return false
+        }
         var random = SeededRandom(seed: 20_260_701)
-        let town = try access.createTownship(code: township.code, name: township.name)
-        let registry = RegistryStore(database: database)
-        let departmentRows = try registry.insert(
-            Registry.departments, townshipID: town.id, rows: departments.map { ["name": .string($0)] }, bulk: true)
+        let town = try store.write { try $0.access.createTownship(code: township.code, name: township.name) }
+        func insert(_ spec: ResourceSpec, _ rows: [[String: JSONValue]]) throws -> [JSONObject] {
+            try store.write { try $0.registry.insert(spec, townshipID: town.id, rows: rows, bulk: true, limit: .max) }
+        }
+        let departmentRows = try insert(Registry.departments, departments.map { ["name": .string($0)] })
         let departmentIDs = departmentRows.compactMap { $0["id"]?.intValue }
         let cadreRows: [[String: JSONValue]] = (0..<60).map { index in
             let name = "\(surnames[index % surnames.count])\(givenNames[(index * 7) % givenNames.count])"
@@ -42,14 +44,14 @@ enum DemoData {
                 "post": .string(posts[index % posts.count]),
             ]
         }
-        _ = try registry.insert(Registry.cadres, townshipID: town.id, rows: cadreRows, bulk: true)
+        _ = try insert(Registry.cadres, cadreRows)
         let projectRows: [[String: JSONValue]] = projects.enumerated().map { index, project in
             [
                 "title": .string(project.0), "board": .string(project.1.rawValue), "year": 2026,
                 "department_id": .int(departmentIDs[index % departmentIDs.count]),
             ]
         }
-        _ = try registry.insert(Registry.projects, townshipID: town.id, rows: projectRows, bulk: true)
+        _ = try insert(Registry.projects, projectRows)
         let villages = ["太平村", "花桥村", "石门村", "白云村", "新屋村"]
         let evaluatorRows: [[String: JSONValue]] = (0..<40).map { index in
             let category = EvaluatorCategory.allCases[index % 4]
@@ -58,45 +60,51 @@ enum DemoData {
                 "category": .string(category.rawValue), "village": .string(villages[index % villages.count]),
             ]
         }
-        let evaluatorIDs = try registry.insert(
-            Registry.evaluators, townshipID: town.id, rows: evaluatorRows, bulk: true
-        )
-        .compactMap { $0["id"]?.intValue }
+        let evaluatorIDs = try insert(Registry.evaluators, evaluatorRows).compactMap { $0["id"]?.intValue }
 
-        let rounds = RoundStore(database: database)
-        let ballots = BallotStore(database: database, committer: committer)
-        let half = try rounds.create(
-            Round(
-                townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
-                rules: RoundRules(categoryWeights: [
-                    .deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3,
-                ]),
-                evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
-        let codes = try rounds.open(townshipID: town.id, id: half.id) { code() }
+        let half = try store.write {
+            try $0.rounds.create(
+                Round(
+                    townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
+                    rules: RoundRules(categoryWeights: [
+                        .deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3,
+                    ]),
+                    evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
+        }
+        let codes = try open(half, store: store)
+        let voting = try store.read { try $0.rounds.get(townshipID: town.id, id: half.id) }!
         try simulateBallots(
-            round: half, voters: codes.dropLast(3).map(\.evaluatorID), ballots: ballots, random: &random)
-        _ = try rounds.close(townshipID: town.id, id: half.id, results: ResultsDocument.closing)
-        _ = try rounds.publish(
-            townshipID: town.id, id: half.id,
-            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。",
-            document: ResultsDocument.publishing)
+            round: voting, voters: codes.dropLast(3).map(\.evaluatorID), ballots: store.ballotBox, random: &random)
+        _ = try RoundWorkflow.close(store, townshipID: town.id, id: half.id)
+        _ = try RoundWorkflow.publish(
+            store, townshipID: town.id, id: half.id,
+            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
 
-        let quarter = try rounds.create(
-            Round(
-                townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
-                rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil))
-        let open = try rounds.open(townshipID: town.id, id: quarter.id) { code() }
+        let quarter = try store.write {
+            try $0.rounds.create(
+                Round(
+                    townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
+                    rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil)
+            )
+        }
+        let open = try open(quarter, store: store)
         try writeCodes(open, path: dataDirectory + "/demo-ballot-codes.txt")
         return true
     }
 
-    private static func code() -> (String, [UInt8]) {
-        let code = BallotCode.generate()
-        return (code.display, Tokens.hash(code.value))
+    private static func open(_ round: Round, store: any DataStore) throws -> [IssuedCode] {
+        try store.write {
+            try $0.rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: .max) {
+                let code = BallotCode.generate()
+                return (code.display, Tokens.hash(code.value))
+            }
+        }
     }
 
     /// Ballots with a plausible spread: each cadre has a "true" level, evaluators vary around it.
-    private static func simulateBallots(round: Round, voters: [Int64], ballots: BallotStore, random: inout SeededRandom)
+    private static func simulateBallots(
+        round: Round, voters: [Int64], ballots: any BallotBox, random: inout SeededRandom
+    )
         throws
     {
         let subjects = try ballots.subjects(roundID: round.id)

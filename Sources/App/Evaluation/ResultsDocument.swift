@@ -1,6 +1,6 @@
 import Domain
 import FoundationEssentials
-import Storage
+import Store
 
 /// Builds the documents of contract §6–§7 from a round's stored aggregates: the results frozen
 /// at close, the public board written at publish, the archive records and the CSV table.
@@ -14,17 +14,15 @@ enum ResultsDocument {
         var ballots: Int { ballotsByCategory.values.reduce(0, +) }
     }
 
-    static func inputs(_ round: Round, _ connection: Connection, tally: Tally? = nil) throws -> Inputs {
-        let subjects = try FrozenSubjects.load(roundID: round.id, connection)
-        let byCategory = try BallotStore.ballotsByCategory(roundID: round.id, connection)
-        let panel =
-            try connection.queryOne("SELECT count(*) FROM round_panel WHERE round_id = ?", [round.id]) { $0.int(0) }
-            ?? 0
+    static func inputs(_ round: Round, _ transaction: any StoreTransaction, tally: Tally? = nil) throws -> Inputs {
+        let subjects = try transaction.ballots.subjects(roundID: round.id)
+        let byCategory = try transaction.ballots.ballotsByCategory(roundID: round.id)
+        let panel = try transaction.ballots.turnout(roundID: round.id).panel.count
         let calculator = ResultsCalculator(
             rules: round.rules, ballots: byCategory.values.reduce(0, +))
         let results = calculator.results(
             cadres: subjects.cadres, departments: subjects.departments, projects: subjects.projects,
-            tally: try tally ?? BallotStore.tally(roundID: round.id, connection))
+            tally: try tally ?? transaction.ballots.tally(roundID: round.id))
         return Inputs(subjects: subjects, ballotsByCategory: byCategory, panel: panel, results: results)
     }
 
@@ -42,20 +40,20 @@ enum ResultsDocument {
     }
 
     /// The frozen results stored when the round closes.
-    static func closing(_ round: Round, _ connection: Connection) throws -> [UInt8] {
-        JSONWriter.encode(.object(try resultsObject(round, try inputs(round, connection))))
+    static func closing(_ round: Round, _ transaction: any StoreTransaction) throws -> [UInt8] {
+        JSONWriter.encode(.object(try resultsObject(round, try inputs(round, transaction))))
     }
 
     /// The public board written at publish (results, commentary, time, every counted receipt),
     /// after appending the archive records and suspending the least-satisfied cadres.
-    static func publishing(_ round: Round, _ connection: Connection) throws -> [UInt8] {
-        let inputs = try inputs(round, connection)
-        try ArchiveWriter.write(round, inputs.results, connection)
+    static func publishing(_ round: Round, _ transaction: any StoreTransaction) throws -> [UInt8] {
+        let inputs = try inputs(round, transaction)
+        try ArchiveWriter.write(round, inputs.results, transaction)
         var object = try resultsObject(round, inputs)
         object["round"] = .object(round.summary.merging(["published_at": .string(round.publishedAt ?? "")]))
         object["commentary"] = .string(round.commentary ?? "")
         object["published_at"] = .string(round.publishedAt ?? "")
-        object["receipts"] = .array(try BallotStore.receipts(roundID: round.id, connection).map(JSONValue.string))
+        object["receipts"] = .array(try transaction.ballots.receipts(roundID: round.id).map(JSONValue.string))
         return JSONWriter.encode(.object(object))
     }
 

@@ -1,11 +1,10 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// A cadre's archive (contract §7): read, verify, and add manual records. Records never change.
 struct ArchiveRoutes {
-    let archive: ArchiveStore
-    let registry: RegistryStore
+    let store: any DataStore
     let auth: Authenticator
 
     func register(in router: inout Router) {
@@ -18,20 +17,22 @@ struct ArchiveRoutes {
 
     private func list(_ request: HTTPRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
-        return .json(["items": .array(try archive.records(cadreID: cadreID).map(\.jsonValue))])
+        return .json(["items": .array(try store.read { try $0.archive.records(cadreID: cadreID) }.map(\.jsonValue))])
     }
 
     private func record(_ request: HTTPRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
         guard let seq = Int64(request.pathParameters["seq"] ?? ""),
-            let record = try archive.record(cadreID: cadreID, seq: seq)
+            let record = try store.read({ try $0.archive.record(cadreID: cadreID, seq: seq) })
         else { throw APIError.notFound("No such archive record.") }
         return .json(record.jsonValue)
     }
 
     private func verify(_ request: HTTPRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
-        return .json(ArchiveChain.verify(try archive.records(cadreID: cadreID), cadreId: cadreID).jsonValue)
+        return .json(
+            ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadreID) }, cadreId: cadreID).jsonValue
+        )
     }
 
     private func append(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -51,8 +52,11 @@ struct ArchiveRoutes {
             }
         }
         guard reader.isValid, let kind, let title else { throw APIError.invalid(reader.errors) }
-        let record = try archive.append(
-            cadreID: cadreID, kind: kind, data: ["title": .string(title), "detail": .string(detail)])
+        let record = try store.write {
+            try $0.archive.append(
+                cadreID: cadreID, kind: kind, roundID: nil, period: nil,
+                data: ["title": .string(title), "detail": .string(detail)])
+        }
         return .json(
             record.jsonValue, status: 201,
             location: "/v1/townships/\(township.code)/cadres/\(cadreID)/archive/\(record.seq)")
@@ -62,7 +66,7 @@ struct ArchiveRoutes {
     private func cadre(_ request: HTTPRequest) throws -> Int64 {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-            try registry.get(Registry.cadres, townshipID: township.id, id: id) != nil
+            try store.read({ try $0.registry.get(Registry.cadres, townshipID: township.id, id: id) }) != nil
         else { throw APIError.notFound("No such cadre in this township.") }
         return id
     }

@@ -1,11 +1,12 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// The evaluator's side (contract §5): the ballot form and casting a ballot with a ballot code,
 /// and the paper ballot a township admin types in for an evaluator.
 struct BallotRoutes {
-    let ballots: BallotStore
+    let ballots: any BallotBox
+    let store: any DataStore
     let rounds: RoundRoutes
     let auth: Authenticator
     let throttle: FailureThrottle
@@ -33,7 +34,7 @@ struct BallotRoutes {
         var round = session.round.summary
         round["state"] = .string(session.round.state.rawValue)
         // Which township, so the page can link the evaluator to the right public board.
-        if let township = try auth.access.township(id: session.round.townshipID) {
+        if let township = try store.read({ try $0.access.township(id: session.round.townshipID) }) {
             round["township"] = .string(township.code)
             round["township_name"] = .string(township.name)
         }
@@ -69,9 +70,7 @@ struct BallotRoutes {
     private func paperBallot(_ request: HTTPRequest, _ complete: @escaping EndpointCompletion) throws {
         let (round, _) = try rounds.round(request)
         // A draft has no panel yet: say the round is not open rather than that nobody is on it.
-        guard round.state == .open else {
-            throw RoundError.wrongState(round.state, "the round is not open for ballots")
-        }
+        try round.requireOpenForBallots()
         var reader = JSONObjectReader(try RequestBody.object(request))
         let evaluatorID = reader.int("evaluator_id", range: 1...Int64.max)
         let ballot = reader.object("ballot")
@@ -87,9 +86,7 @@ struct BallotRoutes {
     private func store(
         _ object: JSONObject, path: String, session: BallotSession, _ complete: @escaping EndpointCompletion
     ) throws {
-        guard session.round.state == .open else {
-            throw RoundError.wrongState(session.round.state, "the round is not open for ballots")
-        }
+        try session.round.requireOpenForBallots()
         guard !session.voted else { throw RoundError.alreadyVoted }
         let (submission, typeErrors) = BallotRequest.read(object, path: path)
         guard let submission else { throw APIError.invalid(typeErrors) }

@@ -1,17 +1,15 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// The public board (张榜, contract §7), without credentials. A published document never
 /// changes, so it is read once and then served from memory — plain and gzipped — with an ETag.
 struct PublicRoutes {
-    let database: Database
-    let access: AccessStore
+    let store: any DataStore
     private let cache = BoardCache()
 
-    init(database: Database, access: AccessStore) {
-        self.database = database
-        self.access = access
+    init(store: any DataStore) {
+        self.store = store
     }
 
     func register(in router: inout Router) {
@@ -22,16 +20,11 @@ struct PublicRoutes {
 
     private func list(_ request: HTTPRequest) throws -> HTTPResponse {
         let township = try township(request)
-        let items = try database.read { connection in
-            try connection.query(
-                "SELECT id, title, period, published_at FROM rounds WHERE township_id = ? AND state = 'published' ORDER BY id DESC",
-                [township.id]
-            ) { row -> JSONValue in
-                [
-                    "id": .int(row.int64(0)), "title": .string(row.string(1)), "period": .string(row.string(2)),
-                    "published_at": .string(row.string(3)),
-                ]
-            }
+        let items = try store.read { try $0.rounds.published(townshipID: township.id) }.map { round -> JSONValue in
+            [
+                "id": .int(round.id), "title": .string(round.title), "period": .string(round.period),
+                "published_at": .string(round.publishedAt ?? ""),
+            ]
         }
         return .json(["items": .array(items), "township": .object(township.json)])
     }
@@ -67,20 +60,18 @@ struct PublicRoutes {
 
     private func load(_ request: HTTPRequest, id: Int64) throws -> BoardCache.Entry? {
         let township = try township(request)
-        let body = try database.read { connection in
-            try connection.queryOne(
-                """
-                SELECT d.body FROM round_documents d JOIN rounds r ON r.id = d.round_id
-                WHERE d.round_id = ? AND d.kind = 'public' AND r.township_id = ?
-                """, [id, township.id]
-            ) { $0.blob(0) }
+        let body = try store.read { transaction -> [UInt8]? in
+            guard try transaction.rounds.get(townshipID: township.id, id: id) != nil else { return nil }
+            return try transaction.rounds.document(.public, roundID: id)
         }
         return body.map { BoardCache.Entry(plain: $0, gzipped: Gzip.compress($0), etag: EntityTag.strong(for: $0)) }
     }
 
     private func township(_ request: HTTPRequest) throws -> Township {
         let code = request.pathParameters["code"] ?? ""
-        guard let township = try access.township(code: code) else { throw APIError.notFound("No township '\(code)'.") }
+        guard let township = try store.read({ try $0.access.township(code: code) }) else {
+            throw APIError.notFound("No township '\(code)'.")
+        }
         return township
     }
 }

@@ -1,12 +1,12 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// Departments, cadres, projects and evaluators under `/v1/townships/{code}` (contract §3):
 /// create (one, a JSON array, or CSV; all or nothing), list with filters and pages, get, patch.
 struct RegistryRoutes {
     let spec: ResourceSpec
-    let store: RegistryStore
+    let store: any DataStore
     let auth: Authenticator
     /// Most rows of this kind one township may hold.
     let limit: Int
@@ -45,7 +45,9 @@ struct RegistryRoutes {
             }
         }
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        let created = try store.insert(spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
+        let created = try store.write {
+            try $0.registry.insert(spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
+        }
         if bulk { return .json(["items": .array(created.map(JSONValue.object))], status: 201) }
         let id = created[0]["id"]?.intValue ?? 0
         return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")
@@ -60,15 +62,16 @@ struct RegistryRoutes {
             guard let text = query[name], let field = spec.field(name) else { continue }
             filters.append((name, try Self.filterValue(text, field: field)))
         }
-        let (items, next) = try store.list(
-            spec, townshipID: township.id, filters: filters, after: page.after, limit: page.limit)
+        let (items, next) = try store.read {
+            try $0.registry.list(spec, townshipID: township.id, filters: filters, after: page.after, limit: page.limit)
+        }
         return Pagination.page(items, next: next)
     }
 
     private func get(_ request: HTTPRequest) throws -> HTTPResponse {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let object = try store.get(spec, townshipID: township.id, id: id)
+            let object = try store.read({ try $0.registry.get(spec, townshipID: township.id, id: id) })
         else { throw APIError.notFound("No such \(spec.name.dropLast()) in this township.") }
         return .json(.object(object))
     }
@@ -78,7 +81,11 @@ struct RegistryRoutes {
         guard let id = Int64(request.pathParameters["id"] ?? "") else { throw APIError.notFound() }
         let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request), spec: spec)
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        guard let object = try store.update(spec, townshipID: township.id, id: id, changes: values) else {
+        guard
+            let object = try store.write({
+                try $0.registry.update(spec, townshipID: township.id, id: id, changes: values)
+            })
+        else {
             throw APIError.notFound("No such \(spec.name.dropLast()) in this township.")
         }
         return .json(.object(object))

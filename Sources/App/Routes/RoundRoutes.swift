@@ -1,11 +1,10 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// Rounds and their lifecycle under `/v1/townships/{code}/rounds` (contract §4).
 struct RoundRoutes {
-    let rounds: RoundStore
-    let ballots: BallotStore
+    let store: any DataStore
     let auth: Authenticator
     /// Most subjects one round may hold (fair use, §8).
     let subjectLimit: Int
@@ -30,7 +29,7 @@ struct RoundRoutes {
         let (township, _) = try auth.township(request)
         let draft = try RoundRequest.create(try RequestBody.object(request), townshipID: township.id)
         try checkSubjectLimit(draft)
-        let round = try rounds.create(draft)
+        let round = try store.write { try $0.rounds.create(draft) }
         return .json(
             .object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
     }
@@ -50,7 +49,9 @@ struct RoundRoutes {
     private func list(_ request: HTTPRequest) throws -> HTTPResponse {
         let (township, _) = try auth.township(request)
         let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
-        let (items, next) = try rounds.list(townshipID: township.id, after: page.after, limit: page.limit)
+        let (items, next) = try store.read {
+            try $0.rounds.list(townshipID: township.id, after: page.after, limit: page.limit)
+        }
         return Pagination.page(items.map(\.jsonObject), next: next)
     }
 
@@ -60,21 +61,21 @@ struct RoundRoutes {
 
     private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        guard round.state == .draft else {
-            throw RoundError.wrongState(round.state, "only a draft round can be edited")
-        }
+        try round.requireEditable()
         let edited = try RoundRequest.patch(try RequestBody.object(request), over: round)
         try checkSubjectLimit(edited)
-        let updated = try rounds.update(edited)
+        let updated = try store.write { try $0.rounds.update(edited) }
         return .json(.object(updated.jsonObject))
     }
 
     private func open(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         try RequestBody.expectNone(request)
-        let issued = try rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: subjectLimit) {
-            let code = BallotCode.generate()
-            return (code.display, Tokens.hash(code.value))
+        let issued = try store.write {
+            try $0.rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: subjectLimit) {
+                let code = BallotCode.generate()
+                return (code.display, Tokens.hash(code.value))
+            }
         }
         return .json(["tokens": .array(issued.map { .object(Self.json($0)) })])
     }
@@ -84,15 +85,17 @@ struct RoundRoutes {
         guard let evaluatorID = Int64(request.pathParameters["evaluator_id"] ?? "") else { throw RoundError.notFound }
         try RequestBody.expectNone(request)
         let code = BallotCode.generate()
-        let issued = try rounds.reissue(
-            townshipID: round.townshipID, roundID: round.id, evaluatorID: evaluatorID, code: code.display,
-            hash: Tokens.hash(code.value))
+        let issued = try store.write {
+            try $0.rounds.reissue(
+                townshipID: round.townshipID, roundID: round.id, evaluatorID: evaluatorID, code: code.display,
+                hash: Tokens.hash(code.value))
+        }
         return .json(.object(Self.json(issued)))
     }
 
     private func turnout(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        let turnout = try ballots.turnout(roundID: round.id)
+        let turnout = try store.read { try $0.ballots.turnout(roundID: round.id) }
         var categories = JSONObject()
         for category in EvaluatorCategory.allCases {
             let members = turnout.panel.filter { $0.category == category }
@@ -111,8 +114,9 @@ struct RoundRoutes {
     private func close(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         try RequestBody.expectNone(request)
-        _ = try rounds.close(townshipID: round.townshipID, id: round.id, results: ResultsDocument.closing)
-        return .json(.object(try rounds.get(townshipID: round.townshipID, id: round.id)!.jsonObject))
+        _ = try RoundWorkflow.close(store, townshipID: round.townshipID, id: round.id)
+        return .json(
+            .object(try store.read { try $0.rounds.get(townshipID: round.townshipID, id: round.id) }!.jsonObject))
     }
 
     private func results(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -136,7 +140,12 @@ struct RoundRoutes {
     /// Recomputes the tally from the stored ballots and compares it with the running aggregates.
     private func recount(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        let (matches, ballots) = try ballots.recountMatches(roundID: round.id)
+        let (matches, ballots) = try store.read { tx in
+            (
+                try tx.ballots.recount(roundID: round.id) == tx.ballots.tally(roundID: round.id),
+                try tx.ballots.ballotsByCategory(roundID: round.id).values.reduce(0, +)
+            )
+        }
         return .json(["round_id": .int(round.id), "ballots": .int(Int64(ballots)), "aggregates_match": .bool(matches)])
     }
 
@@ -146,14 +155,14 @@ struct RoundRoutes {
         let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
         reader.finish(allowed: ["commentary"])
         guard reader.isValid else { throw APIError.invalid(reader.errors) }
-        let body = try rounds.publish(
-            townshipID: round.townshipID, id: round.id, commentary: commentary, document: ResultsDocument.publishing)
+        let body = try RoundWorkflow.publish(store, townshipID: round.townshipID, id: round.id, commentary: commentary)
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 
     private func frozenResults(_ request: HTTPRequest) throws -> [UInt8] {
         let (round, _) = try round(request)
-        guard round.state == .closed || round.state == .published, let body = try rounds.results(roundID: round.id)
+        guard round.state == .closed || round.state == .published,
+            let body = try store.read({ try $0.rounds.document(.results, roundID: round.id) })
         else {
             throw RoundError.wrongState(round.state, "results exist once the round is closed")
         }
@@ -164,7 +173,7 @@ struct RoundRoutes {
     func round(_ request: HTTPRequest) throws -> (round: Round, township: Township) {
         let (township, _) = try auth.township(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let round = try rounds.get(townshipID: township.id, id: id)
+            let round = try store.read({ try $0.rounds.get(townshipID: township.id, id: id) })
         else { throw RoundError.notFound }
         return (round, township)
     }

@@ -1,10 +1,10 @@
 import Domain
 import HTTPCore
-import Storage
+import Store
 
 /// `/v1/townships` and their admin tokens (contract §3, root's part).
 struct TownshipRoutes {
-    let access: AccessStore
+    let store: any DataStore
     let auth: Authenticator
 
     func register(in router: inout Router) {
@@ -25,7 +25,7 @@ struct TownshipRoutes {
         if let code, !Self.isValidCode(code) { reader.fail("code", "must be 2–32 of a-z, 0-9 and '-'") }
         reader.finish(allowed: ["code", "name"])
         guard reader.isValid, let code, let name else { throw APIError.invalid(reader.errors) }
-        let township = try access.createTownship(code: code, name: name)
+        let township = try store.write { try $0.access.createTownship(code: code, name: name) }
         return .json(.object(township.json), status: 201, location: "/v1/townships/\(code)")
     }
 
@@ -38,7 +38,7 @@ struct TownshipRoutes {
         case .admin(let townshipID): only = townshipID
         case .ballot: throw APIError.forbidden("A ballot code only opens the ballot form.")
         }
-        let (items, next) = try access.townships(after: page.after, limit: page.limit, only: only)
+        let (items, next) = try store.read { try $0.access.townships(after: page.after, limit: page.limit, only: only) }
         return Pagination.page(items.map(\.json), next: next)
     }
 
@@ -55,8 +55,10 @@ struct TownshipRoutes {
         reader.finish(allowed: ["label"])
         guard reader.isValid, let label else { throw APIError.invalid(reader.errors) }
         let token = Tokens.generate(prefix: "dpa_")
-        let id = try access.addCredential(
-            kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
+        let id = try store.write {
+            try $0.access.addCredential(
+                kind: .admin, townshipID: township.id, label: label, tokenHash: Tokens.hash(token))
+        }
         let body: JSONObject = ["id": .int(id), "label": .string(label), "token": .string(token)]
         return .json(.object(body), status: 201, location: "/v1/townships/\(township.code)/tokens/\(id)")
     }
@@ -66,7 +68,9 @@ struct TownshipRoutes {
         let (township, _) = try auth.township(request)
         try auth.requireRoot(request)
         let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
-        let (items, next) = try access.adminTokens(townshipID: township.id, after: page.after, limit: page.limit)
+        let (items, next) = try store.read {
+            try $0.access.adminTokens(townshipID: township.id, after: page.after, limit: page.limit)
+        }
         return Pagination.page(items.map(\.json), next: next)
     }
 
@@ -75,7 +79,7 @@ struct TownshipRoutes {
         let (township, _) = try auth.township(request)
         try auth.requireRoot(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let token = try access.adminToken(id: id, townshipID: township.id)
+            let token = try store.read({ try $0.access.adminToken(id: id, townshipID: township.id) })
         else { throw APIError.notFound("No token with that id in this township.") }
         return .json(.object(token.json))
     }
@@ -84,7 +88,7 @@ struct TownshipRoutes {
         let (township, _) = try auth.township(request)
         try auth.requireRoot(request)
         guard let id = Int64(request.pathParameters["id"] ?? ""),
-            try access.revokeCredential(id: id, townshipID: township.id)
+            try store.write({ try $0.access.revokeCredential(id: id, townshipID: township.id) })
         else { throw APIError.notFound("No live token with that id in this township.") }
         return .noContent()
     }

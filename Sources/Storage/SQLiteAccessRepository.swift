@@ -1,0 +1,90 @@
+import Domain
+import Store
+
+/// Townships and the credentials that manage them, in SQLite.
+struct SQLiteAccessRepository: AccessRepository {
+    let connection: Connection
+
+    func createTownship(code: String, name: String) throws -> Township {
+        let now = Clock.timestamp()
+        do {
+            try connection.run("INSERT INTO townships (code, name, created_at) VALUES (?, ?, ?)", [code, name, now])
+        } catch {
+            guard case .constraint(.unique, _) = error else { throw error }
+            throw RegistryError.conflict(row: nil, field: "code", value: code)
+        }
+        return Township(id: connection.lastInsertRowID, code: code, name: name, createdAt: now)
+    }
+
+    func township(id: Int64) throws -> Township? {
+        try connection.queryOne("SELECT id, code, name, created_at FROM townships WHERE id = ?", [id], Self.township)
+    }
+
+    func township(code: String) throws -> Township? {
+        try connection.queryOne(
+            "SELECT id, code, name, created_at FROM townships WHERE code = ?", [code], Self.township)
+    }
+
+    func townships(after: Int64?, limit: Int, only: Int64?) throws -> (items: [Township], next: Int64?) {
+        let rows = try connection.query(
+            "SELECT id, code, name, created_at FROM townships WHERE id > ? AND (? IS NULL OR id = ?) ORDER BY id LIMIT ?",
+            [after ?? 0, only, only, limit + 1], Self.township)
+        let page = Array(rows.prefix(limit))
+        return (page, rows.count > limit ? page.last?.id : nil)
+    }
+
+    private static func township(_ row: Row) -> Township {
+        Township(id: row.int64(0), code: row.string(1), name: row.string(2), createdAt: row.string(3))
+    }
+
+    func addCredential(kind: StoredCredential.Kind, townshipID: Int64?, label: String, tokenHash: [UInt8]) throws
+        -> Int64
+    {
+        try connection.run(
+            "INSERT INTO credentials (kind, township_id, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+            [kind.rawValue, townshipID, label, tokenHash, Clock.timestamp()])
+        return connection.lastInsertRowID
+    }
+
+    func credential(tokenHash: [UInt8]) throws -> StoredCredential? {
+        try connection.queryOne(
+            "SELECT id, kind, township_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL", [tokenHash]
+        ) { row in
+            StoredCredential(
+                id: row.int64(0), kind: StoredCredential.Kind(rawValue: row.string(1)) ?? .admin,
+                townshipID: row.optionalInt64(2))
+        }
+    }
+
+    func hasRootCredential() throws -> Bool {
+        try connection.queryOne("SELECT 1 FROM credentials WHERE kind = 'root' LIMIT 1") { _ in true } ?? false
+    }
+
+    func adminTokens(townshipID: Int64, after: Int64?, limit: Int) throws -> (items: [AdminToken], next: Int64?) {
+        let rows = try connection.query(
+            """
+            SELECT id, label, created_at, revoked_at FROM credentials
+            WHERE kind = 'admin' AND township_id = ? AND id > ? ORDER BY id LIMIT ?
+            """, [townshipID, after ?? 0, limit + 1], Self.adminToken)
+        let page = Array(rows.prefix(limit))
+        return (page, rows.count > limit ? page.last?.id : nil)
+    }
+
+    func adminToken(id: Int64, townshipID: Int64) throws -> AdminToken? {
+        try connection.queryOne(
+            """
+            SELECT id, label, created_at, revoked_at FROM credentials
+            WHERE kind = 'admin' AND township_id = ? AND id = ?
+            """, [townshipID, id], Self.adminToken)
+    }
+
+    private static func adminToken(_ row: Row) -> AdminToken {
+        AdminToken(id: row.int64(0), label: row.string(1), createdAt: row.string(2), revokedAt: row.optionalString(3))
+    }
+
+    func revokeCredential(id: Int64, townshipID: Int64) throws -> Bool {
+        try connection.run(
+            "UPDATE credentials SET revoked_at = ? WHERE id = ? AND township_id = ? AND kind = 'admin' AND revoked_at IS NULL",
+            [Clock.timestamp(), id, townshipID]) == 1
+    }
+}

@@ -1,0 +1,53 @@
+import Domain
+import Store
+
+/// Each cadre's append-only, hash-chained archive in SQLite. Records are only ever inserted;
+/// nothing here updates or deletes one.
+struct SQLiteArchiveRepository: ArchiveRepository {
+    let connection: Connection
+
+    @discardableResult
+    func append(cadreID: Int64, kind: ArchiveKind, roundID: Int64?, period: String?, data: JSONValue) throws
+        -> ArchiveRecord
+    {
+        let previous = try connection.queryOne(
+            "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? ORDER BY seq DESC LIMIT 1", [cadreID],
+            Self.decode)
+        let record = try ArchiveChain.make(
+            next: kind, roundId: roundID, period: period, data: data, createdAt: Clock.timestamp(), after: previous,
+            cadreId: cadreID)
+        try connection.run(
+            """
+            INSERT INTO archive_records (cadre_id, seq, kind, round_id, period, data, created_at, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                cadreID, record.seq, record.kind, record.roundId, record.period, JSONWriter.encodeString(record.data),
+                record.createdAt, record.prevHash, record.hash,
+            ])
+        return record
+    }
+
+    func records(cadreID: Int64) throws -> [ArchiveRecord] {
+        try connection.query(
+            "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? ORDER BY seq", [cadreID], Self.decode)
+    }
+
+    func record(cadreID: Int64, seq: Int64) throws -> ArchiveRecord? {
+        try connection.queryOne(
+            "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? AND seq = ?", [cadreID, seq], Self.decode)
+    }
+
+    func cadresWithRecords() throws -> [Int64] {
+        try connection.query("SELECT DISTINCT cadre_id FROM archive_records ORDER BY cadre_id") { $0.int64(0) }
+    }
+
+    static let columns = "cadre_id, seq, kind, round_id, period, data, created_at, prev_hash, hash"
+
+    static func decode(_ row: Row) -> ArchiveRecord {
+        ArchiveRecord(
+            cadreId: row.int64(0), seq: row.int64(1), kind: row.string(2), roundId: row.optionalInt64(3),
+            period: row.optionalString(4), data: (try? JSONParser.parse(row.string(5))) ?? .null,
+            createdAt: row.string(6), prevHash: row.string(7), hash: row.string(8))
+    }
+}

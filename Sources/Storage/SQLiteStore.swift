@@ -1,0 +1,70 @@
+import Domain
+import Store
+
+/// The SQLite implementation of `DataStore`: one database file in WAL mode (`Database`), its
+/// group committer for ballots, and repositories bound to the connection of each transaction.
+public final class SQLiteStore: DataStore {
+    /// The database, for what only SQLite has (backups, tests that read the file).
+    public let database: Database
+    private let committer: GroupCommitter
+    public let ballotBox: any BallotBox
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public init(path: String) throws {
+        database = try Database(path: path, migrations: Schema.migrations)
+        committer = GroupCommitter(database: database)
+        ballotBox = SQLiteBallotBox(database: database, committer: committer)
+    }
+
+    /// `init(path:)` as a function, for `Application`'s store opener.
+    @Sendable public static func open(path: String) throws -> any DataStore {
+        try SQLiteStore(path: path)
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating { try database.read { try body(SQLiteTransaction(connection: $0)) } }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating { try database.write { try body(SQLiteTransaction(connection: $0)) } }
+    }
+
+    public func writeDurations() -> WriteDurations {
+        let snapshot = database.writeStatistics.snapshot()
+        return WriteDurations(
+            bounds: WriteStatistics.buckets, bucketCounts: snapshot.bucketCounts, count: snapshot.count,
+            sum: snapshot.sum, failures: snapshot.failures)
+    }
+
+    public func close() {
+        committer.stop()
+        database.close()
+    }
+
+    /// SQLite's "disk full" and "busy" as the backend-neutral `StoreUnavailable`.
+    static func translate(_ error: any Error) -> any Error {
+        switch error {
+        case StoreError.diskFull: StoreUnavailable.diskFull
+        case StoreError.busy: StoreUnavailable.busy
+        default: error
+        }
+    }
+
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw translate(error)
+        }
+    }
+}
+
+/// The repositories of one SQLite transaction, all on its connection.
+struct SQLiteTransaction: StoreTransaction {
+    let connection: Connection
+    var access: any AccessRepository { SQLiteAccessRepository(connection: connection) }
+    var registry: any RegistryRepository { SQLiteRegistryRepository(connection: connection) }
+    var rounds: any RoundRepository { SQLiteRoundRepository(connection: connection) }
+    var ballots: any BallotRepository { SQLiteBallotRepository(connection: connection) }
+    var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection) }
+}

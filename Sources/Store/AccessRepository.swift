@@ -1,0 +1,22 @@
+import Domain
+
+/// Townships and the root and admin credentials that manage them (contract §2, §3).
+public protocol AccessRepository {
+    /// - Throws: `RegistryError.conflict` when the code is taken.
+    func createTownship(code: String, name: String) throws -> Township
+    func township(id: Int64) throws -> Township?
+    func township(code: String) throws -> Township?
+    /// Townships in id order after the cursor; `only` restricts the list to one township.
+    func townships(after: Int64?, limit: Int, only: Int64?) throws -> (items: [Township], next: Int64?)
+    /// Stores a credential by its token hash and returns its id.
+    func addCredential(kind: StoredCredential.Kind, townshipID: Int64?, label: String, tokenHash: [UInt8]) throws
+        -> Int64
+    /// The live (not revoked) credential with this token hash.
+    func credential(tokenHash: [UInt8]) throws -> StoredCredential?
+    func hasRootCredential() throws -> Bool
+    /// The township's admin tokens in id order, revoked ones included.
+    func adminTokens(townshipID: Int64, after: Int64?, limit: Int) throws -> (items: [AdminToken], next: Int64?)
+    func adminToken(id: Int64, townshipID: Int64) throws -> AdminToken?
+    /// Revokes an admin token of the township; false when there is no such live token.
+    func revokeCredential(id: Int64, townshipID: Int64) throws -> Bool
+}
