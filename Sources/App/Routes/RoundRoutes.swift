@@ -8,6 +8,7 @@ struct RoundRoutes {
     let auth: Authenticator
     /// Most subjects one round may hold (fair use, §8).
     let subjectLimit: Int
+    private let csvCache = ResultsCSVCache()
 
     func register(in router: inout Router) {
         let base = "/v1/townships/{code}/rounds"
@@ -127,14 +128,16 @@ struct RoundRoutes {
     private func resultsCSV(_ request: HTTPRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         let body = try frozenResults(request)
-        let results = try JSONParser.parse(body).objectValue ?? JSONObject()
+        let csv = try csvCache.csv(roundID: round.id) {
+            ResultsDocument.csv(try JSONParser.parse(body).objectValue ?? JSONObject())
+        }
         return HTTPResponse(
             status: 200,
             headers: [
                 "Content-Type": "text/csv; charset=utf-8",
                 "Content-Disposition": "attachment; filename=\"round-\(round.id)-results.csv\"",
             ],
-            body: ResultsDocument.csv(results))
+            body: csv)
     }
 
     /// Recomputes the tally from the stored ballots and compares it with the running aggregates.
