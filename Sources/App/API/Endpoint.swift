@@ -42,47 +42,14 @@ func deferredEndpoint(_ body: @escaping DeferredEndpoint) -> HTTPDeferredHandler
     }
 }
 
-/// The API error an error of any layer means for the client.
+/// The API error an error of any layer means for the client: its own `problem` when its area
+/// conforms to `ProblemConvertible` (each area in its own file under `Problems/`), else a 500
+/// that is logged with context, since an error nobody mapped is a bug.
 func problem(for error: any Error, request: HTTPRequest) -> APIError {
-    switch error {
-    case let error as APIError:
-        return error
-    case RegistryError.conflict(let row, let field, let value):
-        let path = row.map { "[\($0)].\(field)" } ?? field
-        return .conflict(
-            "\(field) '\(value)' is already taken.",
-            errors: [FieldError(field: path, message: "already exists", row: row)])
-    case RegistryError.invalidReference(let row, let field):
-        let path = row.map { "[\($0)].\(field)" } ?? field
-        return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
-    case RegistryError.limitReached(let kind, let limit, let existing, let adding):
-        return .invalid(
-            [
-                FieldError(
-                    field: "",
-                    message: "a township holds at most \(limit) \(kind); it has \(existing), this adds \(adding)")
-            ],
-            detail: "Too many \(kind): at most \(limit) per township.")
-    case RoundError.notFound:
-        return .notFound("No such round in this township.")
-    case RoundError.wrongState(let state, let why):
-        return APIError.conflict("The round is \(state.rawValue): \(why).").typed("round-state")
-    case RoundError.invalid(let errors):
-        return .invalid(errors)
-    case RoundError.alreadyVoted:
-        return APIError.conflict("This ballot code has already been used to vote.").typed("already-voted")
-    case RoundError.codeReplaced:
-        return .unauthorized("The ballot code is unknown or has been replaced.")
-    case RoundError.notOnPanel(let evaluatorID):
-        return .notFound("Evaluator \(evaluatorID) is not on this round's panel.")
-    case StoreUnavailable.diskFull:
-        return APIError(503, "The server's disk is full; nothing was stored. Try again later.")
-    case StoreUnavailable.busy:
-        return APIError(503, "The database is busy; nothing was stored. Try again shortly.")
-    default:
-        ErrorLog.report("unhandled error on \(request.method) \(request.path): \(error)")
-        return APIError(500, "An internal error occurred; nothing was changed.")
-    }
+    if let error = error as? APIError { return error }
+    if let convertible = error as? any ProblemConvertible { return convertible.problem }
+    ErrorLog.report("unhandled error on \(request.method) \(request.path): \(error)")
+    return APIError(500, "An internal error occurred; nothing was changed.")
 }
 
 /// Unexpected errors, written to standard error with context.
