@@ -9,7 +9,7 @@ public enum BallotCheck {
     /// The round every input is checked against: a small panel of ids, so that random numbers
     /// hit both listed and unlisted subjects.
     static let form = BallotForm(
-        scale: Scale(min: 0, max: 100), cadreIds: [1, 2, 3], departmentIds: [1, 2], projectIds: [1, 2])
+        scale: Scale(min: 0, max: 100), cadreIDs: [1, 2, 3], departmentIDs: [1, 2], projectIDs: [1, 2])
 
     /// nil when the property holds for `input`, else what went wrong.
     public static func check(_ input: [UInt8]) -> String? {

@@ -32,7 +32,7 @@ enum BallotCoding {
             }
         }
         for picks in [ballot.mostSatisfied, ballot.leastSatisfied] {
-            for id in [picks.cadreId, picks.departmentId, picks.projectId] {
+            for id in [picks.cadreID, picks.departmentID, picks.projectID] {
                 appendVarint(id.map { $0 + 1 } ?? 0, to: &out)
             }
         }
@@ -77,8 +77,8 @@ enum BallotCoding {
             guard let raw = reader.varint(), raw >= 0 else { return nil }
             ids.append(raw == 0 ? nil : raw - 1)
         }
-        ballot.mostSatisfied = Picks(cadreId: ids[0], departmentId: ids[1], projectId: ids[2])
-        ballot.leastSatisfied = Picks(cadreId: ids[3], departmentId: ids[4], projectId: ids[5])
+        ballot.mostSatisfied = Picks(cadreID: ids[0], departmentID: ids[1], projectID: ids[2])
+        ballot.leastSatisfied = Picks(cadreID: ids[3], departmentID: ids[4], projectID: ids[5])
         switch (reader.byte(), version) {
         case (0, format): break
         case (0, _): guard reader.atEnd else { return nil }
@@ -184,7 +184,7 @@ enum BallotCoding {
         func picks(_ value: JSONValue?) -> Picks {
             let object = value?.objectValue
             func id(_ key: String) -> Int? { object?[key]?.intValue.map(Int.init) }
-            return Picks(cadreId: id("cadre_id"), departmentId: id("department_id"), projectId: id("project_id"))
+            return Picks(cadreID: id("cadre_id"), departmentID: id("department_id"), projectID: id("project_id"))
         }
         ballot.mostSatisfied = picks(object["most_satisfied"])
         ballot.leastSatisfied = picks(object["least_satisfied"])

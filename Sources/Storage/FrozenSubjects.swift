@@ -15,7 +15,7 @@ extension FrozenSubjects {
             case "cadre":
                 cadres.append(
                     CadreSubject(
-                        id: id, name: row.string(2), departmentId: row.optionalInt(3) ?? 0,
+                        id: id, name: row.string(2), departmentID: row.optionalInt(3) ?? 0,
                         departmentName: row.optionalString(4) ?? ""))
             case "department":
                 departments.append(DepartmentSubject(id: id, name: row.string(2)))

@@ -14,15 +14,15 @@ struct SQLiteArchiveRepository: ArchiveRepository {
             "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? ORDER BY seq DESC LIMIT 1", [cadreID],
             Self.decode)
         let record = try ArchiveChain.make(
-            next: kind, roundId: roundID, period: period, data: data, createdAt: Clock.timestamp(), after: previous,
-            cadreId: cadreID)
+            next: kind, roundID: roundID, period: period, data: data, createdAt: Clock.timestamp(), after: previous,
+            cadreID: cadreID)
         try connection.run(
             """
             INSERT INTO archive_records (cadre_id, seq, kind, round_id, period, data, created_at, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                cadreID, record.seq, record.kind, record.roundId, record.period, JSONWriter.encodeString(record.data),
+                cadreID, record.seq, record.kind, record.roundID, record.period, JSONWriter.encodeString(record.data),
                 record.createdAt, record.prevHash, record.hash,
             ])
         return record
@@ -46,7 +46,7 @@ struct SQLiteArchiveRepository: ArchiveRepository {
 
     static func decode(_ row: Row) -> ArchiveRecord {
         ArchiveRecord(
-            cadreId: row.int64(0), seq: row.int64(1), kind: row.string(2), roundId: row.optionalInt64(3),
+            cadreID: row.int64(0), seq: row.int64(1), kind: row.string(2), roundID: row.optionalInt64(3),
             period: row.optionalString(4), data: (try? JSONParser.parse(row.string(5))) ?? .null,
             createdAt: row.string(6), prevHash: row.string(7), hash: row.string(8))
     }

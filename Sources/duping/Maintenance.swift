@@ -30,7 +30,7 @@ struct VerifyArchive: ParsableCommand {
         var broken = 0
         let cadres = try store.read { try $0.archive.cadresWithRecords() }
         for cadre in cadres {
-            let verdict = ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadre) }, cadreId: cadre)
+            let verdict = ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadre) }, cadreID: cadre)
             if !verdict.valid {
                 broken += 1
                 say("cadre \(cadre): INVALID from seq \(verdict.firstBadSeq.map(String.init) ?? "?")")

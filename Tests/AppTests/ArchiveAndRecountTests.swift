@@ -94,12 +94,12 @@ import Testing
             for _ in 0..<250 {
                 let entries = subjects.cadres.shuffled().prefix(Int.random(in: 0...12, using: &generator)).map {
                     SupervisionEntry(
-                        cadreId: $0.id, villageTime: .random(in: 0...100), attitude: .random(in: 0...100),
+                        cadreID: $0.id, villageTime: .random(in: 0...100), attitude: .random(in: 0...100),
                         completion: .random(in: 0...100))
                 }
                 let submission = BallotSubmission(
-                    supervision: Array(entries), mostSatisfied: Picks(cadreId: subjects.cadres.randomElement()!.id),
-                    leastSatisfied: Picks(departmentId: subjects.departments.randomElement()!.id), comment: nil)
+                    supervision: Array(entries), mostSatisfied: Picks(cadreID: subjects.cadres.randomElement()!.id),
+                    leastSatisfied: Picks(departmentID: subjects.departments.randomElement()!.id), comment: nil)
                 guard case .success(let ballot) = BallotValidator.validate(submission, form: form) else {
                     return failures.append(1)
                 }

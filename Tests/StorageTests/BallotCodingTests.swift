@@ -11,8 +11,8 @@ import Testing
             ScoreEntry(subject: .cadre(12), villageTime: 80, attitude: 90, completion: 85),
             ScoreEntry(subject: .department(3), villageTime: 0, attitude: 100, completion: 7),
         ],
-        mostSatisfied: Picks(cadreId: 12, departmentId: 3, projectId: 7),
-        leastSatisfied: Picks(cadreId: 15),
+        mostSatisfied: Picks(cadreID: 12, departmentID: 3, projectID: 7),
+        leastSatisfied: Picks(cadreID: 15),
         comment: "希望\"多\"下村\n\\ 😀")
 
     @Test(arguments: [
@@ -21,7 +21,7 @@ import Testing
             entries: [
                 ScoreEntry(subject: .cadre(Int(Int32.max)), villageTime: -1000, attitude: 1000, completion: 0),
                 ScoreEntry(subject: .cadre(0), villageTime: -1, attitude: 63, completion: 64),
-            ], mostSatisfied: Picks(projectId: 0)),
+            ], mostSatisfied: Picks(projectID: 0)),
     ])
     func roundTrips(ballot: ValidBallot) {
         #expect(BallotCoding.decode(.blob(BallotCoding.bytes(ballot))) == ballot)
@@ -47,8 +47,8 @@ import Testing
                 ScoreEntry(subject: .department(10 + $0), villageTime: 100, attitude: 100, completion: 100)
             }
         let full = ValidBallot(
-            entries: entries, mostSatisfied: Picks(cadreId: 101, departmentId: 11, projectId: 250),
-            leastSatisfied: Picks(cadreId: 102, departmentId: 12, projectId: 251))
+            entries: entries, mostSatisfied: Picks(cadreID: 101, departmentID: 11, projectID: 250),
+            leastSatisfied: Picks(cadreID: 102, departmentID: 12, projectID: 251))
         #expect(BallotCoding.bytes(full).count < 600)
     }
 
@@ -92,8 +92,8 @@ import Testing
                 + departments.map {
                     ScoreEntry(subject: .department($0), villageTime: -200, attitude: -200, completion: -200)
                 },
-            mostSatisfied: Picks(cadreId: 70_000, departmentId: 9_999, projectId: 1_000_000),
-            leastSatisfied: Picks(cadreId: 128, departmentId: 5, projectId: 1_000_000),
+            mostSatisfied: Picks(cadreID: 70_000, departmentID: 9_999, projectID: 1_000_000),
+            leastSatisfied: Picks(cadreID: 128, departmentID: 5, projectID: 1_000_000),
             comment: String(repeating: "😀", count: BallotValidator.commentLimit))
         let maximum = BallotCoding.maximumLength(
             cadreIDs: cadres, departmentIDs: departments, projectIDs: projects, scale: scale)

@@ -59,7 +59,7 @@ import Testing
             expected.record(
                 ballot: ValidBallot(
                     entries: [ScoreEntry(subject: .cadre(5), villageTime: 30, attitude: 40, completion: 50)],
-                    mostSatisfied: Picks(cadreId: 5), comment: "好"),
+                    mostSatisfied: Picks(cadreID: 5), comment: "好"),
                 category: .deputy)
             expected.record(
                 ballot: ValidBallot(entries: [

@@ -21,8 +21,8 @@ import Testing
                     attitude: Int.random(in: 0...100, using: &random),
                     completion: Int.random(in: 0...100, using: &random))
             },
-            mostSatisfied: Picks(cadreId: pick(1...30), departmentId: pick(1...6), projectId: pick(1...9)),
-            leastSatisfied: Picks(cadreId: pick(1...30), departmentId: pick(1...6), projectId: pick(1...9)))
+            mostSatisfied: Picks(cadreID: pick(1...30), departmentID: pick(1...6), projectID: pick(1...9)),
+            leastSatisfied: Picks(cadreID: pick(1...30), departmentID: pick(1...6), projectID: pick(1...9)))
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])
@@ -83,7 +83,7 @@ import Testing
         expected.record(
             ballot: ValidBallot(
                 entries: [ScoreEntry(subject: .cadre(1), villageTime: 80, attitude: 90, completion: 70)],
-                mostSatisfied: Picks(cadreId: 2)),
+                mostSatisfied: Picks(cadreID: 2)),
             category: .deputy)
         expected.record(
             ballot: ValidBallot(entries: [
@@ -93,7 +93,7 @@ import Testing
         expected.record(
             ballot: ValidBallot(
                 entries: [ScoreEntry(subject: .department(3), villageTime: 50, attitude: 60, completion: 70)],
-                leastSatisfied: Picks(departmentId: 3)),
+                leastSatisfied: Picks(departmentID: 3)),
             category: .retiredCadre)
 
         let database = try Database(path: path, migrations: Array(Schema.migrations.prefix(3)))

@@ -30,7 +30,7 @@ struct SplitMix: RandomNumberGenerator {
 var random = SplitMix(state: 7)
 let cadres = (1...cadreCount).map {
     CadreSubject(
-        id: $0, name: "干部\($0)", departmentId: $0 % departmentCount + 1,
+        id: $0, name: "干部\($0)", departmentID: $0 % departmentCount + 1,
         departmentName: "部门\($0 % departmentCount + 1)")
 }
 let departments = (1...departmentCount).map { DepartmentSubject(id: $0, name: "部门\($0)") }
@@ -45,13 +45,13 @@ func makeBallot(_ random: inout SplitMix) -> (ValidBallot, EvaluatorCategory) {
             attitude: .random(in: 40...100, using: &random), completion: .random(in: 40...100, using: &random))
     }
     let most = Picks(
-        cadreId: .random(in: 1...cadreCount / 2, using: &random),
-        departmentId: .random(in: 1...departmentCount / 2, using: &random),
-        projectId: .random(in: 1...projectCount / 2, using: &random))
+        cadreID: .random(in: 1...cadreCount / 2, using: &random),
+        departmentID: .random(in: 1...departmentCount / 2, using: &random),
+        projectID: .random(in: 1...projectCount / 2, using: &random))
     let least = Picks(
-        cadreId: .random(in: cadreCount / 2 + 1...cadreCount, using: &random),
-        departmentId: .random(in: departmentCount / 2 + 1...departmentCount, using: &random),
-        projectId: nil)
+        cadreID: .random(in: cadreCount / 2 + 1...cadreCount, using: &random),
+        departmentID: .random(in: departmentCount / 2 + 1...departmentCount, using: &random),
+        projectID: nil)
     let category = EvaluatorCategory.allCases.randomElement(using: &random)!
     return (ValidBallot(entries: entries, mostSatisfied: most, leastSatisfied: least), category)
 }

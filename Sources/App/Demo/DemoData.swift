@@ -130,11 +130,11 @@ enum DemoData {
             let ballot = ValidBallot(
                 entries: entries,
                 mostSatisfied: Picks(
-                    cadreId: random.next(10) < 7 ? best : subjects.cadres[random.next(subjects.cadres.count)].id,
-                    departmentId: subjects.departments[random.next(3)].id, projectId: projects[random.next(5)]),
+                    cadreID: random.next(10) < 7 ? best : subjects.cadres[random.next(subjects.cadres.count)].id,
+                    departmentID: subjects.departments[random.next(3)].id, projectID: projects[random.next(5)]),
                 leastSatisfied: Picks(
-                    cadreId: random.next(10) < 6 ? worst : nil,
-                    departmentId: subjects.departments.last?.id, projectId: projects.last))
+                    cadreID: random.next(10) < 6 ? worst : nil,
+                    departmentID: subjects.departments.last?.id, projectID: projects.last))
             _ = try ballots.cast(ballot, session: session)
         }
     }

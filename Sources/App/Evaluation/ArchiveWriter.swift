@@ -9,11 +9,11 @@ enum ArchiveWriter {
     static func write(_ round: Round, _ results: RoundResults, _ transaction: any StoreTransaction) throws {
         for cadre in results.cadres {
             try transaction.archive.append(
-                cadreID: Int64(cadre.cadreId), kind: .evaluation, roundID: round.id, period: round.period,
+                cadreID: Int64(cadre.cadreID), kind: .evaluation, roundID: round.id, period: round.period,
                 data: evaluationData(round, cadre))
         }
         for id in results.designations.mostSatisfied.cadres {
-            let cadre = results.cadres.first { $0.cadreId == id }
+            let cadre = results.cadres.first { $0.cadreID == id }
             try transaction.archive.append(
                 cadreID: Int64(id), kind: .commendation, roundID: round.id, period: round.period,
                 data: [
@@ -22,7 +22,7 @@ enum ArchiveWriter {
                 ])
         }
         for id in results.designations.leastSatisfied.cadres {
-            let cadre = results.cadres.first { $0.cadreId == id }
+            let cadre = results.cadres.first { $0.cadreID == id }
             try transaction.archive.append(
                 cadreID: Int64(id), kind: .suspension, roundID: round.id, period: round.period,
                 data: [

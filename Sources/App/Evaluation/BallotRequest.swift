@@ -21,8 +21,8 @@ public enum BallotRequest {
                 }
                 var entryReader = JSONObjectReader(entryObject, path: reader.path(of: key))
                 let entry = SupervisionEntry(
-                    cadreId: entryReader.int("cadre_id", required: false).map(Int.init),
-                    departmentId: entryReader.int("department_id", required: false).map(Int.init),
+                    cadreID: entryReader.int("cadre_id", required: false).map(Int.init),
+                    departmentID: entryReader.int("department_id", required: false).map(Int.init),
                     villageTime: entryReader.int("village_time", required: false).map(Int.init),
                     attitude: entryReader.int("attitude", required: false).map(Int.init),
                     completion: entryReader.int("completion", required: false).map(Int.init))
@@ -54,8 +54,8 @@ public enum BallotRequest {
             default: return nil
             }
             switch key {
-            case "cadre_id": entry.cadreId = number
-            case "department_id": entry.departmentId = number
+            case "cadre_id": entry.cadreID = number
+            case "department_id": entry.departmentID = number
             case "village_time": entry.villageTime = number
             case "attitude": entry.attitude = number
             case "completion": entry.completion = number
@@ -68,9 +68,9 @@ public enum BallotRequest {
     private static func picks(_ reader: inout JSONObjectReader, _ key: String) -> Picks? {
         reader.nested(key, required: false) { nested in
             let picks = Picks(
-                cadreId: nested.int("cadre_id", required: false).map(Int.init),
-                departmentId: nested.int("department_id", required: false).map(Int.init),
-                projectId: nested.int("project_id", required: false).map(Int.init))
+                cadreID: nested.int("cadre_id", required: false).map(Int.init),
+                departmentID: nested.int("department_id", required: false).map(Int.init),
+                projectID: nested.int("project_id", required: false).map(Int.init))
             nested.finish(allowed: ["cadre_id", "department_id", "project_id"])
             return picks
         }

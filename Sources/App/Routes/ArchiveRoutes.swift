@@ -31,7 +31,7 @@ struct ArchiveRoutes {
     private func verify(_ request: HTTPRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
         return .json(
-            ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadreID) }, cadreId: cadreID).jsonValue
+            ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadreID) }, cadreID: cadreID).jsonValue
         )
     }
 

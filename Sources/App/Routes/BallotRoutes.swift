@@ -45,7 +45,7 @@ struct BallotRoutes {
                 subjects.cadres.map {
                     [
                         "cadre_id": .int(Int64($0.id)), "name": .string($0.name),
-                        "department_id": .int(Int64($0.departmentId)),
+                        "department_id": .int(Int64($0.departmentID)),
                         "department": .string($0.departmentName),
                     ]
                 }),

@@ -16,14 +16,14 @@ public enum ArchiveChain {
 
     /// Builds the record that follows `previous` (or the first record when it is nil).
     public static func make(
-        next kind: ArchiveKind, roundId: Int64?, period: String?, data: JSONValue, createdAt: String,
-        after previous: ArchiveRecord?, cadreId: Int64
+        next kind: ArchiveKind, roundID: Int64?, period: String?, data: JSONValue, createdAt: String,
+        after previous: ArchiveRecord?, cadreID: Int64
     ) throws(ArchiveError) -> ArchiveRecord {
-        if let previous, previous.cadreId != cadreId {
-            throw .cadreMismatch(expected: cadreId, found: previous.cadreId)
+        if let previous, previous.cadreID != cadreID {
+            throw .cadreMismatch(expected: cadreID, found: previous.cadreID)
         }
         var record = ArchiveRecord(
-            cadreId: cadreId, seq: (previous?.seq ?? 0) + 1, kind: kind.rawValue, roundId: roundId,
+            cadreID: cadreID, seq: (previous?.seq ?? 0) + 1, kind: kind.rawValue, roundID: roundID,
             period: period, data: data, createdAt: createdAt, prevHash: previous?.hash ?? genesisHash, hash: "")
         do throws(CanonicalJSON.EncodingError) {
             record.hash = try hash(of: record)
@@ -40,18 +40,18 @@ public enum ArchiveChain {
     }
 
     /// Checks a cadre's whole chain, oldest first: seq continuity from 1, every `prev_hash`
-    /// link, and every `hash`. When `cadreId` is given, every record must belong to that cadre,
+    /// link, and every `hash`. When `cadreID` is given, every record must belong to that cadre,
     /// so another cadre's intact chain cannot be passed off as this one's.
     ///
     /// `firstBadSeq` is the `seq` of the first record that does not fit — for a deleted record,
     /// the one after the gap. An empty chain is valid.
-    public static func verify(_ records: [ArchiveRecord], cadreId: Int64? = nil) -> ArchiveVerification {
+    public static func verify(_ records: [ArchiveRecord], cadreID: Int64? = nil) -> ArchiveVerification {
         var expectedPrevious = genesisHash
         for (position, record) in records.enumerated() {
             let intact =
                 record.seq == Int64(position) + 1
                 && record.prevHash == expectedPrevious
-                && (cadreId == nil || record.cadreId == cadreId)
+                && (cadreID == nil || record.cadreID == cadreID)
                 && (try? hash(of: record)) == record.hash
             guard intact else {
                 return ArchiveVerification(valid: false, records: records.count, firstBadSeq: record.seq)

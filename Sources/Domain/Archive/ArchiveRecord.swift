@@ -3,11 +3,11 @@
 /// `kind` is kept as a string rather than `ArchiveKind` so that a stored chain always verifies
 /// and reads back as written, even if a later version adds or retires kinds.
 public struct ArchiveRecord: Sendable, Equatable {
-    public var cadreId: Int64
+    public var cadreID: Int64
     /// 1 for the cadre's first record, then consecutive.
     public var seq: Int64
     public var kind: String
-    public var roundId: Int64?
+    public var roundID: Int64?
     public var period: String?
     /// The record's payload; integers and strings only (no floats), see `CanonicalJSON`.
     public var data: JSONValue
@@ -19,13 +19,13 @@ public struct ArchiveRecord: Sendable, Equatable {
     public var hash: String
 
     public init(
-        cadreId: Int64, seq: Int64, kind: String, roundId: Int64?, period: String?, data: JSONValue,
+        cadreID: Int64, seq: Int64, kind: String, roundID: Int64?, period: String?, data: JSONValue,
         createdAt: String, prevHash: String, hash: String
     ) {
-        self.cadreId = cadreId
+        self.cadreID = cadreID
         self.seq = seq
         self.kind = kind
-        self.roundId = roundId
+        self.roundID = roundID
         self.period = period
         self.data = data
         self.createdAt = createdAt
@@ -41,10 +41,10 @@ public struct ArchiveRecord: Sendable, Equatable {
     public var hashedObject: JSONValue {
         .object(
             JSONObject([
-                ("cadre_id", .int(cadreId)),
+                ("cadre_id", .int(cadreID)),
                 ("seq", .int(seq)),
                 ("kind", .string(kind)),
-                ("round_id", roundId.map(JSONValue.int) ?? .null),
+                ("round_id", roundID.map(JSONValue.int) ?? .null),
                 ("period", period.map(JSONValue.string) ?? .null),
                 ("data", data),
                 ("created_at", .string(createdAt)),
@@ -59,13 +59,13 @@ public struct ArchiveRecord: Sendable, Equatable {
             JSONObject([
                 ("seq", .int(seq)),
                 ("kind", .string(kind)),
-                ("round_id", roundId.map(JSONValue.int) ?? .null),
+                ("round_id", roundID.map(JSONValue.int) ?? .null),
                 ("period", period.map(JSONValue.string) ?? .null),
                 ("data", data),
                 ("created_at", .string(createdAt)),
                 ("prev_hash", .string(prevHash)),
                 ("hash", .string(hash)),
-                ("cadre_id", .int(cadreId)),
+                ("cadre_id", .int(cadreID)),
             ]))
     }
 

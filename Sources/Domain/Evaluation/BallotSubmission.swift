@@ -22,18 +22,18 @@ public struct BallotSubmission: Sendable, Hashable {
 
 /// One line of the supervision table: a cadre or a department and its three scores.
 public struct SupervisionEntry: Sendable, Hashable {
-    public var cadreId: Int?
-    public var departmentId: Int?
+    public var cadreID: Int?
+    public var departmentID: Int?
     public var villageTime: Int?
     public var attitude: Int?
     public var completion: Int?
 
     public init(
-        cadreId: Int? = nil, departmentId: Int? = nil,
+        cadreID: Int? = nil, departmentID: Int? = nil,
         villageTime: Int? = nil, attitude: Int? = nil, completion: Int? = nil
     ) {
-        self.cadreId = cadreId
-        self.departmentId = departmentId
+        self.cadreID = cadreID
+        self.departmentID = departmentID
         self.villageTime = villageTime
         self.attitude = attitude
         self.completion = completion
@@ -52,22 +52,22 @@ public struct SupervisionEntry: Sendable, Hashable {
 /// One side of the six picks (六评): a cadre, a department and a project, each of which may be
 /// nil (abstain). Used both as submitted and, once validated, as counted.
 public struct Picks: Sendable, Hashable {
-    public var cadreId: Int?
-    public var departmentId: Int?
-    public var projectId: Int?
+    public var cadreID: Int?
+    public var departmentID: Int?
+    public var projectID: Int?
 
-    public init(cadreId: Int? = nil, departmentId: Int? = nil, projectId: Int? = nil) {
-        self.cadreId = cadreId
-        self.departmentId = departmentId
-        self.projectId = projectId
+    public init(cadreID: Int? = nil, departmentID: Int? = nil, projectID: Int? = nil) {
+        self.cadreID = cadreID
+        self.departmentID = departmentID
+        self.projectID = projectID
     }
 
     /// The id picked for `kind`, nil for an abstention.
     public subscript(kind: SubjectKind) -> Int? {
         switch kind {
-        case .cadre: cadreId
-        case .department: departmentId
-        case .project: projectId
+        case .cadre: cadreID
+        case .department: departmentID
+        case .project: projectID
         }
     }
 

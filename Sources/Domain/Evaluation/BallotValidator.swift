@@ -82,7 +82,7 @@ public enum BallotValidator {
         of entry: SupervisionEntry, index: Int, form: BallotForm, errors: inout [FieldError]
     ) -> SubjectKey? {
         let subject: SubjectKey
-        switch (entry.cadreId, entry.departmentId) {
+        switch (entry.cadreID, entry.departmentID) {
         case (let id?, nil): subject = .cadre(id)
         case (nil, let id?): subject = .department(id)
         default:
@@ -135,23 +135,23 @@ public enum BallotValidator {
 /// What a ballot may mention: the round's scale and its frozen subject lists.
 public struct BallotForm: Sendable, Hashable {
     public var scale: Scale
-    public var cadreIds: Set<Int>
-    public var departmentIds: Set<Int>
-    public var projectIds: Set<Int>
+    public var cadreIDs: Set<Int>
+    public var departmentIDs: Set<Int>
+    public var projectIDs: Set<Int>
 
-    public init(scale: Scale, cadreIds: Set<Int>, departmentIds: Set<Int>, projectIds: Set<Int>) {
+    public init(scale: Scale, cadreIDs: Set<Int>, departmentIDs: Set<Int>, projectIDs: Set<Int>) {
         self.scale = scale
-        self.cadreIds = cadreIds
-        self.departmentIds = departmentIds
-        self.projectIds = projectIds
+        self.cadreIDs = cadreIDs
+        self.departmentIDs = departmentIDs
+        self.projectIDs = projectIDs
     }
 
     /// Whether `id` is in the frozen list of `kind`.
     public func allows(_ kind: SubjectKind, _ id: Int) -> Bool {
         switch kind {
-        case .cadre: cadreIds.contains(id)
-        case .department: departmentIds.contains(id)
-        case .project: projectIds.contains(id)
+        case .cadre: cadreIDs.contains(id)
+        case .department: departmentIDs.contains(id)
+        case .project: projectIDs.contains(id)
         }
     }
 }

@@ -26,6 +26,6 @@ public struct FrozenSubjects: Sendable {
     /// What a ballot of this round may name.
     public func form(scale: Scale) -> BallotForm {
         BallotForm(
-            scale: scale, cadreIds: idSets.cadres, departmentIds: idSets.departments, projectIds: idSets.projects)
+            scale: scale, cadreIDs: idSets.cadres, departmentIDs: idSets.departments, projectIDs: idSets.projects)
     }
 }

@@ -44,7 +44,7 @@ enum Ranking {
         var ordered = rows.sorted { a, b in
             if a.net != b.net { return a.net > b.net }
             if a.most != b.most { return a.most > b.most }
-            return a.projectId < b.projectId
+            return a.projectID < b.projectID
         }
         let ranks = competitionRanks(ordered) { $0.net == $1.net && $0.most == $1.most }
         for index in ordered.indices {

@@ -8,14 +8,14 @@ extension ResultsCalculator {
     ) -> Designations {
         let least = meetsLeastThreshold
         return Designations(
-            mostSatisfied: DesignatedIds(
-                cadres: Self.leaders(cadres.map { ($0.cadreId, $0.most) }),
-                departments: Self.leaders(departments.map { ($0.departmentId, $0.most) }),
-                projects: Self.leaders(projects.map { ($0.projectId, $0.most) })),
-            leastSatisfied: DesignatedIds(
-                cadres: Self.leaders(cadres.map { ($0.cadreId, $0.least) }, accept: least),
-                departments: Self.leaders(departments.map { ($0.departmentId, $0.least) }, accept: least),
-                projects: Self.leaders(projects.map { ($0.projectId, $0.least) }, accept: least)))
+            mostSatisfied: DesignatedIDs(
+                cadres: Self.leaders(cadres.map { ($0.cadreID, $0.most) }),
+                departments: Self.leaders(departments.map { ($0.departmentID, $0.most) }),
+                projects: Self.leaders(projects.map { ($0.projectID, $0.most) })),
+            leastSatisfied: DesignatedIDs(
+                cadres: Self.leaders(cadres.map { ($0.cadreID, $0.least) }, accept: least),
+                departments: Self.leaders(departments.map { ($0.departmentID, $0.least) }, accept: least),
+                projects: Self.leaders(projects.map { ($0.projectID, $0.least) }, accept: least)))
     }
 
     /// Whether `least` votes reach `least_threshold × ballots`. The product is a Double that can

@@ -34,28 +34,28 @@ public struct ResultsCalculator: Sendable {
         let cadreRows = cadres.map { cadre in
             let figures = tally[.cadre(cadre.id)]
             return CadreResult(
-                cadreId: cadre.id, name: cadre.name, departmentId: cadre.departmentId,
+                cadreID: cadre.id, name: cadre.name, departmentID: cadre.departmentID,
                 department: cadre.departmentName, most: figures.most, least: figures.least,
                 n: figures.n, scores: scores(of: figures), rank: nil, byCategory: breakdown(of: figures))
         }
         let departmentRows = departments.map { department in
             let figures = tally[.department(department.id)]
             return DepartmentResult(
-                departmentId: department.id, name: department.name, most: figures.most,
+                departmentID: department.id, name: department.name, most: figures.most,
                 least: figures.least, n: figures.n, scores: scores(of: figures), rank: nil,
                 byCategory: breakdown(of: figures))
         }
         let projectRows = projects.map { project in
             let figures = tally[.project(project.id)]
             return ProjectResult(
-                projectId: project.id, title: project.title, most: figures.most, least: figures.least,
+                projectID: project.id, title: project.title, most: figures.most, least: figures.least,
                 rank: 0)  // placeholder until Ranking.projects orders the table
         }
-        let rankedCadres = Ranking.scored(cadreRows, id: \.cadreId, composite: \.scores.composite, net: \.net) {
+        let rankedCadres = Ranking.scored(cadreRows, id: \.cadreID, composite: \.scores.composite, net: \.net) {
             $0.rank = $1
         }
         let rankedDepartments = Ranking.scored(
-            departmentRows, id: \.departmentId, composite: \.scores.composite, net: \.net
+            departmentRows, id: \.departmentID, composite: \.scores.composite, net: \.net
         ) { $0.rank = $1 }
         let rankedProjects = Ranking.projects(projectRows)
 

@@ -20,10 +20,10 @@ public struct RoundResults: Sendable, Hashable, Codable {
 /// Who is designated most and least satisfied (§6), per kind. These drive commendation and
 /// suspension when the round is published.
 public struct Designations: Sendable, Hashable, Codable {
-    public var mostSatisfied: DesignatedIds
-    public var leastSatisfied: DesignatedIds
+    public var mostSatisfied: DesignatedIDs
+    public var leastSatisfied: DesignatedIDs
 
-    public init(mostSatisfied: DesignatedIds, leastSatisfied: DesignatedIds) {
+    public init(mostSatisfied: DesignatedIDs, leastSatisfied: DesignatedIDs) {
         self.mostSatisfied = mostSatisfied
         self.leastSatisfied = leastSatisfied
     }
@@ -35,7 +35,7 @@ public struct Designations: Sendable, Hashable, Codable {
 }
 
 /// The ids designated on one side, per kind, each list ascending (several on a tie).
-public struct DesignatedIds: Sendable, Hashable, Codable {
+public struct DesignatedIDs: Sendable, Hashable, Codable {
     public var cadres: [Int]
     public var departments: [Int]
     public var projects: [Int]

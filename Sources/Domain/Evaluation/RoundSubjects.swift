@@ -3,13 +3,13 @@
 public struct CadreSubject: Sendable, Hashable, Codable {
     public var id: Int
     public var name: String
-    public var departmentId: Int
+    public var departmentID: Int
     public var departmentName: String
 
-    public init(id: Int, name: String, departmentId: Int, departmentName: String) {
+    public init(id: Int, name: String, departmentID: Int, departmentName: String) {
         self.id = id
         self.name = name
-        self.departmentId = departmentId
+        self.departmentID = departmentID
         self.departmentName = departmentName
     }
 }

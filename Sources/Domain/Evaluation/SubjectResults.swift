@@ -1,9 +1,9 @@
 /// One row of the cadre table in §6. `rank` is nil for an unscored cadre; `byCategory` holds
 /// only categories with at least `min_group` ballots in the round.
 public struct CadreResult: Sendable, Hashable, Codable {
-    public var cadreId: Int
+    public var cadreID: Int
     public var name: String
-    public var departmentId: Int
+    public var departmentID: Int
     public var department: String
     public var most: Int
     public var least: Int
@@ -14,12 +14,12 @@ public struct CadreResult: Sendable, Hashable, Codable {
     public var byCategory: [EvaluatorCategory: CategoryBreakdown]
 
     public init(
-        cadreId: Int, name: String, departmentId: Int, department: String, most: Int, least: Int,
+        cadreID: Int, name: String, departmentID: Int, department: String, most: Int, least: Int,
         n: Int, scores: Scores, rank: Int?, byCategory: [EvaluatorCategory: CategoryBreakdown]
     ) {
-        self.cadreId = cadreId
+        self.cadreID = cadreID
         self.name = name
-        self.departmentId = departmentId
+        self.departmentID = departmentID
         self.department = department
         self.most = most
         self.least = least
@@ -31,18 +31,18 @@ public struct CadreResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case cadreId = "cadre_id"
+        case cadreID = "cadre_id"
         case name
-        case departmentId = "department_id"
+        case departmentID = "department_id"
         case department, most, least, net, n, scores, rank
         case byCategory = "by_category"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(cadreId, forKey: .cadreId)
+        try container.encode(cadreID, forKey: .cadreID)
         try container.encode(name, forKey: .name)
-        try container.encode(departmentId, forKey: .departmentId)
+        try container.encode(departmentID, forKey: .departmentID)
         try container.encode(department, forKey: .department)
         try container.encode(most, forKey: .most)
         try container.encode(least, forKey: .least)
@@ -57,7 +57,7 @@ public struct CadreResult: Sendable, Hashable, Codable {
 /// One row of the department table in §6; the same figures as a cadre without the department
 /// columns.
 public struct DepartmentResult: Sendable, Hashable, Codable {
-    public var departmentId: Int
+    public var departmentID: Int
     public var name: String
     public var most: Int
     public var least: Int
@@ -68,10 +68,10 @@ public struct DepartmentResult: Sendable, Hashable, Codable {
     public var byCategory: [EvaluatorCategory: CategoryBreakdown]
 
     public init(
-        departmentId: Int, name: String, most: Int, least: Int, n: Int, scores: Scores, rank: Int?,
+        departmentID: Int, name: String, most: Int, least: Int, n: Int, scores: Scores, rank: Int?,
         byCategory: [EvaluatorCategory: CategoryBreakdown]
     ) {
-        self.departmentId = departmentId
+        self.departmentID = departmentID
         self.name = name
         self.most = most
         self.least = least
@@ -83,14 +83,14 @@ public struct DepartmentResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case departmentId = "department_id"
+        case departmentID = "department_id"
         case name, most, least, net, n, scores, rank
         case byCategory = "by_category"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(departmentId, forKey: .departmentId)
+        try container.encode(departmentID, forKey: .departmentID)
         try container.encode(name, forKey: .name)
         try container.encode(most, forKey: .most)
         try container.encode(least, forKey: .least)
@@ -105,15 +105,15 @@ public struct DepartmentResult: Sendable, Hashable, Codable {
 /// One row of the project table in §6: projects are only picked, never scored, so they rank
 /// on votes alone.
 public struct ProjectResult: Sendable, Hashable, Codable {
-    public var projectId: Int
+    public var projectID: Int
     public var title: String
     public var most: Int
     public var least: Int
     public var net: Int
     public var rank: Int
 
-    public init(projectId: Int, title: String, most: Int, least: Int, rank: Int) {
-        self.projectId = projectId
+    public init(projectID: Int, title: String, most: Int, least: Int, rank: Int) {
+        self.projectID = projectID
         self.title = title
         self.most = most
         self.least = least
@@ -122,7 +122,7 @@ public struct ProjectResult: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case projectId = "project_id"
+        case projectID = "project_id"
         case title, most, least, net, rank
     }
 }

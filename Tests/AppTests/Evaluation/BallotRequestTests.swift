@@ -18,8 +18,8 @@ import Testing
         #expect(errors.isEmpty)
         #expect(
             submission?.supervision == [
-                SupervisionEntry(cadreId: 3, villageTime: 80, attitude: 90, completion: 70),
-                SupervisionEntry(departmentId: 2, attitude: 5), SupervisionEntry(),
+                SupervisionEntry(cadreID: 3, villageTime: 80, attitude: 90, completion: 70),
+                SupervisionEntry(departmentID: 2, attitude: 5), SupervisionEntry(),
             ])
     }
 

@@ -19,19 +19,19 @@ private let pythonCanonicalFirst =
 /// The three-record chain of cadre 12 that the Python script hashed.
 private func makeChain() throws -> [ArchiveRecord] {
     let first = try ArchiveChain.make(
-        next: .evaluation, roundId: 5, period: "2026-H2",
+        next: .evaluation, roundID: 5, period: "2026-H2",
         data: [
             "rank": 1, "most": 12, "least": 1,
             "scores": ["village_time": "82.50", "attitude": "90.10", "completion": "85.00", "composite": "85.87"],
         ],
-        createdAt: "2026-12-20T08:00:00Z", after: nil, cadreId: 12)
+        createdAt: "2026-12-20T08:00:00Z", after: nil, cadreID: 12)
     let second = try ArchiveChain.make(
-        next: .commendation, roundId: 5, period: "2026-H2", data: ["rank": 1, "most": 12, "title": "最满意干部"],
-        createdAt: "2026-12-20T08:00:00Z", after: first, cadreId: 12)
+        next: .commendation, roundID: 5, period: "2026-H2", data: ["rank": 1, "most": 12, "title": "最满意干部"],
+        createdAt: "2026-12-20T08:00:00Z", after: first, cadreID: 12)
     let third = try ArchiveChain.make(
-        next: .note, roundId: nil, period: nil,
+        next: .note, roundID: nil, period: nil,
         data: ["title": "调任民政办主任", "detail": "经镇党委研究决定 \"任命\"\n😀"],
-        createdAt: "2027-01-05T09:30:00Z", after: second, cadreId: 12)
+        createdAt: "2027-01-05T09:30:00Z", after: second, cadreID: 12)
     return [first, second, third]
 }
 
@@ -53,11 +53,11 @@ private func makeChain() throws -> [ArchiveRecord] {
     @Test func anIntactChainVerifies() throws {
         let chain = try makeChain()
         #expect(ArchiveChain.verify(chain) == ArchiveVerification(valid: true, records: 3, firstBadSeq: nil))
-        #expect(ArchiveChain.verify(chain, cadreId: 12).valid)
+        #expect(ArchiveChain.verify(chain, cadreID: 12).valid)
         #expect(ArchiveChain.verify([]).valid)
     }
 
-    @Test(arguments: ["data", "kind", "createdAt", "prevHash", "roundId", "period", "cadreId"])
+    @Test(arguments: ["data", "kind", "createdAt", "prevHash", "roundID", "period", "cadreID"])
     func alteringTheSecondRecordIsCaughtAtSeqTwo(field: String) throws {
         var chain = try makeChain()
         switch field {
@@ -65,9 +65,9 @@ private func makeChain() throws -> [ArchiveRecord] {
         case "kind": chain[1].kind = "award"
         case "createdAt": chain[1].createdAt = "2026-12-21T08:00:00Z"
         case "prevHash": chain[1].prevHash = String(repeating: "0", count: 64)
-        case "roundId": chain[1].roundId = nil
+        case "roundID": chain[1].roundID = nil
         case "period": chain[1].period = "2026-H1"
-        default: chain[1].cadreId = 13
+        default: chain[1].cadreID = 13
         }
         #expect(ArchiveChain.verify(chain) == ArchiveVerification(valid: false, records: 3, firstBadSeq: 2))
     }
@@ -93,15 +93,15 @@ private func makeChain() throws -> [ArchiveRecord] {
 
     @Test func anotherCadresChainDoesNotVerifyForThisCadre() throws {
         #expect(
-            ArchiveChain.verify(try makeChain(), cadreId: 99)
+            ArchiveChain.verify(try makeChain(), cadreID: 99)
                 == ArchiveVerification(valid: false, records: 3, firstBadSeq: 1))
     }
 
     @Test func refusesFloatData() {
         #expect(throws: ArchiveError.notCanonical(.nonIntegerNumber(path: "data.composite"))) {
             try ArchiveChain.make(
-                next: .evaluation, roundId: 1, period: "2026-H2", data: ["composite": 85.87],
-                createdAt: "2026-12-20T08:00:00Z", after: nil, cadreId: 1)
+                next: .evaluation, roundID: 1, period: "2026-H2", data: ["composite": 85.87],
+                createdAt: "2026-12-20T08:00:00Z", after: nil, cadreID: 1)
         }
     }
 
@@ -109,8 +109,8 @@ private func makeChain() throws -> [ArchiveRecord] {
         let chain = try makeChain()
         #expect(throws: ArchiveError.cadreMismatch(expected: 7, found: 12)) {
             try ArchiveChain.make(
-                next: .note, roundId: nil, period: nil, data: [:], createdAt: "2027-01-01T00:00:00Z",
-                after: chain[2], cadreId: 7)
+                next: .note, roundID: nil, period: nil, data: [:], createdAt: "2027-01-01T00:00:00Z",
+                after: chain[2], cadreID: 7)
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ArchiveRecordTests {
     private let record = ArchiveRecord(
-        cadreId: 12, seq: 3, kind: "note", roundId: nil, period: nil, data: ["title": "调任"],
+        cadreID: 12, seq: 3, kind: "note", roundID: nil, period: nil, data: ["title": "调任"],
         createdAt: "2027-01-05T09:30:00Z", prevHash: String(repeating: "a", count: 64),
         hash: String(repeating: "b", count: 64))
 

@@ -14,14 +14,14 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
     /// Scale 0–100; cadres 1–3, departments 1, 10, 11 (department 1 shares an id with cadre 1
     /// on purpose), projects 20, 21.
     static let form = BallotForm(
-        scale: Scale(min: 0, max: 100), cadreIds: [1, 2, 3], departmentIds: [1, 10, 11], projectIds: [20, 21])
+        scale: Scale(min: 0, max: 100), cadreIDs: [1, 2, 3], departmentIDs: [1, 10, 11], projectIDs: [20, 21])
 
     static func cadre(_ id: Int, _ v: Int? = 80, _ a: Int? = 80, _ c: Int? = 80) -> SupervisionEntry {
-        SupervisionEntry(cadreId: id, villageTime: v, attitude: a, completion: c)
+        SupervisionEntry(cadreID: id, villageTime: v, attitude: a, completion: c)
     }
 
     static func department(_ id: Int, _ score: Int? = 70) -> SupervisionEntry {
-        SupervisionEntry(departmentId: id, villageTime: score, attitude: score, completion: score)
+        SupervisionEntry(departmentID: id, villageTime: score, attitude: score, completion: score)
     }
 
     static let refused: [BallotCase] = [
@@ -32,7 +32,7 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
         BallotCase(
             name: "entry naming both ids",
             submission: BallotSubmission(supervision: [
-                cadre(1), SupervisionEntry(cadreId: 2, departmentId: 10, villageTime: 1, attitude: 1, completion: 1),
+                cadre(1), SupervisionEntry(cadreID: 2, departmentID: 10, villageTime: 1, attitude: 1, completion: 1),
             ]),
             fields: ["supervision[1]"]),
         BallotCase(
@@ -59,18 +59,18 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
             name: "department not on the list", submission: BallotSubmission(supervision: [department(2)]),
             fields: ["supervision[0].department_id"]),
         BallotCase(
-            name: "picked project not on the list", submission: BallotSubmission(mostSatisfied: Picks(projectId: 22)),
+            name: "picked project not on the list", submission: BallotSubmission(mostSatisfied: Picks(projectID: 22)),
             fields: ["most_satisfied.project_id"]),
         BallotCase(
-            name: "picked cadre not on the list", submission: BallotSubmission(leastSatisfied: Picks(cadreId: 9)),
+            name: "picked cadre not on the list", submission: BallotSubmission(leastSatisfied: Picks(cadreID: 9)),
             fields: ["least_satisfied.cadre_id"]),
         BallotCase(
             name: "most and least name the same cadre",
-            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 3), leastSatisfied: Picks(cadreId: 3)),
+            submission: BallotSubmission(mostSatisfied: Picks(cadreID: 3), leastSatisfied: Picks(cadreID: 3)),
             fields: ["least_satisfied.cadre_id"]),
         BallotCase(
             name: "most and least name the same project",
-            submission: BallotSubmission(mostSatisfied: Picks(projectId: 21), leastSatisfied: Picks(projectId: 21)),
+            submission: BallotSubmission(mostSatisfied: Picks(projectID: 21), leastSatisfied: Picks(projectID: 21)),
             fields: ["least_satisfied.project_id"]),
         BallotCase(
             name: "comment of 501 characters",
@@ -84,8 +84,8 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
         BallotCase(
             name: "every error reported, not just the first",
             submission: BallotSubmission(
-                supervision: [cadre(1, 101, nil, 50), department(99)], mostSatisfied: Picks(departmentId: 10),
-                leastSatisfied: Picks(departmentId: 10), comment: String(repeating: "a", count: 600)),
+                supervision: [cadre(1, 101, nil, 50), department(99)], mostSatisfied: Picks(departmentID: 10),
+                leastSatisfied: Picks(departmentID: 10), comment: String(repeating: "a", count: 600)),
             fields: [
                 "supervision[0].village_time", "supervision[0].attitude", "supervision[1].department_id",
                 "least_satisfied.department_id", "comment",
@@ -112,7 +112,7 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
             submission: BallotSubmission(supervision: [cadre(1), department(1)]), fields: []),
         BallotCase(
             name: "same id picked in different kinds",
-            submission: BallotSubmission(mostSatisfied: Picks(cadreId: 1), leastSatisfied: Picks(departmentId: 1)),
+            submission: BallotSubmission(mostSatisfied: Picks(cadreID: 1), leastSatisfied: Picks(departmentID: 1)),
             fields: []),
         BallotCase(
             name: "comment of exactly 500 Unicode scalars, whatever their UTF-8 length",
@@ -128,7 +128,7 @@ struct BallotCase: Sendable, CustomTestStringConvertible {
     @Test func validBallotCarriesTheEntriesAndPicks() throws {
         let submission = BallotSubmission(
             supervision: [Self.cadre(2, 90, 80, 70), Self.department(10, 60)],
-            mostSatisfied: Picks(cadreId: 2, projectId: 20), leastSatisfied: nil, comment: "希望多下村")
+            mostSatisfied: Picks(cadreID: 2, projectID: 20), leastSatisfied: nil, comment: "希望多下村")
         let ballot = try BallotValidator.validate(submission, form: Self.form).get()
         #expect(
             ballot.entries == [

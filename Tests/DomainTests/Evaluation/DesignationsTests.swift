@@ -5,19 +5,19 @@ import Testing
 @Suite struct DesignationsTests {
     @Test func everySubjectTiedForMostIsDesignatedInIdOrder() {
         let casts: [Cast] = [
-            .picks(most: Picks(cadreId: 3, departmentId: 1, projectId: 2)),
-            .picks(most: Picks(cadreId: 1, departmentId: 1, projectId: 2)),
-            .picks(most: Picks(cadreId: 3)), .picks(most: Picks(cadreId: 1)), .picks(most: Picks(cadreId: 2)),
+            .picks(most: Picks(cadreID: 3, departmentID: 1, projectID: 2)),
+            .picks(most: Picks(cadreID: 1, departmentID: 1, projectID: 2)),
+            .picks(most: Picks(cadreID: 3)), .picks(most: Picks(cadreID: 1)), .picks(most: Picks(cadreID: 2)),
         ]
         let results = ResultsCalculator.make(cadres: [1, 2, 3], departments: [1, 2], projects: [1, 2], casts: casts)
-        #expect(results.designations.mostSatisfied == DesignatedIds(cadres: [1, 3], departments: [1], projects: [2]))
+        #expect(results.designations.mostSatisfied == DesignatedIDs(cadres: [1, 3], departments: [1], projects: [2]))
     }
 
     @Test func nobodyIsDesignatedWhenNobodyWasPicked() {
         let results = ResultsCalculator.make(
             cadres: [1, 2], departments: [1], projects: [1], casts: [.score(.cadre(1), 90), .picks()])
-        #expect(results.designations.mostSatisfied == DesignatedIds())
-        #expect(results.designations.leastSatisfied == DesignatedIds())
+        #expect(results.designations.mostSatisfied == DesignatedIDs())
+        #expect(results.designations.leastSatisfied == DesignatedIDs())
     }
 
     /// `least` votes out of `ballots`, threshold 0.3: 3 of 10 is exactly at the threshold and
@@ -29,7 +29,7 @@ import Testing
     ])
     func leastNeedsThresholdTimesBallots(threshold: Double, ballots: Int, least: Int, designated: Bool) {
         let picks = (0..<ballots).map { index in
-            Cast.picks(least: index < least ? Picks(cadreId: 1) : Picks())
+            Cast.picks(least: index < least ? Picks(cadreID: 1) : Picks())
         }
         let results = ResultsCalculator.make(rules: RoundRules(leastThreshold: threshold), cadres: [1], casts: picks)
         #expect(results.designations.leastSatisfied.cadres == (designated ? [1] : []))
@@ -37,17 +37,17 @@ import Testing
 
     @Test func leastTiesAreAllDesignatedPerKind() {
         let casts: [Cast] = [
-            .picks(least: Picks(cadreId: 2, departmentId: 7, projectId: 9)),
-            .picks(least: Picks(cadreId: 1, departmentId: 7)),
-            .picks(least: Picks(cadreId: 2)), .picks(least: Picks(cadreId: 1)),
+            .picks(least: Picks(cadreID: 2, departmentID: 7, projectID: 9)),
+            .picks(least: Picks(cadreID: 1, departmentID: 7)),
+            .picks(least: Picks(cadreID: 2)), .picks(least: Picks(cadreID: 1)),
         ]
         let results = ResultsCalculator.make(cadres: [1, 2], departments: [7], projects: [9], casts: casts)
         // threshold 0.3 × 4 ballots = 1.2: cadres (2 each) and department 7 (2) pass, project 9 (1) not.
-        #expect(results.designations.leastSatisfied == DesignatedIds(cadres: [1, 2], departments: [7], projects: []))
+        #expect(results.designations.leastSatisfied == DesignatedIDs(cadres: [1, 2], departments: [7], projects: []))
     }
 
     @Test func unscoredCadreCanStillBeDesignated() {
-        let results = ResultsCalculator.make(cadres: [1], casts: [.picks(most: Picks(cadreId: 1))])
+        let results = ResultsCalculator.make(cadres: [1], casts: [.picks(most: Picks(cadreID: 1))])
         #expect(results.cadres.first?.scores == .unscored)
         #expect(results.designations.mostSatisfied.cadres == [1])
     }

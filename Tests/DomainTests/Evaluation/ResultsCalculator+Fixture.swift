@@ -38,7 +38,7 @@ extension ResultsCalculator {
         }
         let calculator = ResultsCalculator(rules: rules, ballots: casts.count)
         return calculator.results(
-            cadres: cadres.map { CadreSubject(id: $0, name: "C\($0)", departmentId: 1, departmentName: "D1") },
+            cadres: cadres.map { CadreSubject(id: $0, name: "C\($0)", departmentID: 1, departmentName: "D1") },
             departments: departments.map { DepartmentSubject(id: $0, name: "D\($0)") },
             projects: projects.map { ProjectSubject(id: $0, title: "P\($0)") },
             tally: tally)
@@ -47,5 +47,5 @@ extension ResultsCalculator {
 
 extension RoundResults {
     /// The cadre row of `id`, nil if it is not in the table.
-    func cadre(_ id: Int) -> CadreResult? { cadres.first { $0.cadreId == id } }
+    func cadre(_ id: Int) -> CadreResult? { cadres.first { $0.cadreID == id } }
 }

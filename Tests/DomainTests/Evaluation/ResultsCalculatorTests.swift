@@ -46,7 +46,7 @@ import Testing
         #expect(row.scores == .unscored)
         #expect(row.rank == nil)
         #expect(row.n == 1)
-        #expect(results.cadres.map(\.cadreId) == [2, 1])
+        #expect(results.cadres.map(\.cadreID) == [2, 1])
     }
 
     @Test func categoryWeightsTrimInsideEachCategory() throws {
@@ -128,13 +128,13 @@ import Testing
     @Test func departmentsAreScoredAndRankedLikeCadres() {
         let casts: [Cast] = [.score(.department(5), 60), .score(.department(4), 90), .score(.cadre(5), 100)]
         let results = ResultsCalculator.make(cadres: [5], departments: [4, 5, 6], casts: casts)
-        #expect(results.departments.map(\.departmentId) == [4, 5, 6])
+        #expect(results.departments.map(\.departmentID) == [4, 5, 6])
         #expect(results.departments.map(\.rank) == [1, 2, nil])
         #expect(results.departments.map(\.scores.composite) == [90, 60, nil])
     }
 
     @Test func ignoresTallyEntriesForSubjectsOutsideTheFrozenLists() {
         let results = ResultsCalculator.make(cadres: [1], casts: [.score(.cadre(99), 50), .score(.cadre(1), 70)])
-        #expect(results.cadres.map(\.cadreId) == [1])
+        #expect(results.cadres.map(\.cadreID) == [1])
     }
 }

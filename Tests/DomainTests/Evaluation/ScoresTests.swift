@@ -34,7 +34,7 @@ import Testing
 
     @Test func unscoredCadreEncodesExplicitNulls() throws {
         let row = CadreResult(
-            cadreId: 12, name: "张三", departmentId: 3, department: "民政办", most: 2, least: 5, n: 0,
+            cadreID: 12, name: "张三", departmentID: 3, department: "民政办", most: 2, least: 5, n: 0,
             scores: .unscored, rank: nil, byCategory: [:])
         let expected =
             #"{"by_category":{},"cadre_id":12,"department":"民政办","department_id":3,"least":5,"most":2,"n":0,"#
@@ -50,11 +50,11 @@ import Testing
             cadres: [],
             departments: [
                 DepartmentResult(
-                    departmentId: 3, name: "民政办", most: 9, least: 2, n: 35, scores: .unscored, rank: 1,
+                    departmentID: 3, name: "民政办", most: 9, least: 2, n: 35, scores: .unscored, rank: 1,
                     byCategory: [.villageCadre: breakdown])
             ],
-            projects: [ProjectResult(projectId: 7, title: "修建村道", most: 15, least: 0, rank: 1)],
-            designations: Designations(mostSatisfied: DesignatedIds(projects: [7]), leastSatisfied: DesignatedIds()))
+            projects: [ProjectResult(projectID: 7, title: "修建村道", most: 15, least: 0, rank: 1)],
+            designations: Designations(mostSatisfied: DesignatedIDs(projects: [7]), leastSatisfied: DesignatedIDs()))
         let json = try Self.json(results)
         for fragment in [
             #""by_category":{"village_cadre":{"n":3,"#, #""department_id":3"#, #""net":7"#,

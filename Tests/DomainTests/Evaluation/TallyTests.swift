@@ -8,7 +8,7 @@ import Testing
         var tally = Tally()
         let ballot = ValidBallot(
             entries: [ScoreEntry(subject: .cadre(1), villageTime: 10, attitude: 20, completion: 30)],
-            mostSatisfied: Picks(cadreId: 1, projectId: 4), leastSatisfied: Picks(departmentId: 2))
+            mostSatisfied: Picks(cadreID: 1, projectID: 4), leastSatisfied: Picks(departmentID: 2))
         tally.record(ballot: ballot, category: .retiredCadre)
         tally.record(ballot: ballot, category: .deputy)
 
