@@ -20,13 +20,15 @@ let package = Package(
         .target(name: "CSystem"),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CSQLite"),
-        .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib"]),
+        // DuPing's one lock type (a pthread mutex with a condition) and a value guarded by it.
+        .target(name: "Locking"),
+        .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Locking"]),
         .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The storage interface: one protocol per aggregate and a unit of work; no SQL.
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.
-        .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store"]),
-        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Locking"]),
+        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Locking"]),
         .executableTarget(
             name: "duping",
             dependencies: [

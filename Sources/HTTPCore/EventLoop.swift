@@ -1,5 +1,6 @@
 import CSystem
 import Glibc
+import Locking
 
 /// One thread running an epoll loop: accepts from the shared listener, reads, parses, runs
 /// non-blocking handlers inline, hands blocking ones to the worker pool, and writes responses.
@@ -12,7 +13,7 @@ final class EventLoop: @unchecked Sendable {
     private let wakeFD: Int32
     private var connections: [Connection?] = []
     private(set) var connectionCount = 0
-    private let taskLock = ConditionLock()
+    private let taskLock = Lock()
     private var pendingTasks: [() -> Void] = []
     private(set) var stopping = false
     private var stopDeadline = Double.infinity

@@ -1,5 +1,6 @@
 import CSystem
 import Glibc
+import Locking
 import Synchronization
 
 /// What every event loop of one server shares.

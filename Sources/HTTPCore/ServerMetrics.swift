@@ -1,3 +1,5 @@
+import Locking
+
 /// Request counters, a latency histogram and the open-connection gauge, rendered in the
 /// Prometheus text format (version 0.0.4). Other layers add their own lines through `collectors`.
 public final class ServerMetrics: Sendable {

@@ -1,3 +1,5 @@
+import Locking
+
 /// Serves the files under one root directory (the site's `Public/`), and nothing outside it.
 ///
 /// Safety is layered: `resolve(rawPath:)` turns the request path into a relative path free of

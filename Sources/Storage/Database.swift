@@ -1,3 +1,5 @@
+import Locking
+
 /// The DuPing database: one writer connection behind a lock and a pool of read-only
 /// connections, over one SQLite file in WAL mode.
 ///

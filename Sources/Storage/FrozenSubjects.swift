@@ -1,4 +1,5 @@
 import Domain
+import Locking
 
 extension FrozenSubjects {
     static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {

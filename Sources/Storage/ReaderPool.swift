@@ -1,3 +1,5 @@
+import Locking
+
 /// A fixed set of read-only connections lent out one per `Database.read`.
 ///
 /// When all are busy a caller waits for one to come back, which bounds the number of open

@@ -1,5 +1,6 @@
 import Domain
 import HTTPCore
+import Locking
 import Store
 
 /// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by

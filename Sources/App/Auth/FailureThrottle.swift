@@ -1,5 +1,6 @@
 import Glibc
 import HTTPCore
+import Locking
 
 /// Slows down guessing of ballot codes: after `limit` unknown codes from one address within
 /// `window` seconds, that address gets 429 on ballot routes until the window has passed.

@@ -6,17 +6,19 @@
     import Darwin
 #endif
 
-/// A pthread mutex with a condition variable, for callers on plain threads.
+/// DuPing's one lock: a pthread mutex with a condition variable, for code on plain threads
+/// (event loops, workers, the ballot writer, the reader pool). `Locked` guards a value with it.
 ///
-/// `Synchronization.Mutex` would do on Linux but needs macOS 15, and the package supports 14;
-/// `NSLock` would pull all of Foundation into the storage layer.
-final class Lock: @unchecked Sendable {
+/// Not `Synchronization.Mutex`: ThreadSanitizer cannot see its futex on Linux and reports every
+/// guarded access as a race, so the suites could not run under TSan; and it has no condition.
+/// Not `NSLock`: that would pull Foundation into the lowest layers.
+public final class Lock: @unchecked Sendable {
     // @unchecked: the pthread objects live at stable heap addresses (never moved as Swift
     // values would be) and pthreads makes every operation on them thread-safe.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init() {
+    public init() {
         mutex.initialize(to: pthread_mutex_t())
         condition.initialize(to: pthread_cond_t())
         pthread_mutex_init(mutex, nil)
@@ -31,7 +33,7 @@ final class Lock: @unchecked Sendable {
     }
 
     /// Runs `body` while holding the mutex.
-    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    public func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()
@@ -39,12 +41,12 @@ final class Lock: @unchecked Sendable {
 
     /// Releases the mutex until `signalAll` is called, then takes it again. Call only inside
     /// `withLock`, in a loop that rechecks the awaited state (wake-ups may be spurious).
-    func wait() {
+    public func wait() {
         pthread_cond_wait(condition, mutex)
     }
 
     /// Like `wait`, but gives up after `seconds`.
-    func wait(seconds: Double) {
+    public func wait(seconds: Double) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let nanos = Int(now.tv_nsec) + Int(seconds * 1e9)
@@ -53,7 +55,12 @@ final class Lock: @unchecked Sendable {
     }
 
     /// Wakes every thread blocked in `wait`.
-    func signalAll() {
+    public func signalAll() {
         pthread_cond_broadcast(condition)
+    }
+
+    /// Wakes one thread blocked in `wait`.
+    public func signal() {
+        pthread_cond_signal(condition)
     }
 }
