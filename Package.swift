@@ -20,15 +20,15 @@ let package = Package(
         .target(name: "CSystem"),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CSQLite"),
-        // DuPing's one lock type (a pthread mutex with a condition) and a value guarded by it.
-        .target(name: "Locking"),
-        .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Locking"]),
+        // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
+        .target(name: "Primitives"),
+        .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
         .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The storage interface: one protocol per aggregate and a unit of work; no SQL.
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.
-        .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Locking"]),
-        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Locking"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Primitives"]),
+        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Primitives"]),
         .executableTarget(
             name: "duping",
             dependencies: [
@@ -55,10 +55,12 @@ let package = Package(
         .executableTarget(
             name: "fuzz-static-path", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-static-path",
             swiftSettings: fuzzEntry),
-        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"]),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "Primitives", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "TestSupport"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "TestSupport"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "Primitives", "TestSupport"]),
         .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks", "Domain"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,15 @@
 import HTTPCore
+import Primitives
 
 /// Everything `duping serve` can be told, with the defaults of contract §8.
 public struct AppConfiguration: Sendable {
     public var server = ServerConfiguration()
+    /// The one clock of the whole server (it lives in `server`): "today" (UTC+8), timestamps,
+    /// timeouts and windows all come from it; tests set a `ManualClock`.
+    public var clock: any TimeSource {
+        get { server.clock }
+        set { server.clock = newValue }
+    }
     /// Directory holding the database and `root.token`; created 0700 when missing.
     public var dataDirectory = "./data"
     /// Directory of the web pages served at `/`.

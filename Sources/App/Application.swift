@@ -1,6 +1,7 @@
 import Domain
 import Glibc
 import HTTPCore
+import Primitives
 import Store
 
 /// A running DuPing: the database, the credentials and the HTTP server with every route.
@@ -15,7 +16,7 @@ public final class Application: Sendable {
     /// in the data directory), makes the root token on first start, and starts serving; returns
     /// once requests are accepted.
     public init(
-        configuration: AppConfiguration, openStore: (String) throws -> any DataStore,
+        configuration: AppConfiguration, openStore: (String, any TimeSource) throws -> any DataStore,
         announce: @Sendable (String) -> Void = { _ in }
     ) throws {
         self.configuration = configuration
@@ -23,7 +24,7 @@ public final class Application: Sendable {
             throw APIError(500, "trusted proxy '\(proxy)' is not an IPv4 or IPv6 address")
         }
         try DataDirectory.prepare(configuration.dataDirectory)
-        store = try openStore(DataDirectory.databasePath(configuration.dataDirectory))
+        store = try openStore(DataDirectory.databasePath(configuration.dataDirectory), configuration.clock)
         do {
             try RootToken.ensure(store: store, dataDirectory: configuration.dataDirectory, announce: announce)
         } catch {
@@ -84,7 +85,8 @@ public final class Application: Sendable {
         let rounds = RoundRoutes(store: store, auth: auth, subjectLimit: configuration.roundSubjectLimit)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
-            limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow)
+            limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
+            clock: configuration.clock)
         let counters = BallotCounters()
         AppMetrics.install(on: metrics, store: store, ballots: counters)
         let clientAddress = ClientAddress(trustedProxies: configuration.trustedProxies) ?? .direct

@@ -1,5 +1,5 @@
 import Glibc
-import Locking
+import Primitives
 
 /// One line per request on standard output: time, peer, method, path (never the query or any
 /// header, so no credential can reach the log), status, body bytes and duration.

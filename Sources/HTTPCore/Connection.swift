@@ -1,5 +1,6 @@
 import CSystem
 import Glibc
+import Primitives
 import Synchronization
 
 /// One client connection: its buffers, its parser and where it is in the request/response
@@ -10,6 +11,8 @@ final class Connection {
     let fd: Int32
     let remote: String
     unowned let loop: EventLoop
+    /// The server's clock (`ServerConfiguration.clock`).
+    private var clock: any TimeSource { loop.context.configuration.clock }
     private var parser: HTTPRequestParser
     private var inbound: [UInt8] = []
     private var inboundStart = 0
@@ -38,7 +41,7 @@ final class Connection {
         self.remote = remote
         self.loop = loop
         parser = HTTPRequestParser(limits: loop.context.configuration.parserLimits)
-        lastActivity = MonotonicClock.now()
+        lastActivity = loop.context.configuration.clock.monotonicSeconds()
         lastWriteProgress = lastActivity
     }
 
@@ -62,7 +65,7 @@ final class Connection {
         let count = read(fd, buffer.baseAddress, buffer.count)
         if count > 0 {
             if lingerDeadline != nil { return }  // draining after our final response
-            lastActivity = MonotonicClock.now()
+            lastActivity = clock.monotonicSeconds()
             if requestStarted == nil && !hasUnparsedInput && parser.isIdle { requestStarted = lastActivity }
             inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         } else if count == 0 {
@@ -121,7 +124,7 @@ final class Connection {
                 append(HTTPResponseEncoder.continueBytes)
                 continue
             case .request(let request):
-                requestStarted = hasUnparsedInput ? MonotonicClock.now() : nil
+                requestStarted = hasUnparsedInput ? clock.monotonicSeconds() : nil
                 dispatch(request)
                 continue
             }
@@ -134,7 +137,7 @@ final class Connection {
         var request = request
         request.remoteAddress = remote
         let resolution = loop.context.router.resolve(&request)
-        let started = MonotonicClock.now()
+        let started = clock.monotonicSeconds()
         guard resolution.mayBlock else {
             return finish(request, resolution.name, resolution.handler(request), started: started)
         }
@@ -187,17 +190,17 @@ final class Connection {
         if response.body.count >= Self.separateBodyMinimum {
             let (bytes, body) = HTTPResponseEncoder.encodeSeparately(
                 response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
-                date: HTTPDate.now(), extraFields: extraFields, requestID: requestID)
+                date: HTTPDate.now(clock), extraFields: extraFields, requestID: requestID)
             append(bytes)
             if let body { append(body) }
         } else {
             append(
                 HTTPResponseEncoder.encode(
                     response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
-                    date: HTTPDate.now(), extraFields: extraFields, requestID: requestID))
+                    date: HTTPDate.now(clock), extraFields: extraFields, requestID: requestID))
         }
         if !keepAlive { closeAfterFlush = true }
-        lastActivity = MonotonicClock.now()  // the idle timeout counts from the last response too
+        lastActivity = clock.monotonicSeconds()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
         loop.context.metrics.record(
             route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
@@ -216,7 +219,7 @@ final class Connection {
     private func respond(_ response: HTTPResponse, closing: Bool) {
         append(
             HTTPResponseEncoder.encode(
-                response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now(),
+                response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now(clock),
                 extraFields: loop.context.commonHeaders.encoded))
         if closing { closeAfterFlush = true }
     }
@@ -246,7 +249,7 @@ final class Connection {
             let written = writeQueued()
             if written > 0 {
                 consume(written)
-                lastWriteProgress = MonotonicClock.now()
+                lastWriteProgress = clock.monotonicSeconds()
             } else if written < 0 && errno == EINTR {
                 continue
             } else if written < 0 && errno == EAGAIN {
@@ -311,7 +314,7 @@ final class Connection {
     /// response is not destroyed by a TCP reset caused by unread input.
     private func startLingeringClose() {
         shutdown(fd, Int32(SHUT_WR))
-        lingerDeadline = MonotonicClock.now() + 2
+        lingerDeadline = clock.monotonicSeconds() + 2
         if peerClosed { return closeNow() }
         updateInterest()
     }

@@ -1,6 +1,6 @@
 import CSystem
 import Glibc
-import Locking
+import Primitives
 
 /// One thread running an epoll loop: accepts from the shared listener, reads, parses, runs
 /// non-blocking handlers inline, hands blocking ones to the worker pool, and writes responses.
@@ -76,7 +76,7 @@ final class EventLoop: @unchecked Sendable {
                     connection.handle(events: flags)
                 }
             }
-            let now = MonotonicClock.now()
+            let now = context.configuration.clock.monotonicSeconds()
             if now >= nextSweep {
                 nextSweep = now + 0.25
                 sweep(now: now)

@@ -1,4 +1,4 @@
-import Locking
+import Primitives
 
 #if canImport(Glibc)
     import Glibc
@@ -43,10 +43,10 @@ public enum HTTPDate {
         return text
     }
 
-    /// The current time as an IMF-fixdate. The string is rebuilt at most once per second and
-    /// shared between threads, so calling this for every response is cheap.
-    public static func now() -> String {
-        let second = Int(time(nil))
+    /// The clock's current time as an IMF-fixdate. The string is rebuilt at most once per second
+    /// and shared between threads, so calling this for every response is cheap.
+    public static func now(_ clock: any TimeSource) -> String {
+        let second = Int(clock.wallSeconds())
         return cache.withLock { cached in
             if cached.second != second {
                 cached = (second, format(second))
@@ -57,22 +57,9 @@ public enum HTTPDate {
 
     private static let cache = Locked<(second: Int, text: String)>((Int.min, ""))
 
-    /// Year, month (1–12) and day (1–31) for a day count since 1970-01-01.
-    ///
-    /// Howard Hinnant's `civil_from_days`: shifting the year to start in March puts the leap day
-    /// last, so month lengths follow a fixed 153-day pattern and no table is needed.
+    /// Year, month (1–12) and day (1–31) for a day count since 1970-01-01 (`CivilDate`).
     static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468  // days from 0000-03-01 to 1970-01-01
-        let era = floorDivide(shifted, 146_097).quotient
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra =
-            (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let marchMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * marchMonth + 2) / 5 + 1
-        let month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
+        CivilDate.from(daysSince1970: days)
     }
 
     private static func floorDivide(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {

@@ -1,6 +1,6 @@
 import CSystem
 import Glibc
-import Locking
+import Primitives
 import Synchronization
 
 /// What every event loop of one server shares.
@@ -49,7 +49,7 @@ final class ServerContext: Sendable {
     func rejectOverCapacity(_ fd: Int32) {
         let response = Problem.response(status: 503, detail: "The server has too many connections; try again shortly.")
         let bytes = HTTPResponseEncoder.encode(
-            response, version: .http1_1, keepAlive: false, headOnly: false, date: HTTPDate.now(),
+            response, version: .http1_1, keepAlive: false, headOnly: false, date: HTTPDate.now(configuration.clock),
             extraFields: commonHeaders.encoded)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
@@ -108,7 +108,7 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, answers every request already received, closes every connection and
     /// returns when all loops have finished (or `shutdownTimeout` has passed).
     public func shutdown() {
-        let deadline = MonotonicClock.now() + configuration.shutdownTimeout
+        let deadline = configuration.clock.monotonicSeconds() + configuration.shutdownTimeout
         // Refuse new connections at once (the descriptor is closed only when no loop uses it).
         Glibc.shutdown(context.listenFD, Int32(SHUT_RDWR))
         for loop in loops { loop.beginStop(deadline: deadline) }

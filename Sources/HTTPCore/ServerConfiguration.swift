@@ -1,5 +1,9 @@
+import Primitives
+
 /// Every limit and timeout of the server in one place (contract §8: all configurable).
 public struct ServerConfiguration: Sendable {
+    /// Wall and monotonic time for every timeout and `Date` field; tests pass a `ManualClock`.
+    public var clock: any TimeSource = SystemClock()
     public var host: String = "127.0.0.1"
     /// 0 picks a free port (tests); the bound port is reported by `HTTPServer.port`.
     public var port: Int = 8080

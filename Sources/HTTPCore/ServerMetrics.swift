@@ -1,4 +1,4 @@
-import Locking
+import Primitives
 
 /// Request counters, a latency histogram and the open-connection gauge, rendered in the
 /// Prometheus text format (version 0.0.4). Other layers add their own lines through `collectors`.

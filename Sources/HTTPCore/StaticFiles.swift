@@ -1,4 +1,4 @@
-import Locking
+import Primitives
 
 /// Serves the files under one root directory (the site's `Public/`), and nothing outside it.
 ///

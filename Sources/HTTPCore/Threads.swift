@@ -1,5 +1,5 @@
 import Glibc
-import Locking
+import Primitives
 
 /// Starts a detached POSIX thread running `body`. Used for event loops and workers, which must
 /// be real threads: handlers block, and blocking a Swift concurrency thread would starve it.

@@ -1,4 +1,4 @@
-import Locking
+import Primitives
 
 /// The DuPing database: one writer connection behind a lock and a pool of read-only
 /// connections, over one SQLite file in WAL mode.

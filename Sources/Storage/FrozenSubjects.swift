@@ -1,5 +1,5 @@
 import Domain
-import Locking
+import Primitives
 
 extension FrozenSubjects {
     static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {

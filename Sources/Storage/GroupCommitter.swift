@@ -1,5 +1,5 @@
 import Glibc
-import Locking
+import Primitives
 
 /// Commits many small write jobs (ballots) in one durable transaction: a dedicated thread takes
 /// every job waiting, runs each inside its own SAVEPOINT (so one failing job — a code already

@@ -1,4 +1,4 @@
-import Locking
+import Primitives
 
 /// A fixed set of read-only connections lent out one per `Database.read`.
 ///

@@ -1,12 +1,14 @@
 import Domain
+import Primitives
 import Store
 
 /// Townships and the credentials that manage them, in SQLite.
 struct SQLiteAccessRepository: AccessRepository {
     let connection: Connection
+    let clock: any TimeSource
 
     func createTownship(code: String, name: String) throws -> Township {
-        let now = Clock.timestamp()
+        let now = clock.timestamp()
         do {
             try connection.run("INSERT INTO townships (code, name, created_at) VALUES (?, ?, ?)", [code, name, now])
         } catch {
@@ -42,7 +44,7 @@ struct SQLiteAccessRepository: AccessRepository {
     {
         try connection.run(
             "INSERT INTO credentials (kind, township_id, label, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-            [kind.rawValue, townshipID, label, tokenHash, Clock.timestamp()])
+            [kind.rawValue, townshipID, label, tokenHash, clock.timestamp()])
         return connection.lastInsertRowID
     }
 
@@ -85,6 +87,6 @@ struct SQLiteAccessRepository: AccessRepository {
     func revokeCredential(id: Int64, townshipID: Int64) throws -> Bool {
         try connection.run(
             "UPDATE credentials SET revoked_at = ? WHERE id = ? AND township_id = ? AND kind = 'admin' AND revoked_at IS NULL",
-            [Clock.timestamp(), id, townshipID]) == 1
+            [clock.timestamp(), id, townshipID]) == 1
     }
 }

@@ -1,10 +1,12 @@
 import Domain
+import Primitives
 import Store
 
 /// Each cadre's append-only, hash-chained archive in SQLite. Records are only ever inserted;
 /// nothing here updates or deletes one.
 struct SQLiteArchiveRepository: ArchiveRepository {
     let connection: Connection
+    let clock: any TimeSource
 
     @discardableResult
     func append(cadreID: Int64, kind: ArchiveKind, roundID: Int64?, period: String?, data: JSONValue) throws
@@ -14,7 +16,7 @@ struct SQLiteArchiveRepository: ArchiveRepository {
             "SELECT \(Self.columns) FROM archive_records WHERE cadre_id = ? ORDER BY seq DESC LIMIT 1", [cadreID],
             Self.decode)
         let record = try ArchiveChain.make(
-            next: kind, roundID: roundID, period: period, data: data, createdAt: Clock.timestamp(), after: previous,
+            next: kind, roundID: roundID, period: period, data: data, createdAt: clock.timestamp(), after: previous,
             cadreID: cadreID)
         try connection.run(
             """

@@ -1,4 +1,5 @@
 import Domain
+import Primitives
 import Store
 
 /// Ballot codes and casting in SQLite. Casting goes through the group committer: the code is
@@ -7,12 +8,14 @@ import Store
 final class SQLiteBallotBox: BallotBox {
     let database: Database
     let committer: GroupCommitter
+    let clock: any TimeSource
     /// Frozen subject lists never change once a round is open, so each is read once.
     private let frozen = FrozenSubjectsCache()
 
-    init(database: Database, committer: GroupCommitter) {
+    init(database: Database, committer: GroupCommitter, clock: any TimeSource) {
         self.database = database
         self.committer = committer
+        self.clock = clock
     }
 
     func session(tokenHash: [UInt8]) throws -> BallotSession? {
@@ -64,20 +67,20 @@ final class SQLiteBallotBox: BallotBox {
     }
 
     func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
-        try SQLiteStore.translating { try committer.submit(Self.castJob(ballot, session: session)) }
+        try SQLiteStore.translating { try committer.submit(Self.castJob(ballot, session: session, day: clock.today())) }
     }
 
     func cast(
         _ ballot: ValidBallot, session: BallotSession,
         completion: @escaping @Sendable (Result<String, any Error>) -> Void
     ) {
-        committer.enqueue(Self.castJob(ballot, session: session)) { result in
+        committer.enqueue(Self.castJob(ballot, session: session, day: clock.today())) { result in
             completion(result.mapError(SQLiteStore.translate))
         }
     }
 
     private static func castJob(
-        _ ballot: ValidBallot, session: BallotSession
+        _ ballot: ValidBallot, session: BallotSession, day: String
     ) -> (Connection, inout PendingTallies) throws -> String {
         let roundID = session.round.id
         let evaluatorID = session.evaluatorID
@@ -106,7 +109,7 @@ final class SQLiteBallotBox: BallotBox {
                 throw voted == false ? RoundError.codeReplaced : RoundError.alreadyVoted
             }
             let slot = try SQLiteBallotRepository.drawEmptySlot(roundID: roundID, connection)
-            guard let body = BallotSlot.body(ballot, category: session.category, day: Clock.today(), size: slot.size)
+            guard let body = BallotSlot.body(ballot, category: session.category, day: day, size: slot.size)
             else { throw StoreError.misuse("a ballot larger than its round's slots", sql: nil) }
             guard
                 try connection.run(

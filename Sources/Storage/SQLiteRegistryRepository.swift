@@ -1,15 +1,17 @@
 import Domain
+import Primitives
 import Store
 
 /// SQL for the four registries of contract §3, driven by their `ResourceSpec`s. Column and table
 /// names come only from the specs, never from requests; values are always bound.
 struct SQLiteRegistryRepository: RegistryRepository {
     let connection: Connection
+    let clock: any TimeSource
 
     func insert(_ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool, limit: Int) throws
         -> [JSONObject]
     {
-        let now = Clock.timestamp()
+        let now = clock.timestamp()
         let existing =
             try connection.queryOne(
                 "SELECT count(*) FROM \(spec.name) WHERE township_id = ?", [townshipID]

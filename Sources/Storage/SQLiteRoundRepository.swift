@@ -1,4 +1,5 @@
 import Domain
+import Primitives
 import Store
 
 /// Rounds and their lifecycle in SQLite (contract §4): create and edit drafts, open (freeze
@@ -6,6 +7,7 @@ import Store
 /// Whether a step is allowed is the round's own rule (`Round.transition(to:at:)`).
 struct SQLiteRoundRepository: RoundRepository {
     let connection: Connection
+    let clock: any TimeSource
 
     func create(_ round: Round) throws -> Round {
         try checkReferences(round)
@@ -19,7 +21,7 @@ struct SQLiteRoundRepository: RoundRepository {
                 round.townshipID, round.title, round.kind.rawValue, round.period,
                 JSONWriter.encodeString(.object(round.rules.jsonObject)), Self.idList(round.evaluatorIDs),
                 round.cadreIDs.map(Self.idList), round.departmentIDs.map(Self.idList),
-                round.projectIDs.map(Self.idList), Clock.timestamp(),
+                round.projectIDs.map(Self.idList), clock.timestamp(),
             ])
         return try Self.fetch(townshipID: round.townshipID, id: connection.lastInsertRowID, connection)!
     }
@@ -57,7 +59,7 @@ struct SQLiteRoundRepository: RoundRepository {
         throws -> [IssuedCode]
     {
         var round = try existing(townshipID: townshipID, id: id)
-        let openedAt = Clock.timestamp()
+        let openedAt = clock.timestamp()
         try round.transition(to: .open, at: openedAt)
         let panel = try connection.query(
             "SELECT id, name, category FROM evaluators WHERE township_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id",
@@ -110,7 +112,7 @@ struct SQLiteRoundRepository: RoundRepository {
     /// Also deletes the round's empty ballot slots (see `BallotSlot`).
     func close(townshipID: Int64, id: Int64) throws -> Round {
         var round = try existing(townshipID: townshipID, id: id)
-        try round.transition(to: .closed, at: Clock.timestamp())
+        try round.transition(to: .closed, at: clock.timestamp())
         try connection.run("UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?", [round.closedAt, id])
         try connection.run("DELETE FROM ballots WHERE round_id = ? AND filled = 0", [id])
         return round
@@ -118,7 +120,7 @@ struct SQLiteRoundRepository: RoundRepository {
 
     func publish(townshipID: Int64, id: Int64, commentary: String) throws -> Round {
         var round = try existing(townshipID: townshipID, id: id)
-        try round.transition(to: .published, at: Clock.timestamp())
+        try round.transition(to: .published, at: clock.timestamp())
         round.commentary = commentary
         try connection.run(
             "UPDATE rounds SET state = 'published', published_at = ?, commentary = ? WHERE id = ?",

@@ -1,4 +1,5 @@
 import Domain
+import Primitives
 import Store
 
 /// The SQLite implementation of `DataStore`: one database file in WAL mode (`Database`), its
@@ -7,26 +8,29 @@ public final class SQLiteStore: DataStore {
     /// The database, for what only SQLite has (backups, tests that read the file).
     public let database: Database
     private let committer: GroupCommitter
+    private let clock: any TimeSource
     public let ballotBox: any BallotBox
 
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and applies pending migrations; every
+    /// time it stores comes from `clock`.
+    public init(path: String, clock: any TimeSource = SystemClock()) throws {
         database = try Database(path: path, migrations: Schema.migrations)
         committer = GroupCommitter(database: database)
-        ballotBox = SQLiteBallotBox(database: database, committer: committer)
+        self.clock = clock
+        ballotBox = SQLiteBallotBox(database: database, committer: committer, clock: clock)
     }
 
-    /// `init(path:)` as a function, for `Application`'s store opener.
-    @Sendable public static func open(path: String) throws -> any DataStore {
-        try SQLiteStore(path: path)
+    /// `init(path:clock:)` as a function, for `Application`'s store opener.
+    @Sendable public static func open(path: String, clock: any TimeSource) throws -> any DataStore {
+        try SQLiteStore(path: path, clock: clock)
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try database.read { try body(SQLiteTransaction(connection: $0)) } }
+        try Self.translating { try database.read { try body(SQLiteTransaction(connection: $0, clock: clock)) } }
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try database.write { try body(SQLiteTransaction(connection: $0)) } }
+        try Self.translating { try database.write { try body(SQLiteTransaction(connection: $0, clock: clock)) } }
     }
 
     public func writeDurations() -> WriteDurations {
@@ -62,9 +66,10 @@ public final class SQLiteStore: DataStore {
 /// The repositories of one SQLite transaction, all on its connection.
 struct SQLiteTransaction: StoreTransaction {
     let connection: Connection
-    var access: any AccessRepository { SQLiteAccessRepository(connection: connection) }
-    var registry: any RegistryRepository { SQLiteRegistryRepository(connection: connection) }
-    var rounds: any RoundRepository { SQLiteRoundRepository(connection: connection) }
+    let clock: any TimeSource
+    var access: any AccessRepository { SQLiteAccessRepository(connection: connection, clock: clock) }
+    var registry: any RegistryRepository { SQLiteRegistryRepository(connection: connection, clock: clock) }
+    var rounds: any RoundRepository { SQLiteRoundRepository(connection: connection, clock: clock) }
     var ballots: any BallotRepository { SQLiteBallotRepository(connection: connection) }
-    var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection) }
+    var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection, clock: clock) }
 }

@@ -1,5 +1,5 @@
 import Glibc
-import Locking
+import Primitives
 
 /// How long write transactions take on the writer connection, from `BEGIN IMMEDIATE` to the end
 /// of `COMMIT` (the fsync included), as a cumulative histogram. Kept by `Database` so operators

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Primitives
 import TestSupport
 
 @testable import HTTPCore
@@ -31,16 +32,16 @@ enum Abuse {
     /// for `stall` seconds or `limit` bytes went out; returns the bytes the kernel accepted.
     static func flood(_ fd: Int32, with chunk: [UInt8], limit: Int, stall: Double) -> Int {
         var sent = 0
-        var lastProgress = MonotonicClock.now()
+        var lastProgress = SystemClock().monotonicSeconds()
         var offset = 0
-        while sent < limit, MonotonicClock.now() - lastProgress < stall {
+        while sent < limit, SystemClock().monotonicSeconds() - lastProgress < stall {
             let count = chunk.withUnsafeBytes {
                 send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
             }
             if count > 0 {
                 sent += count
                 offset = (offset + count) % chunk.count
-                lastProgress = MonotonicClock.now()
+                lastProgress = SystemClock().monotonicSeconds()
             } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 usleep(10_000)
             } else {
@@ -54,8 +55,8 @@ enum Abuse {
     static func waitForHangUp(_ fd: Int32, timeout: Double) -> Bool {
         // POLLRDHUP (peer shut down its side) needs _GNU_SOURCE, which Glibc is imported without.
         let peerHungUp: Int16 = 0x2000
-        let deadline = MonotonicClock.now() + timeout
-        while MonotonicClock.now() < deadline {
+        let deadline = SystemClock().monotonicSeconds() + timeout
+        while SystemClock().monotonicSeconds() < deadline {
             var entry = pollfd(fd: fd, events: peerHungUp, revents: 0)
             if poll(&entry, 1, 50) > 0, entry.revents & (Int16(POLLHUP | POLLERR) | peerHungUp) != 0 {
                 return true

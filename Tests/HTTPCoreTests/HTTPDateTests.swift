@@ -1,4 +1,5 @@
 import Glibc
+import Primitives
 import Testing
 
 @testable import HTTPCore
@@ -32,7 +33,7 @@ import Testing
 
     @Test func nowIsTheCurrentSecond() {
         let before = Int(time(nil))
-        let text = HTTPDate.now()
+        let text = HTTPDate.now(SystemClock())
         let after = Int(time(nil))
         #expect((before...after).map(HTTPDate.format).contains(text))
     }
@@ -41,7 +42,7 @@ import Testing
         let before = Int(time(nil))
         let results = await withTaskGroup(of: String.self) { group in
             for _ in 0..<64 {
-                group.addTask { HTTPDate.now() }
+                group.addTask { HTTPDate.now(SystemClock()) }
             }
             return await group.reduce(into: [String]()) { $0.append($1) }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Primitives
 import TestSupport
 import Testing
 
@@ -132,11 +133,22 @@ import Testing
         #expect(client.isClosedByServer())
     }
 
+    /// The header timeout runs on the server's clock: a manual one moved past it gives the 408
+    /// at once, without waiting the 10 s.
     @Test func slowHeadersTimeOutWith408() throws {
-        let live = try LiveServer.make { $0.headerTimeout = 0.5 }
+        let clock = ManualClock(wallSeconds: 1_796_560_000)
+        let live = try LiveServer.make {
+            $0.headerTimeout = 10
+            $0.clock = clock
+        }
         defer { live.server.shutdown() }
         let client = try RawClient(port: live.port)
         try client.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        usleep(1_000_000)  // the server reads the bytes (the head's clock starts) before time moves
+        clock.advance(by: 9)
+        usleep(600_000)  // two sweeps of the loop: nothing is due yet
+        try client.send("X-Still: typing\r\n")
+        clock.advance(by: 2)
         let response = try client.readResponse()
         #expect(response.status == 408)
         #expect(client.isClosedByServer())
@@ -162,10 +174,18 @@ import Testing
     }
 
     @Test func idleKeepAliveConnectionIsClosed() throws {
-        let live = try LiveServer.make { $0.idleTimeout = 0.5 }
+        let clock = ManualClock(wallSeconds: 1_796_560_000)
+        let live = try LiveServer.make {
+            $0.idleTimeout = 60
+            $0.clock = clock
+        }
         defer { live.server.shutdown() }
         let client = try RawClient(port: live.port)
         #expect(try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200)
+        clock.advance(by: 59)
+        usleep(600_000)
+        #expect(try client.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status == 200, "still open at 59 s")
+        clock.advance(by: 61)
         #expect(client.isClosedByServer())
     }
 

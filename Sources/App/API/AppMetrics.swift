@@ -1,6 +1,6 @@
 import Domain
 import HTTPCore
-import Locking
+import Primitives
 import Store
 
 /// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by

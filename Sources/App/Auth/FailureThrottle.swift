@@ -1,6 +1,4 @@
-import Glibc
-import HTTPCore
-import Locking
+import Primitives
 
 /// Slows down guessing of ballot codes: after `limit` unknown codes from one address within
 /// `window` seconds, that address gets 429 on ballot routes until the window has passed.
@@ -13,24 +11,29 @@ final class FailureThrottle: Sendable {
 
     let limit: Int
     let window: Double
+    let clock: any TimeSource
     private let records = Locked<[String: Record]>([:])
 
-    init(limit: Int, window: Double) {
+    init(limit: Int, window: Double, clock: any TimeSource) {
         self.limit = limit
         self.window = window
+        self.clock = clock
     }
 
     /// Seconds the address must wait, or nil when it may try.
-    func retryAfter(_ address: String, now: Double = FailureThrottle.now()) -> Int? {
-        records.withLock { records in
-            guard let record = records[address], now - record.windowStart < window, record.failures >= limit else {
-                return nil
+    func retryAfter(_ address: String) -> Int? {
+        let now = clock.monotonicSeconds()
+        return
+            records.withLock { records in
+                guard let record = records[address], now - record.windowStart < window, record.failures >= limit else {
+                    return nil
+                }
+                return max(1, Int((record.windowStart + window - now).rounded(.up)))
             }
-            return max(1, Int((record.windowStart + window - now).rounded(.up)))
-        }
     }
 
-    func recordFailure(_ address: String, now: Double = FailureThrottle.now()) {
+    func recordFailure(_ address: String) {
+        let now = clock.monotonicSeconds()
         records.withLock { records in
             if records.count > 100_000 { records = records.filter { now - $0.value.windowStart < window } }
             var record = records[address] ?? Record(failures: 0, windowStart: now)
@@ -38,11 +41,5 @@ final class FailureThrottle: Sendable {
             record.failures += 1
             records[address] = record
         }
-    }
-
-    static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

@@ -1,5 +1,5 @@
 import HTTPCore
-import Locking
+import Primitives
 
 /// `results.csv` of closed rounds, made once each. A closed round's results never change, and
 /// making the table parses them again (about 1 MB of JSON for 2,000 subjects): 200 downloads

@@ -1,6 +1,6 @@
 import Domain
 import HTTPCore
-import Locking
+import Primitives
 import Store
 
 /// The public board (张榜, contract §7), without credentials. A published document never
