@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "Primitives", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "Primitives", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "Primitives", "TestSupport"]),
