@@ -77,12 +77,13 @@ public final class Application: Sendable {
                 body: Array(metrics.render().utf8))
         }
         let auth = Authenticator(store: store)
+        let scope = TownshipScope(auth: auth)
         TownshipRoutes(store: store, auth: auth).register(in: &router)
         for spec in Registry.all {
-            RegistryRoutes(spec: spec, store: store, auth: auth, limit: configuration.registryLimit).register(
+            RegistryRoutes(spec: spec, store: store, scope: scope, limit: configuration.registryLimit).register(
                 in: &router)
         }
-        let rounds = RoundRoutes(store: store, auth: auth, subjectLimit: configuration.roundSubjectLimit)
+        let rounds = RoundRoutes(store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
@@ -95,7 +96,7 @@ public final class Application: Sendable {
             clientAddress: clientAddress,
             counters: counters
         ).register(in: &router)
-        ArchiveRoutes(store: store, auth: auth).register(in: &router)
+        ArchiveRoutes(store: store, scope: scope).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }

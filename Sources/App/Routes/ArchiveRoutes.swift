@@ -5,40 +5,40 @@ import Store
 /// A cadre's archive (contract §7): read, verify, and add manual records. Records never change.
 struct ArchiveRoutes {
     let store: any DataStore
-    let auth: Authenticator
+    let scope: TownshipScope
 
     func register(in router: inout Router) {
-        let base = "/v1/townships/{code}/cadres/{id}/archive"
-        router.add("GET", base, endpoint(list))
-        router.add("POST", base, endpoint(append))
-        router.add("GET", base + "/verify", endpoint(verify))
-        router.add("GET", base + "/{seq}", endpoint(record))
+        let base = "/cadres/{id}/archive"
+        scope.add("GET", base, to: &router, list)
+        scope.add("POST", base, to: &router, append)
+        scope.add("GET", base + "/verify", to: &router, verify)
+        scope.add("GET", base + "/{seq}", to: &router, record)
     }
 
-    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func list(_ request: TownshipRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
         return .json(["items": .array(try store.read { try $0.archive.records(cadreID: cadreID) }.map(\.jsonValue))])
     }
 
-    private func record(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func record(_ request: TownshipRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
-        guard let seq = Int64(request.pathParameters["seq"] ?? ""),
-            let record = try store.read({ try $0.archive.record(cadreID: cadreID, seq: seq) })
+        let seq = try request.id("seq", missing: APIError.notFound("No such archive record."))
+        guard let record = try store.read({ try $0.archive.record(cadreID: cadreID, seq: seq) })
         else { throw APIError.notFound("No such archive record.") }
         return .json(record.jsonValue)
     }
 
-    private func verify(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func verify(_ request: TownshipRequest) throws -> HTTPResponse {
         let cadreID = try cadre(request)
         return .json(
             ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadreID) }, cadreID: cadreID).jsonValue
         )
     }
 
-    private func append(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
+    private func append(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
         let cadreID = try cadre(request)
-        var reader = JSONObjectReader(try RequestBody.object(request))
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
         let kindText = reader.string("kind")
         let title = reader.string("title", minLength: 1, maxLength: 200)
         let detail = reader.string("detail", required: false, maxLength: 5_000) ?? ""
@@ -63,10 +63,10 @@ struct ArchiveRoutes {
     }
 
     /// The cadre of the path, in a township the caller may manage (404 otherwise).
-    private func cadre(_ request: HTTPRequest) throws -> Int64 {
-        let (township, _) = try auth.township(request)
-        guard let id = Int64(request.pathParameters["id"] ?? ""),
-            try store.read({ try $0.registry.get(Registry.cadres, townshipID: township.id, id: id) }) != nil
+    private func cadre(_ request: TownshipRequest) throws -> Int64 {
+        let township = request.township
+        let id = try request.id("id", missing: APIError.notFound("No such cadre in this township."))
+        guard try store.read({ try $0.registry.get(Registry.cadres, townshipID: township.id, id: id) }) != nil
         else { throw APIError.notFound("No such cadre in this township.") }
         return id
     }

@@ -68,7 +68,7 @@ struct BallotRoutes {
     }
 
     private func paperBallot(_ request: HTTPRequest, _ complete: @escaping EndpointCompletion) throws {
-        let (round, _) = try rounds.round(request)
+        let (round, _) = try rounds.round(try rounds.scope.request(request))
         // A draft has no panel yet: say the round is not open rather than that nobody is on it.
         try round.requireOpenForBallots()
         var reader = JSONObjectReader(try RequestBody.object(request))

@@ -7,21 +7,21 @@ import Store
 struct RegistryRoutes {
     let spec: ResourceSpec
     let store: any DataStore
-    let auth: Authenticator
+    let scope: TownshipScope
     /// Most rows of this kind one township may hold.
     let limit: Int
 
     func register(in router: inout Router) {
-        let base = "/v1/townships/{code}/\(spec.name)"
-        router.add("POST", base, endpoint(create))
-        router.add("GET", base, endpoint(list))
-        router.add("GET", base + "/{id}", endpoint(get))
-        router.add("PATCH", base + "/{id}", endpoint(patch))
+        let base = "/\(spec.name)"
+        scope.add("POST", base, to: &router, create)
+        scope.add("GET", base, to: &router, list)
+        scope.add("GET", base + "/{id}", to: &router, get)
+        scope.add("PATCH", base + "/{id}", to: &router, patch)
     }
 
-    private func create(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        let (objects, bulk) = try RequestBody.items(request, spec: spec)
+    private func create(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let (objects, bulk) = try RequestBody.items(request.http, spec: spec)
         var rows: [[String: JSONValue]] = []
         var errors: [FieldError] = []
         var seen: [String: Int] = [:]
@@ -53,9 +53,9 @@ struct RegistryRoutes {
         return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")
     }
 
-    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        let query = PercentDecoding.queryParameters(request.head.query)
+    private func list(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let query = PercentDecoding.queryParameters(request.http.head.query)
         let page = try Pagination(query)
         var filters: [(String, JSONValue)] = []
         for name in spec.filters {
@@ -68,18 +68,20 @@ struct RegistryRoutes {
         return Pagination.page(items, next: next)
     }
 
-    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let object = try store.read({ try $0.registry.get(spec, townshipID: township.id, id: id) })
-        else { throw APIError.notFound("No such \(spec.name.dropLast()) in this township.") }
+    private func get(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let id = try request.id("id", missing: notFound)
+        guard let object = try store.read({ try $0.registry.get(spec, townshipID: township.id, id: id) })
+        else { throw notFound }
         return .json(.object(object))
     }
 
-    private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        guard let id = Int64(request.pathParameters["id"] ?? "") else { throw APIError.notFound() }
-        let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request), spec: spec)
+    private var notFound: APIError { APIError.notFound("No such \(spec.name.dropLast()) in this township.") }
+
+    private func patch(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let id = try request.id("id", missing: APIError.notFound())
+        let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request.http), spec: spec)
         guard errors.isEmpty else { throw APIError.invalid(errors) }
         guard
             let object = try store.write({

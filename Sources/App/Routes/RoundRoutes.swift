@@ -5,30 +5,30 @@ import Store
 /// Rounds and their lifecycle under `/v1/townships/{code}/rounds` (contract §4).
 struct RoundRoutes {
     let store: any DataStore
-    let auth: Authenticator
+    let scope: TownshipScope
     /// Most subjects one round may hold (fair use, §8).
     let subjectLimit: Int
     private let csvCache = ResultsCSVCache()
 
     func register(in router: inout Router) {
-        let base = "/v1/townships/{code}/rounds"
-        router.add("POST", base, endpoint(create))
-        router.add("GET", base, endpoint(list))
-        router.add("GET", base + "/{id}", endpoint(get))
-        router.add("PATCH", base + "/{id}", endpoint(patch))
-        router.add("POST", base + "/{id}/open", endpoint(open))
-        router.add("POST", base + "/{id}/tokens/{evaluator_id}/reissue", endpoint(reissue))
-        router.add("GET", base + "/{id}/turnout", endpoint(turnout))
-        router.add("POST", base + "/{id}/close", endpoint(close))
-        router.add("GET", base + "/{id}/results", endpoint(results))
-        router.add("GET", base + "/{id}/results.csv", endpoint(resultsCSV))
-        router.add("GET", base + "/{id}/recount", endpoint(recount))
-        router.add("POST", base + "/{id}/publish", endpoint(publish))
+        let base = "/rounds"
+        scope.add("POST", base, to: &router, create)
+        scope.add("GET", base, to: &router, list)
+        scope.add("GET", base + "/{id}", to: &router, get)
+        scope.add("PATCH", base + "/{id}", to: &router, patch)
+        scope.add("POST", base + "/{id}/open", to: &router, open)
+        scope.add("POST", base + "/{id}/tokens/{evaluator_id}/reissue", to: &router, reissue)
+        scope.add("GET", base + "/{id}/turnout", to: &router, turnout)
+        scope.add("POST", base + "/{id}/close", to: &router, close)
+        scope.add("GET", base + "/{id}/results", to: &router, results)
+        scope.add("GET", base + "/{id}/results.csv", to: &router, resultsCSV)
+        scope.add("GET", base + "/{id}/recount", to: &router, recount)
+        scope.add("POST", base + "/{id}/publish", to: &router, publish)
     }
 
-    private func create(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        let draft = try RoundRequest.create(try RequestBody.object(request), townshipID: township.id)
+    private func create(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let draft = try RoundRequest.create(try RequestBody.object(request.http), townshipID: township.id)
         try checkSubjectLimit(draft)
         let round = try store.write { try $0.rounds.create(draft) }
         return .json(
@@ -47,31 +47,31 @@ struct RoundRoutes {
         ])
     }
 
-    private func list(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
+    private func list(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        let page = try Pagination(PercentDecoding.queryParameters(request.http.head.query))
         let (items, next) = try store.read {
             try $0.rounds.list(townshipID: township.id, after: page.after, limit: page.limit)
         }
         return Pagination.page(items.map(\.jsonObject), next: next)
     }
 
-    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func get(_ request: TownshipRequest) throws -> HTTPResponse {
         .json(.object(try round(request).round.jsonObject))
     }
 
-    private func patch(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func patch(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         try round.requireEditable()
-        let edited = try RoundRequest.patch(try RequestBody.object(request), over: round)
+        let edited = try RoundRequest.patch(try RequestBody.object(request.http), over: round)
         try checkSubjectLimit(edited)
         let updated = try store.write { try $0.rounds.update(edited) }
         return .json(.object(updated.jsonObject))
     }
 
-    private func open(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func open(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        try RequestBody.expectNone(request)
+        try RequestBody.expectNone(request.http)
         let issued = try store.write {
             try $0.rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: subjectLimit) {
                 let code = BallotCode.generate()
@@ -81,10 +81,10 @@ struct RoundRoutes {
         return .json(["tokens": .array(issued.map { .object(Self.json($0)) })])
     }
 
-    private func reissue(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func reissue(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        guard let evaluatorID = Int64(request.pathParameters["evaluator_id"] ?? "") else { throw RoundError.notFound }
-        try RequestBody.expectNone(request)
+        let evaluatorID = try request.id("evaluator_id", missing: RoundError.notFound)
+        try RequestBody.expectNone(request.http)
         let code = BallotCode.generate()
         let issued = try store.write {
             try $0.rounds.reissue(
@@ -94,7 +94,7 @@ struct RoundRoutes {
         return .json(.object(Self.json(issued)))
     }
 
-    private func turnout(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func turnout(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         let turnout = try store.read { try $0.ballots.turnout(roundID: round.id) }
         var categories = JSONObject()
@@ -112,20 +112,20 @@ struct RoundRoutes {
         ])
     }
 
-    private func close(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func close(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        try RequestBody.expectNone(request)
+        try RequestBody.expectNone(request.http)
         _ = try RoundWorkflow.close(store, townshipID: round.townshipID, id: round.id)
         return .json(
             .object(try store.read { try $0.rounds.get(townshipID: round.townshipID, id: round.id) }!.jsonObject))
     }
 
-    private func results(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func results(_ request: TownshipRequest) throws -> HTTPResponse {
         let body = try frozenResults(request)
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 
-    private func resultsCSV(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func resultsCSV(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         let body = try frozenResults(request)
         let csv = try csvCache.csv(roundID: round.id) {
@@ -141,7 +141,7 @@ struct RoundRoutes {
     }
 
     /// Recomputes the tally from the stored ballots and compares it with the running aggregates.
-    private func recount(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func recount(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
         let (matches, ballots) = try store.read { tx in
             (
@@ -152,9 +152,9 @@ struct RoundRoutes {
         return .json(["round_id": .int(round.id), "ballots": .int(Int64(ballots)), "aggregates_match": .bool(matches)])
     }
 
-    private func publish(_ request: HTTPRequest) throws -> HTTPResponse {
+    private func publish(_ request: TownshipRequest) throws -> HTTPResponse {
         let (round, _) = try round(request)
-        var reader = JSONObjectReader(request.body.isEmpty ? JSONObject() : try RequestBody.object(request))
+        var reader = JSONObjectReader(request.http.body.isEmpty ? JSONObject() : try RequestBody.object(request.http))
         let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
         reader.finish(allowed: ["commentary"])
         guard reader.isValid else { throw APIError.invalid(reader.errors) }
@@ -162,7 +162,7 @@ struct RoundRoutes {
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 
-    private func frozenResults(_ request: HTTPRequest) throws -> [UInt8] {
+    private func frozenResults(_ request: TownshipRequest) throws -> [UInt8] {
         let (round, _) = try round(request)
         guard round.state == .closed || round.state == .published,
             let body = try store.read({ try $0.rounds.document(.results, roundID: round.id) })
@@ -173,10 +173,10 @@ struct RoundRoutes {
     }
 
     /// The round named by the path, in a township the caller may manage.
-    func round(_ request: HTTPRequest) throws -> (round: Round, township: Township) {
-        let (township, _) = try auth.township(request)
-        guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let round = try store.read({ try $0.rounds.get(townshipID: township.id, id: id) })
+    func round(_ request: TownshipRequest) throws -> (round: Round, township: Township) {
+        let township = request.township
+        let id = try request.id("id", missing: RoundError.notFound)
+        guard let round = try store.read({ try $0.rounds.get(townshipID: township.id, id: id) })
         else { throw RoundError.notFound }
         return (round, township)
     }

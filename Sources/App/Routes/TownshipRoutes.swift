@@ -10,11 +10,12 @@ struct TownshipRoutes {
     func register(in router: inout Router) {
         router.add("POST", "/v1/townships", endpoint(create))
         router.add("GET", "/v1/townships", endpoint(list))
-        router.add("GET", "/v1/townships/{code}", endpoint(get))
-        router.add("POST", "/v1/townships/{code}/tokens", endpoint(createToken))
-        router.add("GET", "/v1/townships/{code}/tokens", endpoint(listTokens))
-        router.add("GET", "/v1/townships/{code}/tokens/{id}", endpoint(getToken))
-        router.add("DELETE", "/v1/townships/{code}/tokens/{id}", endpoint(revokeToken))
+        let scope = TownshipScope(auth: auth)
+        scope.add("GET", "", to: &router, get)
+        scope.add("POST", "/tokens", to: &router, createToken)
+        scope.add("GET", "/tokens", to: &router, listTokens)
+        scope.add("GET", "/tokens/{id}", to: &router, getToken)
+        scope.add("DELETE", "/tokens/{id}", to: &router, revokeToken)
     }
 
     private func create(_ request: HTTPRequest) throws -> HTTPResponse {
@@ -42,15 +43,14 @@ struct TownshipRoutes {
         return Pagination.page(items.map(\.json), next: next)
     }
 
-    private func get(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        return .json(.object(township.json))
+    private func get(_ request: TownshipRequest) throws -> HTTPResponse {
+        return .json(.object(request.township.json))
     }
 
-    private func createToken(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)  // another township's admin: 404 first
-        try auth.requireRoot(request)
-        var reader = JSONObjectReader(try RequestBody.object(request))
+    private func createToken(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township  // another township's admin: 404 first
+        try request.requireRoot()
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
         let label = reader.string("label", minLength: 1, maxLength: 100)
         reader.finish(allowed: ["label"])
         guard reader.isValid, let label else { throw APIError.invalid(reader.errors) }
@@ -64,10 +64,10 @@ struct TownshipRoutes {
     }
 
     /// Root's view of the admin tokens, so a lost or leaked one can be found and revoked.
-    private func listTokens(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        try auth.requireRoot(request)
-        let page = try Pagination(PercentDecoding.queryParameters(request.head.query))
+    private func listTokens(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        try request.requireRoot()
+        let page = try Pagination(PercentDecoding.queryParameters(request.http.head.query))
         let (items, next) = try store.read {
             try $0.access.adminTokens(townshipID: township.id, after: page.after, limit: page.limit)
         }
@@ -75,20 +75,20 @@ struct TownshipRoutes {
     }
 
     /// What the `Location` of a created token names: its label and dates, never the token.
-    private func getToken(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        try auth.requireRoot(request)
-        guard let id = Int64(request.pathParameters["id"] ?? ""),
-            let token = try store.read({ try $0.access.adminToken(id: id, townshipID: township.id) })
+    private func getToken(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        try request.requireRoot()
+        let id = try request.id("id", missing: APIError.notFound("No token with that id in this township."))
+        guard let token = try store.read({ try $0.access.adminToken(id: id, townshipID: township.id) })
         else { throw APIError.notFound("No token with that id in this township.") }
         return .json(.object(token.json))
     }
 
-    private func revokeToken(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (township, _) = try auth.township(request)
-        try auth.requireRoot(request)
-        guard let id = Int64(request.pathParameters["id"] ?? ""),
-            try store.write({ try $0.access.revokeCredential(id: id, townshipID: township.id) })
+    private func revokeToken(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        try request.requireRoot()
+        let id = try request.id("id", missing: APIError.notFound("No live token with that id in this township."))
+        guard try store.write({ try $0.access.revokeCredential(id: id, townshipID: township.id) })
         else { throw APIError.notFound("No live token with that id in this township.") }
         return .noContent()
     }
