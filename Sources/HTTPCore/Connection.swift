@@ -25,11 +25,10 @@ final class Connection {
     private var unsentBytes = 0
     private var interest: UInt32 = EPOLLIN.rawValue
 
-    private var handlerRunning = false
-    private var closeAfterFlush = false
+    /// Where the connection is in its life (see `Phase`).
+    private var phase = Phase.open
+    /// The client has shut its side (EOF read); requests already received are still answered.
     private var peerClosed = false
-    private var lingerDeadline: Double?
-    private var closed = false
 
     private var lastActivity: Double
     private var lastWriteProgress: Double
@@ -56,20 +55,20 @@ final class Connection {
             return closeNow()
         }
         if events & EPOLLOUT.rawValue != 0 { flush() }
-        if !closed && events & EPOLLIN.rawValue != 0 { readAvailable() }
-        if !closed { process() }
+        if phase != .closed && events & EPOLLIN.rawValue != 0 { readAvailable() }
+        if phase != .closed { process() }
     }
 
     private func readAvailable() {
         let buffer = loop.readBuffer
         let count = read(fd, buffer.baseAddress, buffer.count)
         if count > 0 {
-            if lingerDeadline != nil { return }  // draining after our final response
+            if case .lingering = phase { return }  // draining after our final response
             lastActivity = clock.monotonicSeconds()
             if requestStarted == nil && !hasUnparsedInput && parser.isIdle { requestStarted = lastActivity }
             inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         } else if count == 0 {
-            if lingerDeadline != nil { return closeNow() }
+            if case .lingering = phase { return closeNow() }
             peerClosed = true
         } else if errno != EAGAIN && errno != EINTR {
             closeNow()
@@ -86,22 +85,22 @@ final class Connection {
             heldBack = parseAndDispatch()
             // End of input only counts against a request the parser is still waiting for, not
             // against complete requests held back by backpressure.
-            if peerClosed && !handlerRunning && !closeAfterFlush && !heldBack {
+            if peerClosed && phase == .open && !heldBack {
                 if hasUnparsedInput || !parser.isIdle {
                     respondToParseError(.badRequest("The connection was closed before the request was complete."))
                 } else {
-                    closeAfterFlush = true
+                    finishAfterFlush()
                 }
             }
             compactInbound()
             flush()
-        } while heldBack && !closed && unsentBytes < configuration.outboundHighWater
+        } while heldBack && phase != .closed && unsentBytes < configuration.outboundHighWater
     }
 
     /// Parses and dispatches buffered requests until one must wait; true when what stopped it
     /// was the unsent output at the high-water mark (with input possibly still buffered).
     private func parseAndDispatch() -> Bool {
-        while !handlerRunning && !closeAfterFlush && !closed {
+        while phase == .open {
             guard unsentBytes < configuration.outboundHighWater else { return true }
             let result: (event: HTTPRequestParser.Event, consumed: Int)
             do {
@@ -115,7 +114,7 @@ final class Connection {
             inboundStart += result.consumed
             switch result.event {
             case .needMore:
-                if loop.stopping && !hasUnparsedInput && parser.isIdle { closeAfterFlush = true }
+                if loop.stopping && !hasUnparsedInput && parser.isIdle { finishAfterFlush() }
                 if loop.stopping && (hasUnparsedInput || !parser.isIdle) {
                     respond(Problem.response(status: 503, detail: "The server is shutting down."), closing: true)
                 }
@@ -141,7 +140,7 @@ final class Connection {
         guard resolution.mayBlock else {
             return finish(request, resolution.name, resolution.handler(request), started: started)
         }
-        handlerRunning = true
+        phase = .handling
         let handoff = Handoff(connection: self, request: request)
         let loop = self.loop
         let answered = AnsweredFlag()
@@ -149,8 +148,8 @@ final class Connection {
             guard answered.claim() else { return assertionFailure("a responder was called twice") }
             loop.execute {
                 let connection = handoff.connection
-                connection.handlerRunning = false
-                guard !connection.closed else { return }
+                guard connection.phase == .handling else { return }  // closed meanwhile
+                connection.phase = .open
                 connection.finish(handoff.request, resolution.name, response, started: started)
                 connection.process()
             }
@@ -199,7 +198,7 @@ final class Connection {
                     response, version: head.version, keepAlive: keepAlive, headOnly: head.method == "HEAD",
                     date: HTTPDate.now(clock), extraFields: extraFields, requestID: requestID))
         }
-        if !keepAlive { closeAfterFlush = true }
+        if !keepAlive { finishAfterFlush() }
         lastActivity = clock.monotonicSeconds()  // the idle timeout counts from the last response too
         let seconds = lastActivity - started
         loop.context.metrics.record(
@@ -221,7 +220,7 @@ final class Connection {
             HTTPResponseEncoder.encode(
                 response, version: .http1_1, keepAlive: !closing, headOnly: false, date: HTTPDate.now(clock),
                 extraFields: loop.context.commonHeaders.encoded))
-        if closing { closeAfterFlush = true }
+        if closing { finishAfterFlush() }
     }
 
     // MARK: Output
@@ -261,7 +260,7 @@ final class Connection {
         if !hasUnsentOutput {
             outbound.removeAll(keepingCapacity: true)
             outboundOffset = 0
-            if closeAfterFlush && !handlerRunning && lingerDeadline == nil { return startLingeringClose() }
+            if phase == .finishing { return startLingeringClose() }
         }
         updateInterest()
     }
@@ -314,7 +313,7 @@ final class Connection {
     /// response is not destroyed by a TCP reset caused by unread input.
     private func startLingeringClose() {
         shutdown(fd, Int32(SHUT_WR))
-        lingerDeadline = clock.monotonicSeconds() + 2
+        phase = .lingering(until: clock.monotonicSeconds() + 2)
         if peerClosed { return closeNow() }
         updateInterest()
     }
@@ -322,10 +321,12 @@ final class Connection {
     private func updateInterest() {
         var wanted: UInt32 = 0
         if hasUnsentOutput { wanted |= EPOLLOUT.rawValue }
-        let readable =
-            lingerDeadline != nil
-            || (!handlerRunning && !peerClosed && !closeAfterFlush
-                && unsentBytes < configuration.outboundHighWater)
+        let readable: Bool
+        switch phase {
+        case .lingering: readable = true
+        case .open: readable = !peerClosed && unsentBytes < configuration.outboundHighWater
+        case .handling, .finishing, .closed: readable = false
+        }
         if readable { wanted |= EPOLLIN.rawValue }
         if wanted != interest {
             interest = wanted
@@ -343,9 +344,14 @@ final class Connection {
         }
     }
 
+    /// No more requests: close once the responses queued so far are written.
+    private func finishAfterFlush() {
+        if phase == .open { phase = .finishing }
+    }
+
     func closeNow() {
-        guard !closed else { return }
-        closed = true
+        guard phase != .closed else { return }
+        phase = .closed
         loop.forget(fd)
         close(fd)
     }
@@ -353,10 +359,12 @@ final class Connection {
     // MARK: Time and shutdown
 
     func checkTimeouts(now: Double) {
-        if closed || handlerRunning { return }
-        if let lingerDeadline {
-            if now > lingerDeadline { closeNow() }
+        switch phase {
+        case .closed, .handling: return
+        case .lingering(let until):
+            if now > until { closeNow() }
             return
+        case .open, .finishing: break
         }
         if hasUnsentOutput {
             if now - lastWriteProgress > configuration.writeTimeout { closeNow() }
@@ -379,7 +387,7 @@ final class Connection {
     }
 
     func serverStopping() {
-        guard !closed, !handlerRunning, !hasUnsentOutput else { return }
+        guard phase != .closed, phase != .handling, !hasUnsentOutput else { return }
         process()
     }
 }
@@ -403,4 +411,19 @@ extension HTTPRequestParser {
     /// True once a head is complete and its body is arriving: the body timeout applies, not the
     /// header timeout.
     var isReadingBody: Bool { phase != .requestLine && phase != .headerFields }
+}
+
+extension Connection {
+    /// The life of a connection, one state at a time (as NIO's and Hummingbird's connection state
+    /// machines): requests are read and answered while `open`; a handler on a worker makes it
+    /// `handling` (reading waits, so responses leave in request order); once its final response
+    /// is queued it is `finishing`; when that is written, the write side is shut and input drained
+    /// for a moment, `lingering`, so the response is not lost to a reset; then `closed`.
+    enum Phase: Equatable {
+        case open
+        case handling
+        case finishing
+        case lingering(until: Double)
+        case closed
+    }
 }
