@@ -11,8 +11,9 @@ final class Connection {
     let fd: Int32
     let remote: String
     unowned let loop: EventLoop
-    /// The server's clock (`ServerConfiguration.clock`).
-    private var clock: any TimeSource { loop.context.configuration.clock }
+    /// The server's clock (`ServerConfiguration.clock`), kept here: it is read several times
+    /// per request, and reaching it through the configuration copied that struct each time.
+    private let clock: any TimeSource
     private var parser: HTTPRequestParser
     private var inbound: [UInt8] = []
     private var inboundStart = 0
@@ -40,7 +41,8 @@ final class Connection {
         self.remote = remote
         self.loop = loop
         parser = HTTPRequestParser(limits: loop.context.configuration.parserLimits)
-        lastActivity = loop.context.configuration.clock.monotonicSeconds()
+        clock = loop.clock
+        lastActivity = clock.monotonicSeconds()
         lastWriteProgress = lastActivity
     }
 

@@ -9,6 +9,8 @@ final class EventLoop: @unchecked Sendable {
     // Safe: everything but `pendingTasks` is touched only on the loop's own thread; the task
     // queue is guarded by `taskLock` and the loop is woken through an eventfd.
     let context: ServerContext
+    /// The server's clock, for sweeps and for each connection.
+    let clock: any TimeSource
     private let epollFD: Int32
     private let wakeFD: Int32
     private var connections: [Connection?] = []
@@ -24,6 +26,7 @@ final class EventLoop: @unchecked Sendable {
 
     init(context: ServerContext) throws {
         self.context = context
+        clock = context.configuration.clock
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         guard epollFD >= 0, wakeFD >= 0 else { throw Socket.Failure(call: "epoll_create1/eventfd", code: errno) }
@@ -76,7 +79,7 @@ final class EventLoop: @unchecked Sendable {
                     connection.handle(events: flags)
                 }
             }
-            let now = context.configuration.clock.monotonicSeconds()
+            let now = clock.monotonicSeconds()
             if now >= nextSweep {
                 nextSweep = now + 0.25
                 sweep(now: now)

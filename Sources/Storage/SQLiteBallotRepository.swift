@@ -60,10 +60,16 @@ struct SQLiteBallotRepository: BallotRepository {
         id: Int64, size: Int, receipt: String
     ) {
         var random = SystemRandomNumberGenerator()
-        let range = try connection.queryOne(
-            "SELECT min(slot), max(slot) FROM ballots WHERE round_id = ?", [roundID]
-        ) { $0.isNull(0) ? nil : $0.int64(0)...$0.int64(1) }
-        guard let range = range ?? nil else { throw StoreError.misuse("an open round without slots", sql: nil) }
+        // Two lookups, not `min(slot), max(slot)` in one: SQLite answers a lone min() or max()
+        // from the index's end, but both together by scanning every slot of the round (34 ms a
+        // ballot with 240,000 slots in the bench).
+        guard
+            let low = try connection.queryOne(
+                "SELECT slot FROM ballots WHERE round_id = ? ORDER BY slot LIMIT 1", [roundID], { $0.int64(0) }),
+            let high = try connection.queryOne(
+                "SELECT slot FROM ballots WHERE round_id = ? ORDER BY slot DESC LIMIT 1", [roundID], { $0.int64(0) })
+        else { throw StoreError.misuse("an open round without slots", sql: nil) }
+        let range = low...high
         for _ in 0..<64 {
             let id = Int64.random(in: range, using: &random)
             if let slot = try connection.queryOne(
