@@ -19,6 +19,10 @@ final class SQLiteBallotBox: BallotBox {
     }
 
     func session(tokenHash: [UInt8]) throws -> BallotSession? {
+        try SQLiteStore.translating { try lookUp(tokenHash: tokenHash) }
+    }
+
+    private func lookUp(tokenHash: [UInt8]) throws -> BallotSession? {
         try database.read { connection in
             guard
                 let member = try connection.queryOne(
@@ -44,6 +48,10 @@ final class SQLiteBallotBox: BallotBox {
     }
 
     func session(round: Round, evaluatorID: Int64) throws -> BallotSession? {
+        try SQLiteStore.translating { try lookUp(round: round, evaluatorID: evaluatorID) }
+    }
+
+    private func lookUp(round: Round, evaluatorID: Int64) throws -> BallotSession? {
         try database.read { connection in
             try connection.queryOne(
                 "SELECT category, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?",
@@ -58,9 +66,11 @@ final class SQLiteBallotBox: BallotBox {
 
     func subjects(roundID: Int64) throws -> FrozenSubjects {
         if let cached = frozen.get(roundID) { return cached }
-        let (subjects, opened) = try database.read { connection in
-            let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
-            return (try FrozenSubjects.load(roundID: roundID, connection), state != nil && state != "draft")
+        let (subjects, opened) = try SQLiteStore.translating {
+            try database.read { connection in
+                let state = try connection.queryOne("SELECT state FROM rounds WHERE id = ?", [roundID]) { $0.string(0) }
+                return (try FrozenSubjects.load(roundID: roundID, connection), state != nil && state != "draft")
+            }
         }
         if opened { frozen.set(roundID, subjects) }
         return subjects
