@@ -35,16 +35,11 @@ public final class ServerMetrics: Sendable {
         state.withLock { $0.collectors.append(collector) }
     }
 
-    /// The methods of RFC 9110 §9 and PATCH, each counted under its own name.
-    static let knownMethods: Set<String> = [
-        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
-    ]
-
-    /// The `method` label of a request: its method when known, else `other`. A client may send
-    /// any token as a method; counting each under its own name would let it grow `/metrics`
-    /// (and this process) without bound.
+    /// The `method` label of a request: its method when the router recognizes it, else `other`.
+    /// A client may send any token as a method; counting each under its own name would let it
+    /// grow `/metrics` (and this process) without bound.
     static func methodLabel(_ method: String) -> String {
-        knownMethods.contains(method) ? method : "other"
+        Router.recognizedMethods.contains(method) ? method : "other"
     }
 
     /// Counts one response. `route` and `method` must come from bounded sets: route patterns or
