@@ -71,15 +71,7 @@ struct SQLiteRoundRepository: RoundRepository {
         guard problems.isEmpty else { throw RoundError.invalid(problems) }
         try SubjectFreezer.freeze(round, connection)
         let subjects = try FrozenSubjects.load(roundID: id, connection)
-        guard subjects.count <= subjectLimit else {
-            throw RoundError.invalid([
-                FieldError(
-                    field: "subjects",
-                    message:
-                        "a round holds at most \(subjectLimit) cadres, departments and projects; this one would hold \(subjects.count)"
-                )
-            ])
-        }
+        try Round.checkFrozenSubjects(count: subjects.count, limit: subjectLimit)
         try BallotSlot.layOut(roundID: id, count: panel.count, subjects: subjects, scale: round.rules.scale, connection)
         var issued: [IssuedCode] = []
         for member in panel {

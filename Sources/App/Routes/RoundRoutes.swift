@@ -29,22 +29,10 @@ struct RoundRoutes {
     private func create(_ request: TownshipRequest) throws -> HTTPResponse {
         let township = request.township
         let draft = try RoundRequest.create(try RequestBody.object(request.http), townshipID: township.id)
-        try checkSubjectLimit(draft)
+        try draft.checkListedSubjects(limit: subjectLimit)
         let round = try store.write { try $0.rounds.create(draft) }
         return .json(
             .object(round.jsonObject), status: 201, location: "/v1/townships/\(township.code)/rounds/\(round.id)")
-    }
-
-    /// Explicit subject lists longer than the limit are refused at once; lists left null
-    /// (every active cadre, …) are counted when the round opens.
-    private func checkSubjectLimit(_ round: Round) throws {
-        let listed = (round.cadreIDs?.count ?? 0) + (round.departmentIDs?.count ?? 0) + (round.projectIDs?.count ?? 0)
-        guard listed > subjectLimit else { return }
-        throw APIError.invalid([
-            FieldError(
-                field: "cadre_ids",
-                message: "a round holds at most \(subjectLimit) subjects in all; these lists name \(listed)")
-        ])
     }
 
     private func list(_ request: TownshipRequest) throws -> HTTPResponse {
@@ -64,7 +52,7 @@ struct RoundRoutes {
         let (round, _) = try round(request)
         try round.requireEditable()
         let edited = try RoundRequest.patch(try RequestBody.object(request.http), over: round)
-        try checkSubjectLimit(edited)
+        try edited.checkListedSubjects(limit: subjectLimit)
         let updated = try store.write { try $0.rounds.update(edited) }
         return .json(.object(updated.jsonObject))
     }
