@@ -23,7 +23,7 @@ let package = Package(
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
-        .target(name: "Domain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Domain", dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")]),
         // The storage interface: one protocol per aggregate and a unit of work; no SQL.
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.

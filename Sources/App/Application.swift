@@ -78,12 +78,19 @@ public final class Application: Sendable {
         }
         let auth = Authenticator(store: store)
         let scope = TownshipScope(auth: auth)
-        TownshipRoutes(store: store, auth: auth).register(in: &router)
+        let boards = ResponsibilityCache()
+        let changed: @Sendable (String) -> Void = { boards.invalidate(township: $0) }
+        TownshipRoutes(store: store, auth: auth, changed: changed).register(in: &router)
         for spec in Registry.all {
-            RegistryRoutes(spec: spec, store: store, scope: scope, limit: configuration.registryLimit).register(
-                in: &router)
+            RegistryRoutes(
+                spec: spec, store: store, scope: scope, limit: configuration.registryLimit, changed: changed
+            ).register(in: &router)
         }
-        let rounds = RoundRoutes(store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit)
+        CadreTokenRoutes(store: store, scope: scope).register(in: &router)
+        ResponsibilityRoutes(store: store, scope: scope, clock: configuration.clock, cache: boards).register(
+            in: &router)
+        let rounds = RoundRoutes(
+            store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changed: changed)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,

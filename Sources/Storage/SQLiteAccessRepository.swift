@@ -19,24 +19,47 @@ struct SQLiteAccessRepository: AccessRepository {
     }
 
     func township(id: Int64) throws -> Township? {
-        try connection.queryOne("SELECT id, code, name, created_at FROM townships WHERE id = ?", [id], Self.township)
+        try connection.queryOne("SELECT \(Self.townshipColumns) FROM townships WHERE id = ?", [id], Self.township)
     }
 
     func township(code: String) throws -> Township? {
         try connection.queryOne(
-            "SELECT id, code, name, created_at FROM townships WHERE code = ?", [code], Self.township)
+            "SELECT \(Self.townshipColumns) FROM townships WHERE code = ?", [code], Self.township)
     }
 
     func townships(after: Int64?, limit: Int, only: Int64?) throws -> (items: [Township], next: Int64?) {
         let rows = try connection.query(
-            "SELECT id, code, name, created_at FROM townships WHERE id > ? AND (? IS NULL OR id = ?) ORDER BY id LIMIT ?",
+            "SELECT \(Self.townshipColumns) FROM townships WHERE id > ? AND (? IS NULL OR id = ?) ORDER BY id LIMIT ?",
             [after ?? 0, only, only, limit + 1], Self.township)
         let page = Array(rows.prefix(limit))
         return (page, rows.count > limit ? page.last?.id : nil)
     }
 
+    private static let townshipColumns = "id, code, name, created_at, settings"
+
     private static func township(_ row: Row) -> Township {
-        Township(id: row.int64(0), code: row.string(1), name: row.string(2), createdAt: row.string(3))
+        var settings = TownshipSettings()
+        if let text = row.optionalString(4), let object = (try? JSONParser.parse(text))?.objectValue {
+            settings = TownshipSettings.read(object, base: settings).settings
+        }
+        return Township(
+            id: row.int64(0), code: row.string(1), name: row.string(2), createdAt: row.string(3), settings: settings)
+    }
+
+    func setSettings(_ settings: TownshipSettings, townshipID: Int64) throws {
+        try connection.run(
+            "UPDATE townships SET settings = ? WHERE id = ?",
+            [JSONWriter.encodeString(.object(settings.json)), townshipID])
+    }
+
+    func setCadreToken(cadreID: Int64, tokenHash: [UInt8]) throws {
+        try connection.run(
+            "INSERT OR REPLACE INTO cadre_tokens (cadre_id, token_hash, created_at) VALUES (?, ?, ?)",
+            [cadreID, tokenHash, clock.timestamp()])
+    }
+
+    func revokeCadreToken(cadreID: Int64) throws -> Bool {
+        try connection.run("DELETE FROM cadre_tokens WHERE cadre_id = ?", [cadreID]) == 1
     }
 
     func addCredential(kind: StoredCredential.Kind, townshipID: Int64?, label: String, tokenHash: [UInt8]) throws
@@ -49,7 +72,14 @@ struct SQLiteAccessRepository: AccessRepository {
     }
 
     func credential(tokenHash: [UInt8]) throws -> StoredCredential? {
-        try connection.queryOne(
+        let cadre = try connection.queryOne(
+            """
+            SELECT c.id, c.township_id FROM cadre_tokens t JOIN cadres c ON c.id = t.cadre_id
+            WHERE t.token_hash = ? AND c.status != 'left'
+            """, [tokenHash]
+        ) { row in StoredCredential(id: row.int64(0), kind: .cadre, townshipID: row.int64(1)) }
+        if let cadre { return cadre }
+        return try connection.queryOne(
             "SELECT id, kind, township_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL", [tokenHash]
         ) { row in
             StoredCredential(

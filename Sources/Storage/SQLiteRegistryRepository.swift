@@ -93,11 +93,22 @@ struct SQLiteRegistryRepository: RegistryRepository {
         _ spec: ResourceSpec, _ row: [String: JSONValue], townshipID: Int64, rowNumber: Int?
     ) throws {
         for field in spec.fields {
-            guard case .reference(let table) = field.kind, let id = row[field.name]?.intValue else { continue }
-            let found = try connection.queryOne(
-                "SELECT 1 FROM \(table) WHERE id = ? AND township_id = ?", [id, townshipID]
-            ) { _ in true }
-            if found == nil { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
+            guard let id = row[field.name]?.intValue else { continue }
+            switch field.kind {
+            case .reference(let table):
+                let found = try connection.queryOne(
+                    "SELECT 1 FROM \(table) WHERE id = ? AND township_id = ?", [id, townshipID]
+                ) { _ in true }
+                if found == nil { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
+            case .leader:
+                let leader = try connection.queryOne(
+                    "SELECT leader FROM cadres WHERE id = ? AND township_id = ?", [id, townshipID]
+                ) { $0.int64(0) != 0 }
+                guard let leader else { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
+                if !leader { throw RegistryError.notALeader(row: rowNumber, field: field.name) }
+            default:
+                continue
+            }
         }
     }
 
@@ -122,8 +133,8 @@ struct SQLiteRegistryRepository: RegistryRepository {
             }
             switch field.kind {
             case .bool: object[field.name] = .bool(row.int64(index) != 0)
-            case .integer, .reference: object[field.name] = .int(row.int64(index))
-            case .text, .choice: object[field.name] = .string(row.string(index))
+            case .integer, .reference, .leader: object[field.name] = .int(row.int64(index))
+            case .text, .choice, .date: object[field.name] = .string(row.string(index))
             }
         }
         object["created_at"] = .string(row.string(spec.fields.count + 1))

@@ -72,4 +72,5 @@ struct SQLiteTransaction: StoreTransaction {
     var rounds: any RoundRepository { SQLiteRoundRepository(connection: connection, clock: clock) }
     var ballots: any BallotRepository { SQLiteBallotRepository(connection: connection) }
     var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection, clock: clock) }
+    var projects: any ProjectRepository { SQLiteProjectRepository(connection: connection, clock: clock) }
 }

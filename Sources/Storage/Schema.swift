@@ -6,6 +6,7 @@ public enum Schema {
         Migration(version: 3, name: "running aggregates as one row per round", sql: roundTallies),
         Migration(version: 4, name: "a round's id lists after its other columns", sql: roundListsLast),
         Migration(version: 5, name: "ballots in slots laid out when a round opens", sql: ballotSlots),
+        Migration(version: 6, name: "responsibility boards, monthly checks and cadre tokens", sql: responsibility),
     ]
 
     static let registry = """
@@ -217,5 +218,50 @@ public enum Schema {
         DROP TABLE ballots;
         ALTER TABLE ballot_slots RENAME TO ballots;
         CREATE INDEX ballots_by_round ON ballots (round_id);
+        """
+
+    /// Contract §9: cadres' village and leader flag, projects' schedule and state, township
+    /// settings, cadre tokens (only hashes), each month's current check, and every project's
+    /// timeline. Existing projects get a `created` event at their creation time.
+    static let responsibility = """
+        ALTER TABLE cadres ADD COLUMN village TEXT;
+        ALTER TABLE cadres ADD COLUMN leader INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE projects ADD COLUMN supervisor_id INTEGER REFERENCES cadres(id);
+        ALTER TABLE projects ADD COLUMN village TEXT;
+        ALTER TABLE projects ADD COLUMN target TEXT;
+        ALTER TABLE projects ADD COLUMN start TEXT;
+        ALTER TABLE projects ADD COLUMN due TEXT;
+        ALTER TABLE projects ADD COLUMN state TEXT NOT NULL DEFAULT 'active';
+        ALTER TABLE projects ADD COLUMN original_due TEXT;
+        ALTER TABLE projects ADD COLUMN due_changes INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX projects_by_year ON projects (township_id, year);
+        ALTER TABLE townships ADD COLUMN settings TEXT;
+        CREATE TABLE cadre_tokens (
+            cadre_id INTEGER PRIMARY KEY REFERENCES cadres(id),
+            token_hash BLOB NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE project_checks (
+            project_id INTEGER NOT NULL REFERENCES projects(id),
+            month TEXT NOT NULL,
+            progress INTEGER NOT NULL,
+            assessment TEXT NOT NULL,
+            note TEXT,
+            written_at TEXT NOT NULL,
+            PRIMARY KEY (project_id, month)
+        ) WITHOUT ROWID;
+        CREATE TABLE project_events (
+            project_id INTEGER NOT NULL REFERENCES projects(id),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            event TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (project_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO project_events (project_id, seq, at, event, data)
+        SELECT id, 1, created_at, 'created',
+               json_object('title', title, 'board', board, 'year', year, 'cadre_id', cadre_id,
+                           'supervisor_id', NULL, 'village', NULL, 'start', NULL, 'due', NULL)
+        FROM projects;
         """
 }

@@ -26,6 +26,7 @@ public protocol StoreTransaction {
     var rounds: any RoundRepository { get }
     var ballots: any BallotRepository { get }
     var archive: any ArchiveRepository { get }
+    var projects: any ProjectRepository { get }
 }
 
 /// The backend could not store anything now; the client may try again (503).

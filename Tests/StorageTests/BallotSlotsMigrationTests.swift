@@ -44,7 +44,7 @@ import Testing
         }
         let database = try Database(path: path, migrations: Schema.migrations)
         defer { database.close() }
-        #expect(database.schemaVersion == 5)
+        #expect(database.schemaVersion == Schema.migrations.count)
         try database.read { connection in
             #expect(
                 try SQLiteBallotRepository(connection: connection).receipts(roundID: 1) == [

@@ -101,7 +101,7 @@ enum RequestBody {
         for name in header {
             guard let text = cells[name] else { continue }
             switch spec.field(name)?.kind {
-            case .integer?, .reference?:
+            case .integer?, .reference?, .leader?:
                 object[name] = Int64(text).map(JSONValue.int) ?? .string(text)
             case .bool?:
                 switch text.lowercased() {

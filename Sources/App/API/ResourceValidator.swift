@@ -8,10 +8,11 @@ enum ResourceValidator {
     {
         var reader = JSONObjectReader(object, path: path, row: row)
         var values: [String: JSONValue] = [:]
-        for field in spec.fields {
+        let creatable = spec.fields.filter(\.creatable)
+        for field in creatable {
             if let value = read(field, required: field.required, from: &reader) { values[field.name] = value }
         }
-        reader.finish(allowed: Set(spec.fields.map(\.name)))
+        reader.finish(allowed: Set(creatable.map(\.name)))
         return (values, reader.errors)
     }
 
@@ -33,7 +34,12 @@ enum ResourceValidator {
                 values[field.name] = value
             }
         }
-        reader.finish(allowed: Set(patchable.map(\.name)))
+        for reason in spec.patchReasons {
+            if let text = reader.string(reason, required: false, minLength: 1, maxLength: ProjectRules.reasonLimit) {
+                values[reason] = .string(text)
+            }
+        }
+        reader.finish(allowed: Set(patchable.map(\.name) + spec.patchReasons))
         if object.isEmpty { reader.fail("", "nothing to change") }
         return (values, reader.errors)
     }
@@ -47,8 +53,15 @@ enum ResourceValidator {
             return reader.bool(field.name, required: required).map(JSONValue.bool)
         case .integer(let range):
             return reader.int(field.name, required: required, range: range).map(JSONValue.int)
-        case .reference:
+        case .reference, .leader:
             return reader.int(field.name, required: required, range: 1...Int64.max).map(JSONValue.int)
+        case .date:
+            guard let text = reader.string(field.name, required: required) else { return nil }
+            guard CalendarDay(text) != nil else {
+                reader.fail(field.name, "must be a date YYYY-MM-DD")
+                return nil
+            }
+            return .string(text)
         case .choice(let options):
             guard let text = reader.string(field.name, required: required) else { return nil }
             guard options.contains(text) else {

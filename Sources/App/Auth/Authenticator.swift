@@ -6,6 +6,8 @@ import Store
 enum Principal: Sendable {
     case root
     case admin(townshipID: Int64)
+    /// A cadre's own token (contract §2): acts for that cadre in its township.
+    case cadre(cadreID: Int64, townshipID: Int64)
     /// A ballot code (测评码); `tokenHash` identifies it in the round's token table.
     case ballot(tokenHash: [UInt8])
 }
@@ -28,6 +30,7 @@ struct Authenticator: Sendable {
         switch credential.kind {
         case .root: return .root
         case .admin: return .admin(townshipID: credential.townshipID ?? -1)
+        case .cadre: return .cadre(cadreID: credential.id, townshipID: credential.townshipID ?? -1)
         }
     }
 
@@ -38,14 +41,22 @@ struct Authenticator: Sendable {
         }
     }
 
-    /// The township `code` if the caller may manage it: root any, an admin its own (404 for any
-    /// other, which it may not even know exists), a ballot code none (403).
-    func township(_ request: HTTPRequest) throws -> (Township, Principal) {
+    /// The township `code` if the caller may act in it: root any, an admin its own (404 for any
+    /// other, which it may not even know exists), a cadre its own when `cadres` lets cadre
+    /// tokens in (403 otherwise), a ballot code none (403).
+    func township(_ request: HTTPRequest, cadres: Bool = false) throws -> (Township, Principal) {
         let principal = try principal(request)
         let code = request.pathParameters["code"] ?? ""
         switch principal {
         case .ballot:
             throw APIError.forbidden("A ballot code only opens the ballot form.")
+        case .cadre(_, let townshipID):
+            guard cadres else { throw APIError.forbidden(Self.cadreForbidden) }
+            guard let township = try store.read({ try $0.access.township(code: code) }), township.id == townshipID
+            else {
+                throw APIError.notFound("No township '\(code)'.")
+            }
+            return (township, principal)
         case .root:
             guard let township = try store.read({ try $0.access.township(code: code) }) else {
                 throw APIError.notFound("No township '\(code)'.")
@@ -59,6 +70,9 @@ struct Authenticator: Sendable {
             return (township, principal)
         }
     }
+
+    static let cadreForbidden =
+        "A cadre token only records its own work and reads its township's projects and responsibility board."
 
     static func bearerToken(_ request: HTTPRequest) -> String? {
         guard let value = request.headers["Authorization"] else { return nil }

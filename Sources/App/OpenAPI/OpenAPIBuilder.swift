@@ -44,6 +44,8 @@ enum OAS {
     static let boolean: JSONValue = ["type": "boolean"]
     static let id = integer(minimum: 1)
     static let timestamp: JSONValue = ["type": "string", "format": "date-time"]
+    static let date: JSONValue = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
+    static let month: JSONValue = ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"]
 
     static func enumeration(_ values: [String]) -> JSONValue {
         ["type": "string", "enum": .array(values.map(JSONValue.string))]

@@ -77,17 +77,18 @@ extension OpenAPIDocument {
                 }
                 + [("created_at", OAS.timestamp)]
             // Create: an optional field may be given as null, which means absent (its default).
-            let create = spec.fields.map { field in
+            let create = spec.fields.filter(\.creatable).map { field in
                 (field.name, field.required ? fieldSchema(field) : OAS.nullable(fieldSchema(field)))
             }
             // PATCH: `null` clears an optional field without a default.
-            let patch = spec.fields.filter(\.patchable).map { field in
-                (
-                    field.name,
-                    field.required || field.defaultValue != nil
-                        ? fieldSchema(field) : OAS.nullable(fieldSchema(field))
-                )
-            }
+            let patch =
+                spec.fields.filter(\.patchable).map { field in
+                    (
+                        field.name,
+                        field.required || field.defaultValue != nil
+                            ? fieldSchema(field) : OAS.nullable(fieldSchema(field))
+                    )
+                } + spec.patchReasons.map { ($0, OAS.string(minLength: 1, maxLength: ProjectRules.reasonLimit)) }
             return [
                 (name, OAS.object(stored, required: ["id"] + spec.fields.map(\.name) + ["created_at"])),
                 (
@@ -106,14 +107,15 @@ extension OpenAPIDocument {
         case .bool: OAS.boolean
         case .integer(let range): OAS.integer(minimum: range.lowerBound, maximum: range.upperBound)
         case .choice(let options): OAS.enumeration(options)
-        case .reference: OAS.id
+        case .reference, .leader: OAS.id
+        case .date: OAS.date
         }
     }
 
     /// A query filter: any value of the field's type; one no item has simply matches nothing.
     static func filterSchema(_ field: FieldSpec) -> JSONValue {
         switch field.kind {
-        case .integer, .reference: OAS.integer()
+        case .integer, .reference, .leader: OAS.integer()
         default: fieldSchema(field)
         }
     }

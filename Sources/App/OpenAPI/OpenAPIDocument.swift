@@ -10,7 +10,8 @@ enum OpenAPIDocument {
     typealias Operations = [(path: String, method: String, operation: JSONValue)]
 
     static let operations: Operations =
-        operationsPaths + townshipPaths + registryPaths + roundPaths + ballotPaths + archivePaths + publicPaths
+        operationsPaths + townshipPaths + registryPaths + responsibilityPaths + roundPaths + ballotPaths + archivePaths
+        + publicPaths
 
     /// The whole document.
     static let document: JSONValue = {
@@ -31,7 +32,8 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
             "tags": .array(
-                ["operations", "townships", "registry", "rounds", "ballots", "archive", "public"].map {
+                ["operations", "townships", "registry", "responsibility", "rounds", "ballots", "archive", "public"].map
+                {
                     ["name": .string($0)]
                 }),
             "paths": .object(paths),
@@ -40,7 +42,7 @@ enum OpenAPIDocument {
                     "bearer": [
                         "type": "http", "scheme": "bearer",
                         "description":
-                            "Root token, a township admin token (dpa_…), or a ballot code (测评码) for /v1/ballot.",
+                            "Root token, a township admin token (dpa_…), a cadre token (dpc_…) where contract §2 allows it, or a ballot code (测评码) for /v1/ballot.",
                     ]
                 ],
                 "responses": [

@@ -43,8 +43,11 @@ enum OpenAPISchemas {
             (
                 "Township",
                 OAS.object(
-                    [("code", OAS.string()), ("name", OAS.string()), ("created_at", OAS.timestamp)],
-                    required: ["code", "name", "created_at"])
+                    [
+                        ("code", OAS.string()), ("name", OAS.string()), ("created_at", OAS.timestamp),
+                        ("settings", OAS.ref("TownshipSettings")),
+                    ],
+                    required: ["code", "name", "created_at", "settings"])
             ),
             (
                 "AdminToken",
@@ -56,7 +59,7 @@ enum OpenAPISchemas {
                     required: ["id", "label", "created_at", "revoked_at"])
             ),
         ]
-        schemas += OpenAPIDocument.registrySchemas
+        schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas
         schemas += roundSchemas + ballotSchemas
         schemas.append(("Results", results(board: false)))
         schemas.append(("PublicBoard", results(board: true)))

@@ -11,6 +11,9 @@ extension RegistryError: ProblemConvertible {
         case .invalidReference(let row, let field):
             let path = row.map { "[\($0)].\(field)" } ?? field
             return .invalid([FieldError(field: path, message: "names nothing in this township", row: row)])
+        case .notALeader(let row, let field):
+            let path = row.map { "[\($0)].\(field)" } ?? field
+            return .invalid([FieldError(field: path, message: "must be a cadre with leader: true", row: row)])
         case .limitReached(let kind, let limit, let existing, let adding):
             return .invalid(
                 [

@@ -38,34 +38,19 @@ struct PublicRoutes {
             throw APIError.notFound("No published round here.")
         }
         let key = "\(request.pathParameters["code"] ?? "")/\(id)"
-        let entry = try cache.entry(key) { try load(request, id: id) }
-        guard let entry else { throw APIError.notFound("No published round here.") }
-        // The gzipped bytes get the weak form of the tag: a strong tag may not be shared by two
-        // encodings (RFC 9110 §8.8.1), and If-None-Match compares weakly, so either revalidates.
-        let gzipped = entry.gzipped.flatMap {
-            AcceptEncoding.allowsGzip(request.headers.values("Accept-Encoding")) ? $0 : nil
+        guard let entry = try cache.entry(key, load: { try load(request, id: id) }) else {
+            throw APIError.notFound("No published round here.")
         }
-        let etag = gzipped == nil ? entry.etag : "W/" + entry.etag
-        var headers: HTTPHeaders = [
-            "Content-Type": "application/json", "ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding",
-        ]
-        if EntityTag.ifNoneMatch(request.headers.values("If-None-Match"), matches: entry.etag) {
-            return HTTPResponse(status: 304, headers: ["ETag": etag, "Vary": "Accept-Encoding"])
-        }
-        if let gzipped {
-            headers.add("Content-Encoding", "gzip")
-            return HTTPResponse(status: 200, headers: headers, body: gzipped)
-        }
-        return HTTPResponse(status: 200, headers: headers, body: entry.plain)
+        return entry.response(to: request)
     }
 
-    private func load(_ request: HTTPRequest, id: Int64) throws -> BoardCache.Entry? {
+    private func load(_ request: HTTPRequest, id: Int64) throws -> EncodedDocument? {
         let township = try township(request)
         let body = try store.read { transaction -> [UInt8]? in
             guard try transaction.rounds.get(townshipID: township.id, id: id) != nil else { return nil }
             return try transaction.rounds.document(.public, roundID: id)
         }
-        return body.map { BoardCache.Entry(plain: $0, gzipped: Gzip.compress($0), etag: EntityTag.strong(for: $0)) }
+        return body.map(EncodedDocument.init(plain:))
     }
 
     private func township(_ request: HTTPRequest) throws -> Township {
@@ -81,15 +66,9 @@ struct PublicRoutes {
 /// the township's exact code and the id's canonical spelling, so there is at most one entry
 /// per published round; they never change.
 final class BoardCache: Sendable {
-    struct Entry: Sendable {
-        var plain: [UInt8]
-        var gzipped: [UInt8]?
-        var etag: String
-    }
+    private let entries = Locked<[String: EncodedDocument]>([:])
 
-    private let entries = Locked<[String: Entry]>([:])
-
-    func entry(_ key: String, load: () throws -> Entry?) throws -> Entry? {
+    func entry(_ key: String, load: () throws -> EncodedDocument?) throws -> EncodedDocument? {
         if let hit = entries.withLock({ $0[key] }) { return hit }
         guard let loaded = try load() else { return nil }
         entries.withLock { $0[key] = loaded }

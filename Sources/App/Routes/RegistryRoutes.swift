@@ -10,12 +10,16 @@ struct RegistryRoutes {
     let scope: TownshipScope
     /// Most rows of this kind one township may hold.
     let limit: Int
+    /// Told the township after each committed write (the responsibility boards show names).
+    let changed: @Sendable (String) -> Void
 
     func register(in router: inout Router) {
         let base = "/\(spec.name)"
+        // A cadre token reads its township's projects (contract §2), nothing else here.
+        let readers: TownshipScope.Callers = spec.name == Registry.projects.name ? .managersAndCadres : .managers
         scope.add("POST", base, to: &router, create)
-        scope.add("GET", base, to: &router, list)
-        scope.add("GET", base + "/{id}", to: &router, get)
+        scope.add("GET", base, readers, to: &router, list)
+        scope.add("GET", base + "/{id}", readers, to: &router, get)
         scope.add("PATCH", base + "/{id}", to: &router, patch)
     }
 
@@ -27,8 +31,10 @@ struct RegistryRoutes {
         var seen: [String: Int] = [:]
         for (index, object) in objects.enumerated() {
             let row = bulk ? index + 1 : nil
-            let (values, rowErrors) = ResourceValidator.forCreate(
-                object, spec: spec, path: bulk ? "[\(index + 1)]" : "", row: row)
+            let path = bulk ? "[\(index + 1)]" : ""
+            let (values, typeErrors) = ResourceValidator.forCreate(object, spec: spec, path: path, row: row)
+            let rowErrors =
+                typeErrors.isEmpty ? spec.lifecycle.check(created: values, path: path, row: row) : typeErrors
             errors += rowErrors
             rows.append(values)
             // Within one batch the same row twice (or the same unique value) is a paste error.
@@ -45,9 +51,14 @@ struct RegistryRoutes {
             }
         }
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        let created = try store.write {
-            try $0.registry.insert(spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
+        let lifecycle = spec.lifecycle
+        let created = try store.write { transaction in
+            let created = try transaction.registry.insert(
+                spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
+            try lifecycle.created(created, in: transaction)
+            return created
         }
+        changed(township.code)
         if bulk { return .json(["items": .array(created.map(JSONValue.object))], status: 201) }
         let id = created[0]["id"]?.intValue ?? 0
         return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")
@@ -80,23 +91,24 @@ struct RegistryRoutes {
 
     private func patch(_ request: TownshipRequest) throws -> HTTPResponse {
         let township = request.township
-        let id = try request.id("id", missing: APIError.notFound())
+        let id = try request.id("id", missing: notFound)
         let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request.http), spec: spec)
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        guard
-            let object = try store.write({
-                try $0.registry.update(spec, townshipID: township.id, id: id, changes: values)
-            })
-        else {
-            throw APIError.notFound("No such \(spec.name.dropLast()) in this township.")
+        let lifecycle = spec.lifecycle
+        let object = try store.write { transaction -> JSONObject? in
+            guard let current = try transaction.registry.get(spec, townshipID: township.id, id: id) else { return nil }
+            let columns = try lifecycle.patch(current: current, changes: values, in: transaction)
+            return try transaction.registry.update(spec, townshipID: township.id, id: id, changes: columns)
         }
+        guard let object else { throw notFound }
+        changed(township.code)
         return .json(.object(object))
     }
 
     /// A query-string filter value in the field's type; 400 when it cannot be one.
     static func filterValue(_ text: String, field: FieldSpec) throws -> JSONValue {
         switch field.kind {
-        case .integer, .reference:
+        case .integer, .reference, .leader:
             guard let number = Int64(text) else { throw APIError.badRequest("\(field.name) must be an integer.") }
             return .int(number)
         case .bool:
@@ -107,7 +119,7 @@ struct RegistryRoutes {
                 throw APIError.badRequest("\(field.name) must be one of \(options.joined(separator: ", ")).")
             }
             return .string(text)
-        case .text:
+        case .text, .date:
             return .string(text)
         }
     }

@@ -8,6 +8,8 @@ struct RoundRoutes {
     let scope: TownshipScope
     /// Most subjects one round may hold (fair use, §8).
     let subjectLimit: Int
+    /// Told the township after a publication (it suspends a cadre, which the boards' quotas show).
+    var changed: @Sendable (String) -> Void = { _ in }
     private let csvCache = ResultsCSVCache()
 
     func register(in router: inout Router) {
@@ -141,12 +143,13 @@ struct RoundRoutes {
     }
 
     private func publish(_ request: TownshipRequest) throws -> HTTPResponse {
-        let (round, _) = try round(request)
+        let (round, township) = try round(request)
         var reader = JSONObjectReader(request.http.body.isEmpty ? JSONObject() : try RequestBody.object(request.http))
         let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
         reader.finish(allowed: ["commentary"])
         guard reader.isValid else { throw APIError.invalid(reader.errors) }
         let body = try RoundWorkflow.publish(store, townshipID: round.townshipID, id: round.id, commentary: commentary)
+        changed(township.code)
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 

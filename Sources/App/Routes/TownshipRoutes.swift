@@ -6,12 +6,15 @@ import Store
 struct TownshipRoutes {
     let store: any DataStore
     let auth: Authenticator
+    /// Told the township after its settings change (the boards show the quotas).
+    var changed: @Sendable (String) -> Void = { _ in }
 
     func register(in router: inout Router) {
         router.add("POST", "/v1/townships", endpoint(create))
         router.add("GET", "/v1/townships", endpoint(list))
         let scope = TownshipScope(auth: auth)
         scope.add("GET", "", to: &router, get)
+        scope.add("PATCH", "", to: &router, patch)
         scope.add("POST", "/tokens", to: &router, createToken)
         scope.add("GET", "/tokens", to: &router, listTokens)
         scope.add("GET", "/tokens/{id}", to: &router, getToken)
@@ -38,6 +41,7 @@ struct TownshipRoutes {
         case .root: only = nil
         case .admin(let townshipID): only = townshipID
         case .ballot: throw APIError.forbidden("A ballot code only opens the ballot form.")
+        case .cadre: throw APIError.forbidden(Authenticator.cadreForbidden)
         }
         let (items, next) = try store.read { try $0.access.townships(after: page.after, limit: page.limit, only: only) }
         return Pagination.page(items.map(\.json), next: next)
@@ -45,6 +49,27 @@ struct TownshipRoutes {
 
     private func get(_ request: TownshipRequest) throws -> HTTPResponse {
         return .json(.object(request.township.json))
+    }
+
+    /// The township's settings (contract §9): root or its admin; keys left out keep their value.
+    private func patch(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let object = reader.object("settings")
+        reader.finish(allowed: ["settings"])
+        var errors = reader.errors
+        var settings = township.settings
+        if let object {
+            let read = TownshipSettings.read(object, base: township.settings)
+            settings = read.settings
+            errors += read.errors
+        }
+        guard errors.isEmpty else { throw APIError.invalid(errors) }
+        try store.write { try $0.access.setSettings(settings, townshipID: township.id) }
+        changed(township.code)
+        var updated = township
+        updated.settings = settings
+        return .json(.object(updated.json))
     }
 
     private func createToken(_ request: TownshipRequest) throws -> HTTPResponse {

@@ -1,6 +1,7 @@
-/// A root or township-admin credential found by its token hash.
+/// A root, township-admin or cadre credential found by its token hash.
 public struct StoredCredential: Sendable, Equatable {
-    public enum Kind: String, Sendable { case root, admin }
+    public enum Kind: String, Sendable { case root, admin, cadre }
+    /// The credential's id; for a cadre token, the cadre's id.
     public var id: Int64
     public var kind: Kind
     public var townshipID: Int64?

@@ -4,6 +4,8 @@ public enum RegistryError: Error, Equatable, Sendable {
     case conflict(row: Int?, field: String, value: String)
     /// A referenced id does not exist in this township.
     case invalidReference(row: Int?, field: String)
+    /// A supervisor (分管领导) must be a cadre with `leader: true`.
+    case notALeader(row: Int?, field: String)
     /// The township would hold more than `limit` rows of this kind (contract §8, fair use).
     case limitReached(kind: String, limit: Int, existing: Int, adding: Int)
 }

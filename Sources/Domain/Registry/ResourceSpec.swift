@@ -9,6 +9,10 @@ public struct FieldSpec: Sendable {
         case choice([String])
         /// The id of another resource of the same township (`table` names it).
         case reference(table: String)
+        /// The id of a cadre of the same township with `leader: true` (分管领导).
+        case leader
+        /// A calendar date `YYYY-MM-DD`.
+        case date
     }
 
     public var name: String
@@ -17,17 +21,20 @@ public struct FieldSpec: Sendable {
     public var required: Bool
     /// The value a create without this field stores (nil: SQL NULL).
     public var defaultValue: JSONValue?
+    /// May be given on create.
+    public var creatable: Bool
     /// May be changed by PATCH.
     public var patchable: Bool
 
     public init(
         _ name: String, _ kind: Kind, required: Bool = false, default defaultValue: JSONValue? = nil,
-        patchable: Bool = true
+        creatable: Bool = true, patchable: Bool = true
     ) {
         self.name = name
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
+        self.creatable = creatable
         self.patchable = patchable
     }
 }
@@ -42,6 +49,9 @@ public struct ResourceSpec: Sendable {
     public var uniqueField: String?
     /// Fields a `GET` collection filters on (`?department_id=&status=`).
     public var filters: [String]
+    /// Text members a PATCH may carry to explain a change (`due_change_reason`): checked, kept
+    /// in the resource's history, never stored as columns.
+    public var patchReasons: [String] = []
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 }
@@ -63,8 +73,10 @@ public enum Registry {
             FieldSpec("department_id", .reference(table: "departments"), required: true),
             FieldSpec("post", .text(maxLength: 100)),
             FieldSpec("status", .choice(CadreStatus.allCases.map(\.rawValue)), default: "active"),
+            FieldSpec("village", .text(maxLength: 100)),
+            FieldSpec("leader", .bool, default: false),
         ],
-        uniqueField: nil, filters: ["department_id", "status"])
+        uniqueField: nil, filters: ["department_id", "status", "leader"])
 
     public static let projects = ResourceSpec(
         name: "projects",
@@ -74,8 +86,17 @@ public enum Registry {
             FieldSpec("year", .integer(2000...2100), required: true),
             FieldSpec("department_id", .reference(table: "departments")),
             FieldSpec("cadre_id", .reference(table: "cadres")),
+            FieldSpec("supervisor_id", .leader),
+            FieldSpec("village", .text(maxLength: 100)),
+            FieldSpec("target", .text(maxLength: 500)),
+            FieldSpec("start", .date),
+            FieldSpec("due", .date),
+            FieldSpec("state", .choice(["active", "cancelled"]), default: "active", creatable: false),
+            FieldSpec("original_due", .date, creatable: false, patchable: false),
+            FieldSpec("due_changes", .integer(0...Int64.max), default: 0, creatable: false, patchable: false),
         ],
-        uniqueField: nil, filters: ["board", "year", "department_id"])
+        uniqueField: nil, filters: ["board", "year", "department_id", "cadre_id", "supervisor_id", "state"],
+        patchReasons: [ProjectRules.dueChangeReason, ProjectRules.stateChangeReason])
 
     public static let evaluators = ResourceSpec(
         name: "evaluators",
