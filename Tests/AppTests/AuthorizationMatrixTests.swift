@@ -4,13 +4,16 @@ import Testing
 /// Every route × every kind of credential (contract §2): who gets 401, 403 and 404, and that
 /// nothing of another township leaks.
 @Suite(.serialized) struct AuthorizationMatrixTests {
-    enum Scope { case rootOnly, rootTownship, township, ballot }
+    /// `townshipAndCadres`: root, its admin and its cadres; `supervisor`: root, its admin and the
+    /// project's supervising cadre (another cadre 403).
+    enum Scope { case rootOnly, rootTownship, township, townshipAndCadres, supervisor, ballot }
 
     /// Every authenticated route, with a body that passes authentication but changes nothing
     /// (invalid or conflicting), so the whole matrix runs against one unchanged fixture.
     static let routes: [(method: String, path: String, body: String?, scope: Scope)] = [
         ("POST", "/v1/townships", "{}", .rootOnly),
         ("GET", "/v1/townships/T", nil, .township),
+        ("PATCH", "/v1/townships/T", "{}", .township),
         ("POST", "/v1/townships/T/tokens", "{}", .rootTownship),
         ("GET", "/v1/townships/T/tokens", nil, .rootTownship),
         ("GET", "/v1/townships/T/tokens/999999", nil, .rootTownship),
@@ -23,8 +26,18 @@ import Testing
         ("GET", "/v1/townships/T/cadres", nil, .township),
         ("GET", "/v1/townships/T/cadres/C", nil, .township),
         ("PATCH", "/v1/townships/T/cadres/C", "{}", .township),
+        ("POST", "/v1/townships/T/cadres/C/token", nil, .township),
+        ("DELETE", "/v1/townships/T/cadres/C/token", nil, .township),
         ("POST", "/v1/townships/T/projects", "{}", .township),
-        ("GET", "/v1/townships/T/projects", nil, .township),
+        ("GET", "/v1/townships/T/projects", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/projects/P", nil, .townshipAndCadres),
+        ("PATCH", "/v1/townships/T/projects/P", "{}", .township),
+        ("PUT", "/v1/townships/T/projects/P/checks/2026-05", "{}", .supervisor),
+        ("GET", "/v1/townships/T/projects/P/checks", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/projects/P/checks/2026-05", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/projects/P/timeline", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/responsibility", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/responsibility.csv", nil, .townshipAndCadres),
         ("POST", "/v1/townships/T/evaluators", "{}", .township),
         ("GET", "/v1/townships/T/evaluators", nil, .township),
         ("POST", "/v1/townships/T/rounds", "{}", .township),
@@ -57,12 +70,38 @@ import Testing
         let revokedToken = revoked.json["token"]?.stringValue ?? ""
         _ = try app.call(
             "DELETE", "/v1/townships/niumasi/tokens/\(revoked.json["id"]?.intValue ?? 0)", token: app.rootToken)
+        // Cadre tokens: the project's supervisor, another cadre, one who left, one of another township.
+        let supervisor = own.cadres[1]
+        #expect(try own.patch("/cadres/\(supervisor)", #"{"leader":true}"#).status == 200)
+        let project =
+            try own.post(
+                "/projects",
+                #"{"title":"修建村道","board":"service","year":2026,"supervisor_id":\#(supervisor),"start":"2026-01-01","due":"2026-12-31"}"#
+            ).json["id"]?.intValue ?? 0
+        let check = try app.call(
+            "PUT", "\(own.base)/projects/\(project)/checks/2026-05", token: own.admin,
+            body: #"{"progress":10,"assessment":"on_track"}"#)
+        #expect(check.status == 201)
+        let supervisorToken = try own.cadreToken(supervisor)
+        let cadreToken = try own.cadreToken(own.cadres[2])
+        let leftToken = try own.cadreToken(own.cadres[3])
+        #expect(try own.patch("/cadres/\(own.cadres[3])", #"{"status":"left"}"#).status == 200)
+        let otherDepartment = try app.call(
+            "POST", "/v1/townships/other/departments", token: otherAdmin, body: #"{"name":"外镇办"}"#)
+        let otherCadre = try app.call(
+            "POST", "/v1/townships/other/cadres", token: otherAdmin,
+            body: #"{"name":"外镇干部","department_id":\#(otherDepartment.json["id"]?.intValue ?? 0)}"#)
+        let foreignCadre =
+            try app.call(
+                "POST", "/v1/townships/other/cadres/\(otherCadre.json["id"]?.intValue ?? 0)/token", token: otherAdmin
+            ).json["token"]?.stringValue ?? ""
 
         for route in Self.routes {
             let path = route.path.replacingOccurrences(of: "/T", with: "/niumasi")
                 .replacingOccurrences(of: "/D", with: "/\(own.departments[0])")
                 .replacingOccurrences(of: "/C", with: "/\(own.cadres[0])")
                 .replacingOccurrences(of: "/R", with: "/\(round)")
+                .replacingOccurrences(of: "/P", with: "/\(project)")
                 .replacingOccurrences(of: "/E/", with: "/\(own.evaluators[1])/")
             func status(_ token: String?) throws -> Int {
                 try app.call(route.method, path, token: token, body: route.body).status
@@ -71,27 +110,48 @@ import Testing
             #expect(try status(nil) == 401, "\(name) without a token")
             #expect(try status("dpa_0123456789") == 401, "\(name) with an unknown token")
             #expect(try status(revokedToken) == 401, "\(name) with a revoked token")
-            switch route.scope {
-            case .rootOnly:
-                #expect(![401, 403, 404].contains(try status(app.rootToken)), "\(name) as root")
-                #expect(try status(own.admin) == 403, "\(name) as a township admin")
-                #expect(try status(code) == 403, "\(name) with a ballot code")
-            case .rootTownship:
-                #expect(![401, 403].contains(try status(app.rootToken)), "\(name) as root")
-                #expect(try status(own.admin) == 403, "\(name) as its own admin")
-                #expect(try status(otherAdmin) == 404, "\(name) as another township's admin")
-                #expect(try status(code) == 403, "\(name) with a ballot code")
-            case .township:
+            #expect(try status(leftToken) == 401, "\(name) with the token of a cadre who left")
+            func expectTownshipManagers() throws {
                 #expect(![401, 403].contains(try status(app.rootToken)), "\(name) as root")
                 #expect(![401, 403].contains(try status(own.admin)), "\(name) as its own admin")
                 let foreign = try app.call(route.method, path, token: otherAdmin, body: route.body)
                 #expect(foreign.status == 404, "\(name) as another township's admin")
                 #expect(!foreign.raw.text.contains("干部") && !foreign.raw.text.contains("民政办"), "\(name) leaks nothing")
                 #expect(try status(code) == 403, "\(name) with a ballot code")
+            }
+            switch route.scope {
+            case .rootOnly:
+                #expect(![401, 403, 404].contains(try status(app.rootToken)), "\(name) as root")
+                #expect(try status(own.admin) == 403, "\(name) as a township admin")
+                #expect(try status(code) == 403, "\(name) with a ballot code")
+                #expect(try status(supervisorToken) == 403, "\(name) as a cadre")
+            case .rootTownship:
+                #expect(![401, 403].contains(try status(app.rootToken)), "\(name) as root")
+                #expect(try status(own.admin) == 403, "\(name) as its own admin")
+                #expect(try status(otherAdmin) == 404, "\(name) as another township's admin")
+                #expect(try status(code) == 403, "\(name) with a ballot code")
+                #expect(try status(supervisorToken) == 403, "\(name) as a cadre")
+            case .township:
+                try expectTownshipManagers()
+                #expect(try status(supervisorToken) == 403, "\(name) as a cadre")
+                #expect(try status(foreignCadre) == 403, "\(name) as another township's cadre")
+            case .townshipAndCadres:
+                try expectTownshipManagers()
+                #expect(![401, 403, 404].contains(try status(supervisorToken)), "\(name) as a cadre")
+                #expect(![401, 403, 404].contains(try status(cadreToken)), "\(name) as another cadre")
+                let foreign = try app.call(route.method, path, token: foreignCadre, body: route.body)
+                #expect(foreign.status == 404, "\(name) as another township's cadre")
+                #expect(!foreign.raw.text.contains("修建村道"), "\(name) leaks nothing")
+            case .supervisor:
+                try expectTownshipManagers()
+                #expect(![401, 403, 404].contains(try status(supervisorToken)), "\(name) as its supervisor")
+                #expect(try status(cadreToken) == 403, "\(name) as another cadre")
+                #expect(try status(foreignCadre) == 404, "\(name) as another township's cadre")
             case .ballot:
                 #expect(![401, 403].contains(try status(code)), "\(name) with its ballot code")
                 #expect(try status(own.admin) == 403, "\(name) as an admin")
                 #expect(try status(app.rootToken) == 403, "\(name) as root")
+                #expect(try status(supervisorToken) == 403, "\(name) as a cadre")
                 #expect(try status("AAAA-BBBB-CCCC-DDDD") == 401, "\(name) with an unknown code")
             }
         }

@@ -86,4 +86,15 @@ struct EvaluationFixture: Sendable {
     func get(_ path: String) throws -> APIResponse {
         try app.call("GET", "\(base)\(path)", token: admin)
     }
+
+    func patch(_ path: String, _ body: String) throws -> APIResponse {
+        try app.call("PATCH", "\(base)\(path)", token: admin, body: body)
+    }
+
+    /// Makes the cadre's token (contract §2) and returns it.
+    func cadreToken(_ cadre: Int64) throws -> String {
+        let response = try post("/cadres/\(cadre)/token")
+        #expect(response.status == 201, "\(response.raw.text)")
+        return response.json["token"]?.stringValue ?? ""
+    }
 }

@@ -89,10 +89,11 @@ import Testing
         #expect(before.status == 422)
         #expect(before.errorFields == ["due"])
         let changes = try f.get("/projects/\(road)/timeline").items.filter { $0["event"] == "due_changed" }
-        #expect(changes.compactMap { $0["data"]?.objectValue } == [
-            ["from": "2026-08-31", "to": "2026-09-30", "reason": "雨季停工"],
-            ["from": "2026-09-30", "to": "2026-10-31", "reason": "资金晚到"],
-        ])
+        #expect(
+            changes.compactMap { $0["data"]?.objectValue } == [
+                ["from": "2026-08-31", "to": "2026-09-30", "reason": "雨季停工"],
+                ["from": "2026-09-30", "to": "2026-10-31", "reason": "资金晚到"],
+            ])
     }
 
     @Test func cancellingNeedsAReasonAndIsInTheTimeline() throws {
@@ -122,7 +123,9 @@ import Testing
         #expect(notLeader.errorFields == ["supervisor_id"])
         let bulk = try f.app.call(
             "POST", "\(f.base)/projects", token: f.admin,
-            body: #"[{"title":"a","board":"service","year":2026},{"title":"b","board":"relief","year":2026,"supervisor_id":\#(f.cadres["赵六"]!)}]"#)
+            body:
+                #"[{"title":"a","board":"service","year":2026},{"title":"b","board":"relief","year":2026,"supervisor_id":\#(f.cadres["赵六"]!)}]"#
+        )
         #expect(bulk.status == 422)
         #expect(bulk.errorFields == ["[2].supervisor_id"])
         let backwards = try f.app.call(
@@ -130,9 +133,10 @@ import Testing
             body: #"[{"title":"a","board":"service","year":2026,"start":"2026-05-01","due":"2026-04-01"}]"#)
         #expect(backwards.errorFields == ["[1].due"])
         let road = try f.project("修建村道")
-        #expect(try f.patch("/projects/\(road)", #"{"supervisor_id":\#(f.cadres["张三"]!)}"#).errorFields == [
-            "supervisor_id"
-        ])
+        #expect(
+            try f.patch("/projects/\(road)", #"{"supervisor_id":\#(f.cadres["张三"]!)}"#).errorFields == [
+                "supervisor_id"
+            ])
         #expect(try f.get("/projects").items.count == 1)
         let other = try f.app.makeTownship("huaqiao", name: "花桥镇")
         let foreign = try f.app.call(

@@ -21,7 +21,9 @@ struct ResponsibilityFixture {
         self.clock = clock
         app = try TestApp { $0.clock = clock }
         admin = try app.makeTownship("niumasi")
-        for item in try Self.created(app.call("POST", "\(base)/departments", token: admin, body: #"[{"name":"交通站"},{"name":"农办"}]"#)) {
+        for item in try Self.created(
+            app.call("POST", "\(base)/departments", token: admin, body: #"[{"name":"交通站"},{"name":"农办"}]"#))
+        {
             departments[item["name"]!.stringValue!] = item["id"]!.intValue!
         }
         let cadreRows = """

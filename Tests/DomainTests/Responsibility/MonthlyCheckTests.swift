@@ -15,7 +15,8 @@ struct MonthlyCheckTests {
     @Test func aValidCheckIsRead() {
         let (check, errors) = read(["progress": 60, "assessment": "on_track", "note": "路基完成"])
         #expect(errors.isEmpty)
-        #expect(check == MonthlyCheck(month: CalendarMonth("2026-05")!, progress: 60, assessment: .onTrack, note: "路基完成"))
+        #expect(
+            check == MonthlyCheck(month: CalendarMonth("2026-05")!, progress: 60, assessment: .onTrack, note: "路基完成"))
         #expect(read(["progress": 100, "assessment": "done"]).1.isEmpty)
     }
 
@@ -42,8 +43,10 @@ struct MonthlyCheckTests {
         #expect(errors == [field])
     }
 
-    @Test(arguments: [("2026-02", false), ("2026-03", true), ("2026-06", true), ("2026-07", false), ("2026-13", false),
-                      ("26-05", false)])
+    @Test(arguments: [
+        ("2026-02", false), ("2026-03", true), ("2026-06", true), ("2026-07", false), ("2026-13", false),
+        ("26-05", false),
+    ])
     func theMonthLiesBetweenTheStartMonthAndThisMonth(month: String, accepted: Bool) {
         let (check, errors) = read(["progress": 10, "assessment": "on_track"], month: month)
         #expect((check != nil) == accepted)

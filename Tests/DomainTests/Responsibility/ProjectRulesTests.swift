@@ -51,9 +51,10 @@ struct ProjectRulesTests {
     }
 
     @Test func cancellingNeedsAReasonAndIsRecorded() {
-        #expect(ProjectRules.patch(current: project, changes: ["state": "cancelled"]).errors.map(\.field) == [
-            "state_change_reason"
-        ])
+        #expect(
+            ProjectRules.patch(current: project, changes: ["state": "cancelled"]).errors.map(\.field) == [
+                "state_change_reason"
+            ])
         let (plan, errors) = ProjectRules.patch(
             current: project, changes: ["state": "cancelled", "state_change_reason": "上级调整"])
         #expect(errors.isEmpty)
