@@ -6,7 +6,9 @@ extension OpenAPIDocument {
     static let month = OAS.pathParameter("month", OAS.month, example: "2026-05")
     static let boardQuery = [
         OAS.queryParameter("year", OAS.integer(minimum: 2000, maximum: 2100), description: "Default: as_of's year."),
-        OAS.queryParameter("as_of", OAS.date, description: "The date the lights are for; default today (UTC+8)."),
+        OAS.queryParameter(
+            "as_of", OAS.date.adding("pattern", "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"),
+            description: "The date the lights are for, 2000–2100; default today (UTC+8)."),
     ]
 
     static let responsibilityPaths: Operations = [

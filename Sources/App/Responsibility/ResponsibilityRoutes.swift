@@ -134,6 +134,7 @@ struct ResponsibilityRoutes {
     /// `?year=&as_of=`: `as_of` defaults to today (UTC+8), `year` to `as_of`'s year; 422 naming
     /// the parameter when one is not a date or a year.
     static func period(_ request: HTTPRequest, today: String) throws -> (year: Int, asOf: CalendarDay) {
+        let years = 2000...2100  // a project's `year` (§3)
         let query = PercentDecoding.queryParameters(request.head.query)
         var errors: [FieldError] = []
         var asOf = CalendarDay(today)!
@@ -146,7 +147,7 @@ struct ResponsibilityRoutes {
         }
         var year = asOf.components.year
         if let text = query["year"] {
-            if let value = Int(text), (2000...2100).contains(value), String(value) == text {
+            if let value = Int(text), years.contains(value), String(value) == text {
                 year = value
             } else {
                 errors.append(FieldError(field: "year", message: "must be a year from 2000 to 2100"))

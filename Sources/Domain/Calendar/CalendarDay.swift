@@ -15,11 +15,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         daysSince1970 = Self.days(year: year, month: month, day: day)
     }
 
-    /// Parses exactly `YYYY-MM-DD` (four, two and two digits); nil for anything else.
+    /// Parses exactly `YYYY-MM-DD` (four, two and two digits, year 0001 or later); nil for
+    /// anything else.
     public init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+            let year = Self.number(bytes[0..<4]), year >= 1, let month = Self.number(bytes[5..<7]),
             let day = Self.number(bytes[8..<10])
         else { return nil }
         self.init(year: year, month: month, day: day)
@@ -28,12 +29,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public var components: (year: Int, month: Int, day: Int) { CivilDate.from(daysSince1970: daysSince1970) }
     public var calendarMonth: CalendarMonth {
         let (year, month, _) = components
-        return CalendarMonth(year: year, month: month)!
+        return CalendarMonth(index: year * 12 + month - 1)
     }
 
     public var text: String {
         let (year, month, day) = components
-        return "\(year)-\(Self.two(month))-\(Self.two(day))"
+        return "\(Self.four(year))-\(Self.two(month))-\(Self.two(day))"
     }
     public var description: String { text }
 
@@ -64,4 +65,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    static func four(_ value: Int) -> String {
+        let digits = String(value)
+        return value >= 0 && digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
+    }
 }

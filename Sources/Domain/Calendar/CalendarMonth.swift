@@ -19,7 +19,7 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
         self.init(year: year, month: month)
     }
 
-    public var text: String { "\(year)-\(CalendarDay.two(month))" }
+    public var text: String { "\(CalendarDay.four(year))-\(CalendarDay.two(month))" }
     public var description: String { text }
 
     public var firstDay: CalendarDay { CalendarDay(year: year, month: month, day: 1)! }
@@ -30,8 +30,8 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
     /// Months counted from January of year 0, so that months subtract and step as integers.
     var index: Int { year * 12 + month - 1 }
     init(index: Int) {
-        year = index / 12
-        month = index % 12 + 1
+        year = index >= 0 ? index / 12 : -((-index + 11) / 12)
+        month = index - year * 12 + 1
     }
 
     public func adding(months: Int) -> CalendarMonth { CalendarMonth(index: index + months) }

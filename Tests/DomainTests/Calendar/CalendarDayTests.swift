@@ -32,12 +32,22 @@ struct CalendarDayTests {
         let november = try #require(CalendarMonth("2026-11"))
         #expect(november.adding(months: 2).text == "2027-01")
         #expect(november.adding(months: -11).text == "2025-12")
-        #expect(november.through(try #require(CalendarMonth("2027-02"))).map(\.text) == [
-            "2026-11", "2026-12", "2027-01", "2027-02",
-        ])
+        #expect(
+            november.through(try #require(CalendarMonth("2027-02"))).map(\.text) == [
+                "2026-11", "2026-12", "2027-01", "2027-02",
+            ])
         #expect(november.through(try #require(CalendarMonth("2026-10"))).isEmpty)
         #expect(try #require(CalendarMonth("2024-02")).lastDay.text == "2024-02-29")
         #expect(try #require(CalendarDay("2026-07-15")).calendarMonth.text == "2026-07")
         for text in ["2026-13", "2026-00", "2026-1", "2026-011", "abcd-ef"] { #expect(CalendarMonth(text) == nil) }
+    }
+}
+
+extension CalendarDayTests {
+    @Test func earlyYearsPrintWithFourDigitsAndYearZeroIsRefused() throws {
+        #expect(try #require(CalendarDay("0345-02-11")).text == "0345-02-11")
+        #expect(try #require(CalendarDay("0001-01-01")).calendarMonth.text == "0001-01")
+        #expect(CalendarDay("0000-01-01") == nil)
+        #expect(try #require(CalendarMonth("0001-01")).adding(months: -1).text == "0000-12")
     }
 }
