@@ -13,6 +13,8 @@ MEASURES = [  # (measure, server, what was requested)
     ("board", "DuPing", "public board of the published round"),
     ("board", "nginx", "the same bytes as a static file"),
     ("board", "Hummingbird", "`GET /ranking`, 200 rows through JSONEncoder"),
+    ("duties", "DuPing", "public responsibility board of the demo township"),
+    ("duties", "nginx", "the same bytes as a static file"),
     ("ballot", "DuPing", "durable `POST /v1/ballot`, a new code per request"),
     ("ballot", "Hummingbird", "`POST /echo-ballot`, JSONDecoder, no storage"),
     ("baseline", "DuPing", "`GET /healthz` just before the idle connections open"),
@@ -57,6 +59,7 @@ def _targets(grouped, facts):
     ratio("`/healthz` vs Hummingbird", "healthz", "Hummingbird", 2)
     ratio("public board vs Hummingbird `/ranking`", "board", "Hummingbird", 10)
     ratio("public board vs nginx, same bytes", "board", "nginx", 0.5)
+    ratio("public responsibility board vs nginx, same bytes (issue 13)", "duties", "nginx", 0.5)
     ratio("durable ballot vs Hummingbird `/echo-ballot`", "ballot", "Hummingbird", 0.8)
     ms = facts.get("results_from_aggregates_ms")
     if ms is not None:
@@ -89,7 +92,7 @@ def _machine():
     return f"{cpu}, {subprocess.check_output(['nproc']).decode().strip()} cores, Linux {platform.release()}; {wrk.strip()}"
 
 
-def render(rows, facts, *, smoke, board_bytes):
+def render(rows, facts, *, smoke, board_bytes, responsibility_bytes=None):
     grouped = _group(rows)
     passes = max((r[0] for r in rows), default=0)
     lines = ["# DuPing benchmarks" + (" (smoke run: figures mean nothing)" if smoke else ""), "",
@@ -100,7 +103,9 @@ def render(rows, facts, *, smoke, board_bytes):
              "(server process utime+stime from `/proc`, divided by requests). "
              f"wrk `-t2 -c{16 if smoke else 64} -d{1 if smoke else 10}s --latency`, {passes} pass(es). "
              "DuPing runs with `--no-access-log`, nginx with `access_log off`; Hummingbird logs no requests. "
-             f"The board is {board_bytes:,} bytes, sent uncompressed (wrk sends no `Accept-Encoding`).", ""]
+             f"The board is {board_bytes:,} bytes"
+             + (f", the responsibility board {responsibility_bytes:,}" if responsibility_bytes else "")
+             + ", sent uncompressed (wrk sends no `Accept-Encoding`).", ""]
     if not smoke:
         lines += ["## Targets (issue 7)", "", "| measure | target | measured | met |", "|---|---|---|---|"]
         lines += [f"| {label} | {target} | {value} | {'—' if met is None else 'yes' if met else '**no**'} |"
@@ -134,4 +139,5 @@ if __name__ == "__main__":
     with open(sys.argv[1]) as f:
         raw = json.load(f)
     facts = raw["facts"]
-    print(render(raw["rows"], facts, smoke=False, board_bytes=raw["board_bytes"]), end="")
+    print(render(raw["rows"], facts, smoke=False, board_bytes=raw["board_bytes"],
+                 responsibility_bytes=raw.get("responsibility_bytes")), end="")

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 import report
 import servers
@@ -23,6 +24,8 @@ from procstat import rss_mb
 
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BALLOT_LUA = os.path.join(BENCH, "wrk", "ballot.lua")
+# The demo township's public responsibility board (issue 13), as of the day of the run.
+RESPONSIBILITY_PATH = "/v1/public/townships/niumasi/responsibility"
 
 
 def free_port():
@@ -58,15 +61,18 @@ class Bench:
         data = os.path.join(self.work, "data")
         port = free_port()
         # The open round names every evaluator: 240,000 ids are a ~1.7 MB body, above the
-        # default 1 MiB limit, so the seeding run (only) accepts larger bodies.
+        # default 1 MiB limit, so the seeding run (only) accepts larger bodies. `--demo` adds the
+        # demo township (niumasi) beside the seeded one, for its responsibility board.
         server = servers.duping(self.args.duping, data, port, self.log("duping-seed"),
-                                extra_args=["--max-body-bytes", str(16 << 20)])
+                                extra_args=["--max-body-bytes", str(16 << 20), "--demo"])
         started = time.monotonic()
         try:
             token = servers.read_root_token(data)
             subprocess.run([sys.executable, os.path.join(BENCH, "seed.py"), server.base, token, self.work,
                             "--codes", str(self.codes_total),
                             "--published-ballots", "40" if self.smoke else "300"], check=True)
+            with urllib.request.urlopen(server.base + RESPONSIBILITY_PATH) as response:
+                self.responsibility = response.read()
         finally:
             server.stop()
         self.facts["seed_s"] = time.monotonic() - started
@@ -87,7 +93,9 @@ class Bench:
         self.nginx = self.hummingbird = None
         if not self.smoke:
             prefix = os.path.join(self.work, "nginx")
-            self.nginx = servers.nginx(prefix, free_port(), self.board, self.log("nginx"))
+            self.nginx = servers.nginx(prefix, free_port(),
+                                       {"board.json": self.board, "responsibility.json": self.responsibility},
+                                       self.log("nginx"))
             self.hummingbird = servers.hummingbird(self.args.hummingbird, free_port(), self.log("hummingbird"))
             self.facts["nginx_rss_idle_mb"] = rss_mb(self.nginx.pid)
             self.facts["hummingbird_rss_idle_mb"] = rss_mb(self.hummingbird.pid)
@@ -164,6 +172,10 @@ class Bench:
                 path = {"DuPing": self.board_path, "nginx": "/board.json", "Hummingbird": "/ranking"}[server.name]
                 self.measure(number, "board", server, path)
             for server in order:
+                if server is not self.hummingbird:
+                    path = RESPONSIBILITY_PATH if server is self.duping else "/responsibility.json"
+                    self.measure(number, "duties", server, path)
+            for server in order:
                 if server is self.duping:
                     self.ballots(number, server, "/v1/ballot", count - number + 1)
                 elif server is self.hummingbird:
@@ -201,8 +213,10 @@ def main():
         bench.facts["total_s"] = time.monotonic() - started
         if args.out:  # the raw figures first, so a report bug never loses a run
             with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-                json.dump({"rows": bench.rows, "facts": bench.facts, "board_bytes": len(bench.board)}, f, indent=1)
-        text = report.render(bench.rows, bench.facts, smoke=bench.smoke, board_bytes=len(bench.board))
+                json.dump({"rows": bench.rows, "facts": bench.facts, "board_bytes": len(bench.board),
+                           "responsibility_bytes": len(bench.responsibility)}, f, indent=1)
+        text = report.render(bench.rows, bench.facts, smoke=bench.smoke, board_bytes=len(bench.board),
+                             responsibility_bytes=len(bench.responsibility))
         if args.out:
             with open(args.out, "w") as f:
                 f.write(text)

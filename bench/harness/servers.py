@@ -20,6 +20,7 @@ http {{
         listen 127.0.0.1:{port};
         location = /healthz {{ default_type application/json; return 200 '{{"status":"ok"}}'; }}
         location = /board.json {{ root {prefix}/www; }}
+        location = /responsibility.json {{ root {prefix}/www; }}
     }}
 }}
 """
@@ -85,15 +86,18 @@ def hummingbird(binary, port, log_path):
     return Server("Hummingbird", [binary, str(port)], port, log_path)
 
 
-def nginx(prefix, port, board_bytes, log_path):
-    """nginx from a generated config under `prefix`, serving `board_bytes` as /board.json."""
+def nginx(prefix, port, files, log_path):
+    """nginx from a generated config under `prefix`, serving `files` (name → bytes: board.json,
+    responsibility.json) as static files."""
     os.makedirs(f"{prefix}/www", exist_ok=True)
-    with open(f"{prefix}/www/board.json", "wb") as f:
-        f.write(board_bytes)
+    for name, content in files.items():
+        with open(f"{prefix}/www/{name}", "wb") as f:
+            f.write(content)
+        os.chmod(f"{prefix}/www/{name}", 0o755)
     with open(f"{prefix}/nginx.conf", "w") as f:
         f.write(NGINX_CONF.format(prefix=prefix, port=port))
     # Workers run as an unprivileged user when started by root: let them read the prefix.
-    for path in (prefix, f"{prefix}/www", f"{prefix}/www/board.json"):
+    for path in (prefix, f"{prefix}/www"):
         os.chmod(path, 0o755)
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     command = [binary, "-p", prefix, "-e", f"{prefix}/error.log", "-c", f"{prefix}/nginx.conf",
