@@ -31,7 +31,10 @@ public final class Application: Sendable {
             store.close()
             throw error
         }
-        if configuration.demo, try DemoData.seedIfEmpty(store: store, dataDirectory: configuration.dataDirectory) {
+        if configuration.demo,
+            try DemoData.seedIfEmpty(
+                store: store, dataDirectory: configuration.dataDirectory, clock: configuration.clock)
+        {
             announce(
                 "Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
                     + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt"

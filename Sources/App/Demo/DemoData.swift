@@ -1,10 +1,14 @@
 import Domain
+import Primitives
 import Store
 
 /// `duping serve --demo`: on an empty database, a realistic township — 牛马司镇 with 12
-/// departments, 60 cadres, 20 projects, a 40-member panel — with one published semiannual round
-/// (simulated ballots) and one open quarterly round, so that a newcomer sees a real board at once.
-/// Ballot codes of the open round go to `<data>/demo-ballot-codes.txt` (0600), never to stdout.
+/// departments, 60 cadres (five of them leaders, five stationed in villages), a 40-member panel,
+/// 16 targets on the three responsibility boards with a year of monthly checks
+/// (`DemoData+Responsibility.swift`) — with one published semiannual round (simulated ballots) and
+/// one open quarterly round, so that a newcomer sees real boards at once. The year is today's
+/// (the injected clock's, UTC+8). Ballot codes of the open round go to
+/// `<data>/demo-ballot-codes.txt` (0600), never to stdout.
 enum DemoData {
     static let township = (code: "niumasi", name: "牛马司镇")
 
@@ -15,22 +19,16 @@ enum DemoData {
     static let surnames = Array("王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林")
     static let givenNames = ["建国", "秀英", "志强", "桂兰", "德明", "小红", "海波", "春梅", "立新", "玉兰", "国华", "丽娟"]
     static let posts = ["主任", "副主任", "干事", "站长", "所长"]
-    static let projects: [(String, ProjectBoard)] = [
-        ("修建太平村通组公路", .service), ("安装路灯120盏", .service), ("新建村级卫生室", .service),
-        ("改造农村饮水管网", .service), ("建设村民文化广场", .service), ("修缮中心小学校舍", .service),
-        ("开通城乡公交线路", .service), ("修建老年活动中心", .service),
-        ("调解山林权属纠纷", .relief), ("整治河道淤塞", .relief), ("解决留守儿童托管", .relief),
-        ("清理拖欠农民工工资", .relief), ("治理集镇交通拥堵", .relief), ("疏通灌溉渠道", .relief),
-        ("发展油茶种植基地", .prosperity), ("建设蔬菜大棚合作社", .prosperity), ("开展电商技能培训", .prosperity),
-        ("扶持生猪养殖专业户", .prosperity), ("建设特色农产品加工厂", .prosperity), ("发展乡村旅游民宿", .prosperity),
-    ]
 
     /// Fills the database when it has no township yet; returns whether it did.
-    static func seedIfEmpty(store: any DataStore, dataDirectory: String) throws -> Bool {
+    static func seedIfEmpty(store: any DataStore, dataDirectory: String, clock: any TimeSource) throws -> Bool {
         guard try store.read({ try $0.access.townships(after: nil, limit: 1, only: nil) }).items.isEmpty else {
             return false
         }
         var random = SeededRandom(seed: 20_260_701)
+        let today = CalendarDay(clock.today())!
+        // The targets' year, and the rounds' too: a round's projects are those of its period's year.
+        let year = today.components.year
         let town = try store.write { try $0.access.createTownship(code: township.code, name: township.name) }
         func insert(_ spec: ResourceSpec, _ rows: [[String: JSONValue]]) throws -> [JSONObject] {
             try store.write { try $0.registry.insert(spec, townshipID: town.id, rows: rows, bulk: true, limit: .max) }
@@ -39,19 +37,18 @@ enum DemoData {
         let departmentIDs = departmentRows.compactMap { $0["id"]?.intValue }
         let cadreRows: [[String: JSONValue]] = (0..<60).map { index in
             let name = "\(surnames[index % surnames.count])\(givenNames[(index * 7) % givenNames.count])"
-            return [
+            var row: [String: JSONValue] = [
                 "name": .string(name), "department_id": .int(departmentIDs[index % departmentIDs.count]),
-                "post": .string(posts[index % posts.count]),
+                "post": .string(leaders[index] ?? posts[index % posts.count]),
             ]
+            if leaders[index] != nil { row["leader"] = true }
+            row["village"] = stationed[index].map(JSONValue.string)
+            return row
         }
-        _ = try insert(Registry.cadres, cadreRows)
-        let projectRows: [[String: JSONValue]] = projects.enumerated().map { index, project in
-            [
-                "title": .string(project.0), "board": .string(project.1.rawValue), "year": 2026,
-                "department_id": .int(departmentIDs[index % departmentIDs.count]),
-            ]
+        let cadreIDs = try insert(Registry.cadres, cadreRows).compactMap { $0["id"]?.intValue }
+        try store.write {
+            try seedTargets($0, townshipID: town.id, departmentIDs: departmentIDs, cadreIDs: cadreIDs, today: today)
         }
-        _ = try insert(Registry.projects, projectRows)
         let villages = ["太平村", "花桥村", "石门村", "白云村", "新屋村"]
         let evaluatorRows: [[String: JSONValue]] = (0..<40).map { index in
             let category = EvaluatorCategory.allCases[index % 4]
@@ -65,7 +62,7 @@ enum DemoData {
         let half = try store.write {
             try $0.rounds.create(
                 Round(
-                    townshipID: town.id, title: "2026年上半年三督六评", kind: .semiannual, period: "2026-H1",
+                    townshipID: town.id, title: "\(year)年上半年三督六评", kind: .semiannual, period: "\(year)-H1",
                     rules: RoundRules(categoryWeights: [
                         .deputy: 3, .villageCadre: 2, .retiredCadre: 2, .contactHousehold: 3,
                     ]),
@@ -83,12 +80,12 @@ enum DemoData {
         let quarter = try store.write {
             try $0.rounds.create(
                 Round(
-                    townshipID: town.id, title: "2026年第四季度领导班子季评排队", kind: .quarterly, period: "2026-Q4",
+                    townshipID: town.id, title: "\(year)年第四季度领导班子季评排队", kind: .quarterly, period: "\(year)-Q4",
                     rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil)
             )
         }
         let open = try open(quarter, store: store)
-        try writeCodes(open, path: dataDirectory + "/demo-ballot-codes.txt")
+        try writeCodes(open, title: quarter.title, path: dataDirectory + "/demo-ballot-codes.txt")
         return true
     }
 
@@ -139,8 +136,8 @@ enum DemoData {
         }
     }
 
-    private static func writeCodes(_ codes: [IssuedCode], path: String) throws {
-        var text = "# 2026年第四季度领导班子季评排队 — ballot codes (测评码), one per evaluator; open /ballot.html\n"
+    private static func writeCodes(_ codes: [IssuedCode], title: String, path: String) throws {
+        var text = "# \(title) — ballot codes (测评码), one per evaluator; open /ballot.html\n"
         for code in codes { text += "\(code.code)\t\(code.name)\n" }
         try SecretFile.write(text, to: path)
     }
