@@ -30,7 +30,8 @@ extension FrozenSubjects {
 }
 
 /// Copies a round's subjects into `round_subjects` when it opens: the listed ids, or by default
-/// every active cadre and department and every project of the period's year.
+/// every active cadre and department and every project of the period's year that is not
+/// cancelled.
 enum SubjectFreezer {
     static func freeze(_ round: Round, _ connection: Connection) throws {
         let year = Int64(Period(round.period)?.year ?? 0)
@@ -59,7 +60,8 @@ enum SubjectFreezer {
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name, board)
             SELECT ?, 'project', id, title, board FROM projects
-            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? ELSE id IN (SELECT value FROM json_each(?)) END)
+            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? AND state = 'active'
+                                         ELSE id IN (SELECT value FROM json_each(?)) END)
             """,
             [
                 round.id, round.townshipID, round.projectIDs.map(SQLiteRoundRepository.idList), year,

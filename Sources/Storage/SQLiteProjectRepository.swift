@@ -82,7 +82,7 @@ struct SQLiteProjectRepository: ProjectRepository {
         }
         var index: [Int64: Int] = [:]
         for (position, project) in projects.enumerated() { index[project.id] = position }
-        try connection.query(
+        _ = try connection.query(
             """
             SELECT k.project_id, k.month, k.progress, k.assessment, k.note
             FROM project_checks k JOIN projects p ON p.id = k.project_id

@@ -54,12 +54,12 @@ struct ProjectLifecycle: RegistryLifecycle {
     func patch(current: JSONObject, changes: [String: JSONValue], in transaction: any StoreTransaction) throws
         -> [String: JSONValue]
     {
-        let (plan, errors) = ProjectRules.patch(current: current, changes: changes)
+        guard let id = current["id"]?.intValue else { return changes }
+        let checked = try transaction.projects.checks(projectID: id).map(\.check.month)
+        let (plan, errors) = ProjectRules.patch(current: current, changes: changes, checkedMonths: checked)
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        if let id = current["id"]?.intValue {
-            for (event, data) in plan.events {
-                try transaction.projects.appendEvent(projectID: id, event: event, data: data)
-            }
+        for (event, data) in plan.events {
+            try transaction.projects.appendEvent(projectID: id, event: event, data: data)
         }
         return plan.columns
     }

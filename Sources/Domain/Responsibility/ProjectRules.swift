@@ -20,8 +20,12 @@ public enum ProjectRules {
     }
 
     /// Plans `changes` (type-checked values, reasons included) against the stored `current`
-    /// project; the errors name the fields.
-    public static func patch(current: JSONObject, changes: [String: JSONValue]) -> (plan: Plan, errors: [FieldError]) {
+    /// project, whose checks are of `checkedMonths`; the errors name the fields. Once a project
+    /// has checks, its start and due stay set and its start stays at or before the first
+    /// checked month (a check outside the schedule would have been refused).
+    public static func patch(current: JSONObject, changes: [String: JSONValue], checkedMonths: [CalendarMonth] = [])
+        -> (plan: Plan, errors: [FieldError])
+    {
         var columns = changes
         columns[dueChangeReason] = nil
         columns[stateChangeReason] = nil
@@ -33,6 +37,16 @@ public enum ProjectRules {
         if let startDay = day(start), let dueDay = day(due), dueDay < startDay {
             errors.append(
                 FieldError(field: changes["due"] != nil ? "due" : "start", message: "due must not be before start"))
+        }
+
+        if let firstChecked = checkedMonths.min() {
+            for field in ["start", "due"] where changes[field] == .null {
+                errors.append(FieldError(field: field, message: "cannot be cleared: the project has monthly checks"))
+            }
+            if let startDay = day(changes["start"]), startDay.calendarMonth > firstChecked {
+                errors.append(
+                    FieldError(field: "start", message: "must not be after the first checked month \(firstChecked)"))
+            }
         }
 
         let oldDue = current["due"] ?? .null

@@ -85,6 +85,10 @@ import Testing
         #expect(again.json["original_due"] == "2026-08-31")
         #expect(again.json["due_changes"] == 2)
 
+        _ = try f.check(road, "2026-04", progress: 20, "on_track")
+        let cleared = try f.patch("/projects/\(road)", #"{"due":null,"due_change_reason":"x"}"#)
+        #expect(cleared.errorFields == ["due"])
+        #expect(try f.patch("/projects/\(road)", #"{"start":"2026-05-01"}"#).errorFields == ["start"])
         let before = try f.patch("/projects/\(road)", #"{"due":"2026-02-01","due_change_reason":"x"}"#)
         #expect(before.status == 422)
         #expect(before.errorFields == ["due"])
@@ -144,5 +148,18 @@ import Testing
             body: #"{"title":"x","board":"service","year":2026,"supervisor_id":\#(f.cadres["李四"]!)}"#)
         #expect(foreign.status == 422)
         #expect(foreign.errorFields == ["supervisor_id"])
+    }
+}
+
+extension MonthlyCheckAPITests {
+    @Test func aCancelledTargetIsLeftOutOfARoundsDefaultSubjects() throws {
+        let f = try EvaluationFixture()
+        #expect(
+            try f.patch("/projects/\(f.projects[1])", #"{"state":"cancelled","state_change_reason":"并入其他项目"}"#).status
+                == 200)
+        let round = try f.createRound()
+        let code = try #require(try f.open(round)[f.evaluators[0]])
+        let form = try f.app.call("GET", "/v1/ballot", token: code)
+        #expect(form.json["projects"]?.arrayValue?.compactMap { $0.objectValue?["project_id"]?.intValue } == [f.projects[0]])
     }
 }

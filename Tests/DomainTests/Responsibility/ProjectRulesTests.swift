@@ -74,3 +74,18 @@ struct ProjectRulesTests {
                 \.field) == ["due"])
     }
 }
+
+extension ProjectRulesTests {
+    @Test func aCheckedProjectKeepsItsDatesAndItsStartBeforeTheFirstCheck() {
+        let checked = [CalendarMonth("2026-04")!, CalendarMonth("2026-05")!]
+        let cleared = ProjectRules.patch(
+            current: project, changes: ["start": nil, "due": nil, "due_change_reason": "x"], checkedMonths: checked)
+        #expect(cleared.errors.map(\.field) == ["start", "due"])
+        let later = ProjectRules.patch(current: project, changes: ["start": "2026-05-01"], checkedMonths: checked)
+        #expect(later.errors.map(\.field) == ["start"])
+        #expect(
+            ProjectRules.patch(current: project, changes: ["start": "2026-04-30"], checkedMonths: checked).errors
+                .isEmpty)
+        #expect(ProjectRules.patch(current: project, changes: ["start": nil]).errors.isEmpty)  // no checks yet
+    }
+}
