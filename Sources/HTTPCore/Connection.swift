@@ -142,6 +142,9 @@ final class Connection {
         guard resolution.mayBlock else {
             return finish(request, resolution.name, resolution.handler(request), started: started)
         }
+        if let inline = resolution.inline, let response = inline(request) {
+            return finish(request, resolution.name, response, started: started)
+        }
         phase = .handling
         let handoff = Handoff(connection: self, request: request)
         let loop = self.loop

@@ -19,7 +19,13 @@ public struct RouteResolution: Sendable {
     public var name: String
     /// Set for a route registered with `addDeferred`; `handler` is then not used.
     public var deferred: HTTPDeferredHandlerFunction? = nil
+    /// A fast path tried on the event loop first (memory lookups only); when it answers nil,
+    /// `handler` runs as usual.
+    public var inline: HTTPInlineHandlerFunction? = nil
 }
+
+/// A handler's fast path that never blocks: a response from memory, or nil to run the handler.
+public typealias HTTPInlineHandlerFunction = @Sendable (HTTPRequest) -> HTTPResponse?
 
 /// Maps method and path to a handler. Path patterns use `{name}` segments, whose percent-decoded
 /// values reach the handler in `request.pathParameters`. HEAD falls back to GET, OPTIONS is
@@ -32,9 +38,10 @@ public struct Router: Sendable {
         var handler: HTTPHandlerFunction
         var mayBlock: Bool
         var deferred: HTTPDeferredHandlerFunction? = nil
+        var inline: HTTPInlineHandlerFunction? = nil
 
         var resolution: RouteResolution {
-            RouteResolution(handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred)
+            RouteResolution(handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred, inline: inline)
         }
     }
 
@@ -73,6 +80,16 @@ public struct Router: Sendable {
     ) {
         add(method, pattern) { _ in preconditionFailure("a deferred route is started through its responder") }
         routes[routes.count - 1].deferred = handler
+    }
+
+    /// Registers a blocking `handler` with a fast path (`inline`) the event loop tries first, for
+    /// answers that are usually in memory but sometimes need the database.
+    public mutating func add(
+        _ method: String, _ pattern: String, inline: @escaping HTTPInlineHandlerFunction,
+        _ handler: @escaping HTTPHandlerFunction
+    ) {
+        add(method, pattern, handler)
+        routes[routes.count - 1].inline = inline
     }
 
     /// Every (method, pattern) pair, for documentation checks.

@@ -51,6 +51,19 @@ struct LiveServer {
                 respond(HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("later".utf8)))
             }.start()
         }
+        // "hot" is answered from memory on the event loop; anything else waits for the gate on a worker.
+        router.add(
+            "GET", "/cached/{key}",
+            inline: { request in
+                request.pathParameters["key"] == "hot"
+                    ? HTTPResponse(
+                        status: 200, headers: ["Content-Type": "text/plain"], body: Array("from memory".utf8))
+                    : nil
+            }
+        ) { _ in
+            gate.wait()
+            return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("from a worker".utf8))
+        }
         router.add("GET", "/sleep") { _ in
             usleep(300_000)
             return HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array("slept".utf8))

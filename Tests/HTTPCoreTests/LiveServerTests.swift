@@ -217,6 +217,20 @@ import Testing
         #expect(try blocked.readResponse().text == "released")
     }
 
+    @Test func anInlineFastPathAnswersWithoutAWorkerAndFallsBackOnNil() throws {
+        let live = try LiveServer.make { $0.workerThreads = 1 }
+        defer { live.server.shutdown() }
+        let cold = try RawClient(port: live.port, timeout: 10)
+        try cold.send("GET /cached/cold HTTP/1.1\r\nHost: x\r\n\r\n")
+        live.gate.awaitWaiter()  // the only worker is taken
+        let hot = try RawClient(port: live.port, timeout: 3)
+        let response = try hot.exchange("GET /cached/hot HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(response.text == "from memory")
+        #expect(response.header("X-Frame-Options") == "DENY")
+        live.gate.open()
+        #expect(try cold.readResponse().text == "from a worker")
+    }
+
     @Test func deferredHandlerHoldsNoWorkerAndKeepsPipelineOrder() throws {
         let live = try LiveServer.make { $0.workerThreads = 1 }
         defer { live.server.shutdown() }

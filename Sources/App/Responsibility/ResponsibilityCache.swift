@@ -23,6 +23,11 @@ final class ResponsibilityCache: Sendable {
         self.capacity = capacity
     }
 
+    /// The board if it is in memory; never waits for anything but the cache's lock.
+    func cached(_ key: Key) -> EncodedDocument? {
+        state.withLock { $0.entries[key] }
+    }
+
     func entry(_ key: Key, load: () throws -> EncodedDocument) throws -> EncodedDocument {
         let (hit, generation) = state.withLock { ($0.entries[key], $0.generations[key.township, default: 0]) }
         if let hit { return hit }

@@ -19,7 +19,9 @@ struct ResponsibilityRoutes {
         scope.add("GET", project + "/timeline", .managersAndCadres, to: &router, timeline)
         scope.add("GET", "/responsibility", .managersAndCadres, to: &router, board)
         scope.add("GET", "/responsibility.csv", .managersAndCadres, to: &router, boardCSV)
-        router.add("GET", "/v1/public/townships/{code}/responsibility", endpoint(publicBoard))
+        // Read by many: a board in memory is answered on the event loop, a miss on a worker.
+        router.add(
+            "GET", "/v1/public/townships/{code}/responsibility", inline: cachedPublicBoard, endpoint(publicBoard))
     }
 
     private var notFound: APIError { APIError.notFound("No such project in this township.") }
@@ -101,9 +103,9 @@ struct ResponsibilityRoutes {
 
     /// The public board (接受群众监督): the same document, no credential.
     private func publicBoard(_ request: HTTPRequest) throws -> HTTPResponse {
-        let (year, asOf) = try Self.period(request, today: clock.today())
-        let code = request.pathParameters["code"] ?? ""
-        let key = ResponsibilityCache.Key(township: code, year: year, asOf: asOf.daysSince1970)
+        let key = try publicKey(request)
+        let code = key.township
+        let (year, asOf) = (key.year, CalendarDay(daysSince1970: key.asOf))
         let entry = try cache.entry(key) {
             guard let township = try store.read({ try $0.access.township(code: code) }) else {
                 throw APIError.notFound("No township '\(code)'.")
@@ -112,6 +114,18 @@ struct ResponsibilityRoutes {
                 plain: JSONWriter.encode(.object(try compute(township, year: year, asOf: asOf).json)))
         }
         return entry.response(to: request)
+    }
+
+    /// The public board when it is in memory; nil sends the request to `publicBoard`.
+    private func cachedPublicBoard(_ request: HTTPRequest) -> HTTPResponse? {
+        guard let key = try? publicKey(request), let entry = cache.cached(key) else { return nil }
+        return entry.response(to: request)
+    }
+
+    private func publicKey(_ request: HTTPRequest) throws -> ResponsibilityCache.Key {
+        let (year, asOf) = try Self.period(request, today: clock.today())
+        return ResponsibilityCache.Key(
+            township: request.pathParameters["code"] ?? "", year: year, asOf: asOf.daysSince1970)
     }
 
     private func document(_ township: Township, year: Int, asOf: CalendarDay) throws -> EncodedDocument {
