@@ -107,6 +107,7 @@ public final class Application: Sendable {
             counters: counters
         ).register(in: &router)
         ArchiveRoutes(store: store, scope: scope).register(in: &router)
+        QuarterlyReviewRoutes(store: store, scope: scope).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }

@@ -73,4 +73,5 @@ struct SQLiteTransaction: StoreTransaction {
     var ballots: any BallotRepository { SQLiteBallotRepository(connection: connection) }
     var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection, clock: clock) }
     var projects: any ProjectRepository { SQLiteProjectRepository(connection: connection, clock: clock) }
+    var reviews: any ReviewRepository { SQLiteReviewRepository(connection: connection, clock: clock) }
 }

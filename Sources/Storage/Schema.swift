@@ -7,6 +7,7 @@ public enum Schema {
         Migration(version: 4, name: "a round's id lists after its other columns", sql: roundListsLast),
         Migration(version: 5, name: "ballots in slots laid out when a round opens", sql: ballotSlots),
         Migration(version: 6, name: "responsibility boards, monthly checks and cadre tokens", sql: responsibility),
+        Migration(version: 7, name: "quarterly reviews", sql: quarterlyReviews),
     ]
 
     static let registry = """
@@ -263,5 +264,23 @@ public enum Schema {
                json_object('title', title, 'board', board, 'year', year, 'cadre_id', cadre_id,
                            'supervisor_id', NULL, 'village', NULL, 'start', NULL, 'due', NULL)
         FROM projects;
+        """
+
+    /// Contract §10: one review per township and quarter; `cadres` holds the rows frozen at
+    /// finalization.
+    static let quarterlyReviews = """
+        CREATE TABLE quarterly_reviews (
+            id INTEGER PRIMARY KEY,
+            township_id INTEGER NOT NULL REFERENCES townships(id),
+            period TEXT NOT NULL,
+            round_id INTEGER REFERENCES rounds(id),
+            rules TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'final')),
+            commentary TEXT,
+            created_at TEXT NOT NULL,
+            finalized_at TEXT,
+            cadres TEXT,
+            UNIQUE (township_id, period)
+        );
         """
 }

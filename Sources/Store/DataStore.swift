@@ -27,6 +27,7 @@ public protocol StoreTransaction {
     var ballots: any BallotRepository { get }
     var archive: any ArchiveRepository { get }
     var projects: any ProjectRepository { get }
+    var reviews: any ReviewRepository { get }
 }
 
 /// The backend could not store anything now; the client may try again (503).

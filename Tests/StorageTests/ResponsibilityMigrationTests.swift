@@ -28,7 +28,7 @@ import Testing
         }
         let database = try Database(path: path, migrations: Schema.migrations)
         defer { database.close() }
-        #expect(database.schemaVersion == 6)
+        #expect(database.schemaVersion == Schema.migrations.count)
         try database.read { connection in
             let registry = SQLiteRegistryRepository(connection: connection, clock: SystemClock())
             let cadre = try #require(try registry.get(Registry.cadres, townshipID: 1, id: 3))

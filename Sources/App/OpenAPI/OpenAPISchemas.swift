@@ -59,7 +59,7 @@ enum OpenAPISchemas {
                     required: ["id", "label", "created_at", "revoked_at"])
             ),
         ]
-        schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas
+        schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
         schemas += roundSchemas + ballotSchemas
         schemas.append(("Results", results(board: false)))
         schemas.append(("PublicBoard", results(board: true)))

@@ -19,11 +19,15 @@ public enum ArchiveKind: String, Sendable, CaseIterable, Codable {
     case appointment
     /// Free-form note. Manual.
     case note
+    /// The cadre's place in a finalized quarterly review (季评排队, contract §10). Automatic.
+    case quarterlyReview = "quarterly_review"
+    /// The year-end assessment's final grade (年底全面考核, contract §11). Automatic.
+    case annualAssessment = "annual_assessment"
 
     /// True for the kinds only publication may write.
     public var isAutomatic: Bool {
         switch self {
-        case .evaluation, .commendation, .suspension: true
+        case .evaluation, .commendation, .suspension, .quarterlyReview, .annualAssessment: true
         case .assessment, .award, .sanction, .appointment, .note: false
         }
     }

@@ -30,8 +30,11 @@ import Testing
     }
 
     @Test(arguments: ArchiveKind.allCases)
-    func onlyPublicationKindsAreAutomatic(kind: ArchiveKind) {
-        let automatic: Set<String> = ["evaluation", "commendation", "suspension"]
+    func onlyTheWorkflowsKindsAreAutomatic(kind: ArchiveKind) {
+        // Written by publication, a finalized quarterly review, a finalized year-end assessment.
+        let automatic: Set<String> = [
+            "evaluation", "commendation", "suspension", "quarterly_review", "annual_assessment",
+        ]
         #expect(kind.isAutomatic == automatic.contains(kind.rawValue))
         #expect(ArchiveKind.manualKinds.contains(kind) == !automatic.contains(kind.rawValue))
     }
