@@ -108,6 +108,11 @@ public final class Application: Sendable {
         ).register(in: &router)
         ArchiveRoutes(store: store, scope: scope).register(in: &router)
         QuarterlyReviewRoutes(store: store, scope: scope).register(in: &router)
+        AssessmentRoutes(
+            store: store, scope: scope, clock: configuration.clock,
+            objectionLimit: FailureThrottle(limit: 5, window: 3600, clock: configuration.clock),
+            clientAddress: clientAddress
+        ).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }

@@ -74,4 +74,5 @@ struct SQLiteTransaction: StoreTransaction {
     var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection, clock: clock) }
     var projects: any ProjectRepository { SQLiteProjectRepository(connection: connection, clock: clock) }
     var reviews: any ReviewRepository { SQLiteReviewRepository(connection: connection, clock: clock) }
+    var assessments: any AssessmentRepository { SQLiteAssessmentRepository(connection: connection, clock: clock) }
 }

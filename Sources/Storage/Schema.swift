@@ -8,6 +8,7 @@ public enum Schema {
         Migration(version: 5, name: "ballots in slots laid out when a round opens", sql: ballotSlots),
         Migration(version: 6, name: "responsibility boards, monthly checks and cadre tokens", sql: responsibility),
         Migration(version: 7, name: "quarterly reviews", sql: quarterlyReviews),
+        Migration(version: 8, name: "year-end assessments, overrides and objections", sql: assessments),
     ]
 
     static let registry = """
@@ -282,5 +283,43 @@ public enum Schema {
             cadres TEXT,
             UNIQUE (township_id, period)
         );
+        """
+
+    /// Contract §11: one assessment per township and year; its inputs frozen at the notice; the
+    /// committee's overrides beside the proposals; objections from the public, which keep no
+    /// trace of their sender.
+    static let assessments = """
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            township_id INTEGER NOT NULL REFERENCES townships(id),
+            year INTEGER NOT NULL,
+            rules TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'notice', 'final')),
+            notice_ends TEXT,
+            notice_cut_short TEXT,
+            commentary TEXT,
+            created_at TEXT NOT NULL,
+            finalized_at TEXT,
+            inputs TEXT,
+            UNIQUE (township_id, year)
+        );
+        CREATE TABLE assessment_overrides (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+            cadre_id INTEGER NOT NULL,
+            grade TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, cadre_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE objections (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+            cadre_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            response TEXT,
+            responded_at TEXT
+        );
+        CREATE INDEX objections_by_assessment ON objections (assessment_id, id);
         """
 }

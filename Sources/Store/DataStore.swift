@@ -28,6 +28,7 @@ public protocol StoreTransaction {
     var archive: any ArchiveRepository { get }
     var projects: any ProjectRepository { get }
     var reviews: any ReviewRepository { get }
+    var assessments: any AssessmentRepository { get }
 }
 
 /// The backend could not store anything now; the client may try again (503).

@@ -60,6 +60,7 @@ enum OpenAPISchemas {
             ),
         ]
         schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
+            + OpenAPIDocument.assessmentSchemas
         schemas += roundSchemas + ballotSchemas
         schemas.append(("Results", results(board: false)))
         schemas.append(("PublicBoard", results(board: true)))

@@ -39,6 +39,15 @@ extension JSONValue {
         if case .int(let value) = self { value } else { nil }
     }
 
+    /// The number as a `Double` (an integer too), or nil for any other case.
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let value): value
+        case .int(let value): Double(value)
+        default: nil
+        }
+    }
+
     /// The object payload, or nil for any other case.
     public var objectValue: JSONObject? {
         if case .object(let value) = self { value } else { nil }

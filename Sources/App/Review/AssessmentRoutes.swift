@@ -1,0 +1,287 @@
+import Domain
+import HTTPCore
+import Primitives
+import Store
+
+/// The year-end assessment (年底全面考核, contract §11): create, the live draft, the committee's
+/// overrides, the public notice (公示) with objections, and finalization into the archive.
+struct AssessmentRoutes {
+    let store: any DataStore
+    let scope: TownshipScope
+    let clock: any TimeSource
+    /// Accepted objections per address (5 an hour over the whole server).
+    let objectionLimit: FailureThrottle
+    let clientAddress: ClientAddress
+
+    /// Largest objection body: 1,000 characters of text need far less.
+    static let objectionBodyLimit = 16 * 1024
+
+    func register(in router: inout Router) {
+        let base = "/assessments"
+        scope.add("POST", base, to: &router, create)
+        scope.add("GET", base, to: &router, list)
+        scope.add("GET", base + "/{id}", to: &router, get)
+        scope.add("PUT", base + "/{id}/grades/{cadre_id}", to: &router, override)
+        scope.add("POST", base + "/{id}/notice", to: &router, notice)
+        scope.add("GET", base + "/{id}/objections", to: &router, objections)
+        scope.add("PUT", base + "/{id}/objections/{oid}", to: &router, answer)
+        scope.add("POST", base + "/{id}/finalize", to: &router, finalize)
+        let publicBase = "/v1/public/townships/{code}/assessments/{id}"
+        router.add("GET", publicBase, endpoint(publicNotice))
+        router.add("POST", publicBase + "/objections", endpoint(object))
+    }
+
+    private var notFound: APIError { APIError.notFound("No such assessment in this township.") }
+
+    private func create(_ request: TownshipRequest) throws -> HTTPResponse {
+        let township = request.township
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let year = reader.int("year", range: Int64(Period.years.lowerBound)...Int64(Period.years.upperBound))
+        let rules = AssessmentRules.read(&reader)
+        reader.finish(allowed: ["year", "weights", "excellent_quota"])
+        guard reader.isValid, let year else { throw APIError.invalid(reader.errors) }
+        let document = try store.write { transaction -> (Int64, JSONObject) in
+            let assessment = try transaction.assessments.create(townshipID: township.id, year: Int(year), rules: rules)
+            return (assessment.id, try Self.document(assessment, transaction))
+        }
+        return .json(
+            .object(document.1), status: 201, location: "/v1/townships/\(township.code)/assessments/\(document.0)")
+    }
+
+    private func list(_ request: TownshipRequest) throws -> HTTPResponse {
+        let items = try store.read { try $0.assessments.list(townshipID: request.township.id) }
+        return .json(["items": .array(items.map { .object($0.summary) }), "next": .null])
+    }
+
+    private func get(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        return .json(.object(try store.read { try Self.document(try assessment(request, id, $0), $0) }))
+    }
+
+    /// The committee's grade for one cadre, with a reason (draft or notice): the proposal stays
+    /// beside it.
+    private func override(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        let cadreID = try request.id("cadre_id", missing: APIError.notFound("No such cadre in this assessment."))
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let gradeText = reader.string("grade")
+        let grade = gradeText.flatMap(AnnualGrade.init(rawValue:))
+        if gradeText != nil, grade == nil {
+            reader.fail("grade", "must be one of \(AnnualGrade.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let reason = reader.string("reason", minLength: 1, maxLength: 500)
+        reader.finish(allowed: ["grade", "reason"])
+        guard reader.isValid, let grade, let reason else { throw APIError.invalid(reader.errors) }
+        let row = try store.write { transaction -> JSONObject in
+            let assessment = try assessment(request, id, transaction)
+            guard assessment.state != .final else { throw APIError.conflict("The assessment is final.") }
+            let rows = try AssessmentWorkflow.rows(assessment, transaction)
+            guard rows.contains(where: { $0.input.cadre.id == cadreID }) else {
+                throw APIError.notFound("No such cadre in this assessment.")
+            }
+            if let refusal = AnnualAssessment.overrideRefusal(
+                rows, cadreID: cadreID, grade: grade, rules: assessment.rules)
+            {
+                throw APIError.invalid([FieldError(field: "grade", message: refusal)])
+            }
+            try transaction.assessments.setOverride(assessmentID: id, cadreID: cadreID, grade: grade, reason: reason)
+            var updated = assessment
+            updated.overrides[cadreID] = (grade, reason)
+            return try AssessmentWorkflow.rows(updated, transaction).first { $0.input.cadre.id == cadreID }!.json
+        }
+        return .json(.object(row))
+    }
+
+    /// Starts the public notice: the figures freeze, `notice_ends` = today + days.
+    private func notice(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let days = reader.int("days", range: 1...30)
+        reader.finish(allowed: ["days"])
+        guard reader.isValid, let days else { throw APIError.invalid(reader.errors) }
+        let ends = CalendarDay(clock.today())!.adding(days: Int(days))
+        let document = try store.write { transaction -> JSONObject in
+            let assessment = try assessment(request, id, transaction)
+            guard assessment.state == .draft else { throw APIError.conflict("The notice has already started.") }
+            let inputs = try AssessmentWorkflow.inputs(assessment, transaction)
+            _ = try transaction.assessments.startNotice(
+                townshipID: request.township.id, id: id, ends: ends, inputs: inputs)
+            return try Self.document(try self.assessment(request, id, transaction), transaction)
+        }
+        return .json(.object(document))
+    }
+
+    private func objections(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        let items = try store.read { transaction in
+            _ = try assessment(request, id, transaction)
+            return try transaction.assessments.objections(assessmentID: id)
+        }
+        return .json(["items": .array(items.map { .object($0.json) }), "next": .null])
+    }
+
+    private func answer(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        let missing = APIError.notFound("No such objection.")
+        let objectionID = try request.id("oid", missing: missing)
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let response = reader.string("response", minLength: 1, maxLength: 2000)
+        reader.finish(allowed: ["response"])
+        guard reader.isValid, let response else { throw APIError.invalid(reader.errors) }
+        let answered = try store.write { transaction -> Objection? in
+            _ = try assessment(request, id, transaction)
+            guard try transaction.assessments.answer(assessmentID: id, objectionID: objectionID, response: response)
+            else { return nil }
+            return try transaction.assessments.objections(assessmentID: id).first { $0.id == objectionID }
+        }
+        guard let answered else { throw missing }
+        return .json(.object(answered.json))
+    }
+
+    /// Notice → final: every cadre graded (409 naming those without), the reason for cutting the
+    /// notice short before it ends, and an `annual_assessment` record per graded cadre.
+    private func finalize(_ request: TownshipRequest) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        var reader = JSONObjectReader(try RequestBody.object(request.http))
+        let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
+        let cutShort = reader.string("notice_cut_short", required: false, minLength: 1, maxLength: 500)
+        reader.finish(allowed: ["commentary", "notice_cut_short"])
+        guard reader.isValid else { throw APIError.invalid(reader.errors) }
+        let today = CalendarDay(clock.today())!
+        let document = try store.write { transaction -> JSONObject in
+            let assessment = try assessment(request, id, transaction)
+            guard assessment.state == .notice, let ends = assessment.noticeEnds else {
+                throw APIError.conflict("Only an assessment in its public notice can be finalized.")
+            }
+            let rows = try AssessmentWorkflow.rows(assessment, transaction)
+            let ungraded = rows.filter { $0.grade == nil }
+            guard ungraded.isEmpty else {
+                throw APIError.conflict(
+                    "Every cadre needs a grade first.",
+                    errors: ungraded.map {
+                        FieldError(field: "grades.\($0.input.cadre.id)", message: "\($0.input.cadre.name) has no grade")
+                    })
+            }
+            if today < ends, cutShort == nil {
+                throw APIError.invalid([
+                    FieldError(field: "notice_cut_short", message: "is required before the notice ends on \(ends)")
+                ])
+            }
+            _ = try transaction.assessments.finalize(
+                townshipID: request.township.id, id: id, commentary: commentary,
+                noticeCutShort: today < ends ? cutShort : nil)
+            for row in rows {
+                guard let grade = row.grade else { continue }
+                let earlier = try AssessmentWorkflow.earlierGrades(cadreID: row.input.cadre.id, transaction)
+                let text = { (value: Double?) in value.map { JSONValue.string(Scores.text($0)) } ?? .null }
+                let data: JSONObject = [
+                    "grade": .string(grade.rawValue), "proposed": row.proposed.map { .string($0.rawValue) } ?? .null,
+                    "reason": row.override.map { .string($0.reason) } ?? .null, "score": text(row.score),
+                    "parts": [
+                        "supervision": text(row.input.supervision), "quarterly": text(row.input.quarterly),
+                        "tasks": text(row.input.tasks),
+                    ],
+                    "rank": row.rank.map { .int(Int64($0)) } ?? .null,
+                    "consequences": .array(
+                        AnnualAssessment.consequences(grade: grade, year: assessment.year, earlier: earlier).map(
+                            JSONValue.string)),
+                ]
+                _ = try transaction.archive.append(
+                    cadreID: row.input.cadre.id, kind: .annualAssessment, roundID: nil,
+                    period: String(assessment.year), data: .object(data))
+            }
+            return try Self.document(try self.assessment(request, id, transaction), transaction)
+        }
+        return .json(.object(document))
+    }
+
+    // MARK: public
+
+    /// The notice (公示): the 拟评优秀 names and the count per grade; 404 before the notice.
+    private func publicNotice(_ request: HTTPRequest) throws -> HTTPResponse {
+        let (assessment, rows) = try publicAssessment(request)
+        var counts = JSONObject()
+        for grade in AnnualGrade.allCases {
+            counts[grade.rawValue] = .int(Int64(rows.filter { $0.grade == grade }.count))
+        }
+        let excellent: [JSONValue] = rows.filter { $0.grade == .excellent }.map {
+            [
+                "cadre_id": .int($0.input.cadre.id), "name": .string($0.input.cadre.name),
+                "department": $0.input.cadre.department.map(JSONValue.string) ?? .null,
+            ]
+        }
+        let cadres: [JSONValue] = rows.map {
+            ["cadre_id": .int($0.input.cadre.id), "name": .string($0.input.cadre.name)]
+        }
+        return .json([
+            "id": .int(assessment.id), "year": .int(Int64(assessment.year)),
+            "state": .string(assessment.state.rawValue),
+            "notice_ends": .string(assessment.noticeEnds?.text ?? ""), "excellent": .array(excellent),
+            "counts": .object(counts), "cadres": .array(cadres),
+        ])
+    }
+
+    /// An objection from anyone during the notice: no credential, nothing about the sender kept.
+    private func object(_ request: HTTPRequest) throws -> HTTPResponse {
+        guard request.body.count <= Self.objectionBodyLimit else {
+            throw APIError(413, "An objection body is at most \(Self.objectionBodyLimit) bytes.")
+        }
+        let client = clientAddress.of(request)
+        if let wait = objectionLimit.retryAfter(client) {
+            var error = APIError(429, "Too many objections from this address; try again in \(wait) s.")
+            error.headers.set("Retry-After", String(wait))
+            throw error
+        }
+        var reader = JSONObjectReader(try RequestBody.object(request))
+        let cadreID = reader.int("cadre_id", range: 1...Int64.max)
+        let text = reader.string("text")?.trimmingWhitespace
+        if let text, text.isEmpty || text.unicodeScalars.count > 1000 {
+            reader.fail("text", "must be 1–1000 characters")
+        }
+        reader.finish(allowed: ["cadre_id", "text"])
+        guard reader.isValid, let cadreID, let text else { throw APIError.invalid(reader.errors) }
+        let (assessment, rows) = try publicAssessment(request)
+        let today = CalendarDay(clock.today())!
+        guard assessment.state == .notice, let ends = assessment.noticeEnds, today <= ends else {
+            throw APIError.conflict("Objections are taken only during the public notice.")
+        }
+        guard rows.contains(where: { $0.input.cadre.id == cadreID }) else {
+            throw APIError.invalid([FieldError(field: "cadre_id", message: "names no cadre of this assessment")])
+        }
+        let id = try store.write {
+            try $0.assessments.addObjection(assessmentID: assessment.id, cadreID: cadreID, text: text)
+        }
+        objectionLimit.recordFailure(client)
+        return .json(["id": .int(id)], status: 201)
+    }
+
+    private func publicAssessment(_ request: HTTPRequest) throws -> (Assessment, [AssessmentRow]) {
+        let code = request.pathParameters["code"] ?? ""
+        let missing = APIError.notFound("No assessment in public notice here.")
+        guard let id = Int64(request.pathParameters["id"] ?? "") else { throw missing }
+        let found = try store.read { transaction -> (Assessment, [AssessmentRow])? in
+            guard let township = try transaction.access.township(code: code),
+                let assessment = try transaction.assessments.get(townshipID: township.id, id: id),
+                assessment.state != .draft
+            else { return nil }
+            return (assessment, try AssessmentWorkflow.rows(assessment, transaction))
+        }
+        guard let found else { throw missing }
+        return found
+    }
+
+    private func assessment(_ request: TownshipRequest, _ id: Int64, _ transaction: any StoreTransaction) throws
+        -> Assessment
+    {
+        guard let assessment = try transaction.assessments.get(townshipID: request.township.id, id: id) else {
+            throw notFound
+        }
+        return assessment
+    }
+
+    static func document(_ assessment: Assessment, _ transaction: any StoreTransaction) throws -> JSONObject {
+        var object = assessment.summary
+        object["cadres"] = .array(try AssessmentWorkflow.rows(assessment, transaction).map { .object($0.json) })
+        return object
+    }
+}
