@@ -240,7 +240,7 @@ struct AssessmentRoutes {
         }
         reader.finish(allowed: ["cadre_id", "text"])
         guard reader.isValid, let cadreID, let text else { throw APIError.invalid(reader.errors) }
-        let (assessment, rows) = try publicAssessment(request)
+        let (assessment, rows) = try publicAssessment(request, includingDraft: true)
         let today = CalendarDay(clock.today())!
         guard assessment.state == .notice, let ends = assessment.noticeEnds, today <= ends else {
             throw APIError.conflict("Objections are taken only during the public notice.")
@@ -255,14 +255,17 @@ struct AssessmentRoutes {
         return .json(["id": .int(id)], status: 201)
     }
 
-    private func publicAssessment(_ request: HTTPRequest) throws -> (Assessment, [AssessmentRow]) {
+    /// The assessment named by a public path; a draft is not public (404) unless `includingDraft`.
+    private func publicAssessment(_ request: HTTPRequest, includingDraft: Bool = false) throws -> (
+        Assessment, [AssessmentRow]
+    ) {
         let code = request.pathParameters["code"] ?? ""
         let missing = APIError.notFound("No assessment in public notice here.")
         guard let id = Int64(request.pathParameters["id"] ?? "") else { throw missing }
         let found = try store.read { transaction -> (Assessment, [AssessmentRow])? in
             guard let township = try transaction.access.township(code: code),
                 let assessment = try transaction.assessments.get(townshipID: township.id, id: id),
-                assessment.state != .draft
+                includingDraft || assessment.state != .draft
             else { return nil }
             return (assessment, try AssessmentWorkflow.rows(assessment, transaction))
         }
