@@ -28,9 +28,10 @@
   }
 
   /**
-   * Calls the API and never throws: resolves to {ok, status, data}. `data` is the parsed JSON
-   * body (a problem+json object on errors), or null; a network failure gives status 0, so the
-   * pages can tell "the server said no" from "the server could not be reached".
+   * Calls the API and never throws: resolves to {ok, status, data, headers}. `data` is the parsed
+   * JSON body (a problem+json object on errors), or null; a network failure gives status 0 (and
+   * headers null), so the pages can tell "the server said no" from "the server could not be
+   * reached".
    */
   async function api(path, options) {
     const opts = options || {};
@@ -48,14 +49,14 @@
         referrerPolicy: "no-referrer",
       });
     } catch (error) {
-      return { ok: false, status: 0, data: null };
+      return { ok: false, status: 0, data: null, headers: null };
     }
     let data = null;
     const text = await response.text();
     if (text) {
       try { data = JSON.parse(text); } catch (error) { data = null; }
     }
-    return { ok: response.ok, status: response.status, data };
+    return { ok: response.ok, status: response.status, data, headers: response.headers };
   }
 
   /** Chinese for a problem the pages have no more specific words for. */

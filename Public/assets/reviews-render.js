@@ -93,7 +93,8 @@
         ? el("p", { class: "meta" }, el("span", {}, "定稿时间：", el("time", { datetime: data.finalized_at }, timeName(data.finalized_at)),
             el("span", { class: "nowrap" }, "（北京时间）")))
         : null,
-      quarters(items, code, data ? data.id : null));
+      quarters(items, code, data ? data.id : null),
+      el("p", { class: "no-print small" }, el("a", { href: "assessment.html?" + new URLSearchParams({ township: code }) }, "本镇年度考核公示")));
   }
 
   /** One finalized review: the ranking with its grade counts and the commentary. */

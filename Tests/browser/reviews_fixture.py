@@ -65,3 +65,30 @@ class ReviewsTownship:
         review = api.call("POST", base + "/quarterly-reviews", {"period": period, "round_id": round_id}, expect=201)
         api.call("POST", f"{base}/quarterly-reviews/{review['id']}/finalize", {"commentary": COMMENTARY[period]}, expect=200)
         return review["id"]
+
+
+# The year-end assessment of 2026 over the two quarters above (no semiannual round, no projects,
+# so a cadre's score is the mean of its quarterly scores). With an 优秀 quota of half the six
+# scored cadres, the walk down the ranking gives 优秀 to the eligible ones (a quarterly 好):
+# 张三 88.50, 李四 77.84, 钱七 71.00; 王五 and 欧阳晓明 (75.00, never 好) are 称职, the cadre
+# with markup in its name 基本称职 (62.50 < 70), and 孙八 (never scored) is left to the committee.
+EXCELLENT = [("张三", "党政办"), ("李四", "民政办"), ("钱七", "农业综合服务中心")]
+ANNUAL_COUNTS = {"优秀": 3, "称职": 2, "基本称职": 1, "不称职": 0}
+
+
+def open_assessment(township, year, days, quota=0.5):
+    """A year-end assessment of `year` put on public notice for `days` days: its id."""
+    api, base = township.api, township.base
+    assessment = api.call("POST", base + "/assessments", {"year": year, "excellent_quota": quota}, expect=201)
+    api.call("POST", f"{base}/assessments/{assessment['id']}/notice", {"days": days}, expect=200)
+    return assessment["id"]
+
+
+def finalize_assessment(township, assessment_id, grade="称职"):
+    """Grades every cadre still without a grade as `grade` and finalizes, cutting the notice short."""
+    api, base = township.api, township.base
+    path = f"{base}/assessments/{assessment_id}"
+    for row in api.call("GET", path, expect=200)["cadres"]:
+        if row["grade"] is None:
+            api.call("PUT", f"{path}/grades/{row['cadre_id']}", {"grade": grade, "reason": "本年度无考核数据，经镇党委研究评定"}, expect=200)
+    api.call("POST", path + "/finalize", {"commentary": "经公示无异议，考核结果确定。", "notice_cut_short": "县委组织部要求提前报送"}, expect=200)
