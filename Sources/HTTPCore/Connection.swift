@@ -140,10 +140,10 @@ final class Connection {
         let resolution = loop.context.router.resolve(&request)
         let started = clock.monotonicSeconds()
         guard resolution.mayBlock else {
-            return finish(request, resolution.name, resolution.handler(request), started: started)
+            return finish(request, resolution, resolution.handler(request), started: started)
         }
         if let inline = resolution.inline, let response = inline(request) {
-            return finish(request, resolution.name, response, started: started)
+            return finish(request, resolution, response, started: started)
         }
         phase = .handling
         let handoff = Handoff(connection: self, request: request)
@@ -155,7 +155,7 @@ final class Connection {
                 let connection = handoff.connection
                 guard connection.phase == .handling else { return }  // closed meanwhile
                 connection.phase = .open
-                connection.finish(handoff.request, resolution.name, response, started: started)
+                connection.finish(handoff.request, resolution, response, started: started)
                 connection.process()
             }
         }
@@ -169,7 +169,10 @@ final class Connection {
     }
 
     /// Encodes the response (compressed when allowed), queues it, and records metrics and the log line.
-    private func finish(_ request: HTTPRequest, _ route: String, _ response: HTTPResponse, started: Double) {
+    private func finish(
+        _ request: HTTPRequest, _ resolution: RouteResolution, _ response: HTTPResponse, started: Double
+    ) {
+        let route = resolution.name
         let head = request.head
         // A body below the gzip minimum is never compressed, so its Accept-Encoding is not read.
         let acceptEncoding =
@@ -210,7 +213,8 @@ final class Connection {
             route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
         loop.context.log.request(
             AccessLog.Entry(
-                id: requestID, remote: remote, method: head.method, path: head.path, status: response.status,
+                id: requestID, remote: resolution.hidesClientAddress ? "-" : remote, method: head.method,
+                path: head.path, status: response.status,
                 bytes: response.body.count, seconds: seconds))
     }
 

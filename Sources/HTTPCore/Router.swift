@@ -22,6 +22,8 @@ public struct RouteResolution: Sendable {
     /// A fast path tried on the event loop first (memory lookups only); when it answers nil,
     /// `handler` runs as usual.
     public var inline: HTTPInlineHandlerFunction? = nil
+    /// The access log writes `-` for the client's address (a route whose senders stay unknown).
+    public var hidesClientAddress = false
 }
 
 /// A handler's fast path that never blocks: a response from memory, or nil to run the handler.
@@ -39,9 +41,12 @@ public struct Router: Sendable {
         var mayBlock: Bool
         var deferred: HTTPDeferredHandlerFunction? = nil
         var inline: HTTPInlineHandlerFunction? = nil
+        var hidesClientAddress = false
 
         var resolution: RouteResolution {
-            RouteResolution(handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred, inline: inline)
+            RouteResolution(
+                handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred, inline: inline,
+                hidesClientAddress: hidesClientAddress)
         }
     }
 
@@ -90,6 +95,15 @@ public struct Router: Sendable {
     ) {
         add(method, pattern, handler)
         routes[routes.count - 1].inline = inline
+    }
+
+    /// Registers a handler whose requests the access log records without the client's address
+    /// (public writes whose senders must stay unknown, such as objections).
+    public mutating func addWithoutClientAddress(
+        _ method: String, _ pattern: String, _ handler: @escaping HTTPHandlerFunction
+    ) {
+        add(method, pattern, handler)
+        routes[routes.count - 1].hidesClientAddress = true
     }
 
     /// Every (method, pattern) pair, for documentation checks.

@@ -73,20 +73,20 @@ struct SQLiteAssessmentRepository: AssessmentRepository {
 
     func addObjection(assessmentID: Int64, cadreID: Int64, text: String) throws -> Int64 {
         try connection.run(
-            "INSERT INTO objections (assessment_id, cadre_id, text, created_at) VALUES (?, ?, ?, ?)",
-            [assessmentID, cadreID, text, clock.timestamp()])
+            "INSERT INTO objections (assessment_id, cadre_id, text, received_on) VALUES (?, ?, ?, ?)",
+            [assessmentID, cadreID, text, clock.today()])
         return connection.lastInsertRowID
     }
 
     func objections(assessmentID: Int64) throws -> [Objection] {
         try connection.query(
             """
-            SELECT id, cadre_id, text, created_at, response, responded_at FROM objections
+            SELECT id, cadre_id, text, received_on, response, responded_at FROM objections
             WHERE assessment_id = ? ORDER BY id
             """, [assessmentID]
         ) { row in
             Objection(
-                id: row.int64(0), cadreID: row.int64(1), text: row.string(2), createdAt: row.string(3),
+                id: row.int64(0), cadreID: row.int64(1), text: row.string(2), receivedOn: row.string(3),
                 response: row.optionalString(4), respondedAt: row.optionalString(5))
         }
     }

@@ -287,7 +287,8 @@ public enum Schema {
 
     /// Contract §11: one assessment per township and year; its inputs frozen at the notice; the
     /// committee's overrides beside the proposals; objections from the public, which keep no
-    /// trace of their sender.
+    /// trace of their sender: no address, and only the day (UTC+8) they came, so their time
+    /// cannot be matched with anything else.
     static let assessments = """
         CREATE TABLE assessments (
             id INTEGER PRIMARY KEY,
@@ -316,7 +317,7 @@ public enum Schema {
             assessment_id INTEGER NOT NULL REFERENCES assessments(id),
             cadre_id INTEGER NOT NULL,
             text TEXT NOT NULL,
-            created_at TEXT NOT NULL,
+            received_on TEXT NOT NULL,
             response TEXT,
             responded_at TEXT
         );

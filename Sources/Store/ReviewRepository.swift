@@ -20,24 +20,25 @@ public struct Objection: Sendable, Equatable {
     public var id: Int64
     public var cadreID: Int64
     public var text: String
-    public var createdAt: String
+    /// The day it came (UTC+8): no time, so it cannot be matched with a log line.
+    public var receivedOn: String
     public var response: String?
     public var respondedAt: String?
 
     public init(
-        id: Int64, cadreID: Int64, text: String, createdAt: String, response: String?, respondedAt: String?
+        id: Int64, cadreID: Int64, text: String, receivedOn: String, response: String?, respondedAt: String?
     ) {
         self.id = id
         self.cadreID = cadreID
         self.text = text
-        self.createdAt = createdAt
+        self.receivedOn = receivedOn
         self.response = response
         self.respondedAt = respondedAt
     }
 
     public var json: JSONObject {
         [
-            "id": .int(id), "cadre_id": .int(cadreID), "text": .string(text), "created_at": .string(createdAt),
+            "id": .int(id), "cadre_id": .int(cadreID), "text": .string(text), "received_on": .string(receivedOn),
             "response": response.map(JSONValue.string) ?? .null,
             "responded_at": respondedAt.map(JSONValue.string) ?? .null,
         ]

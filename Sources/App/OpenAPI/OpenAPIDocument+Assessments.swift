@@ -76,6 +76,31 @@ extension OpenAPIDocument {
                 responses: [("200", OAS.response("The final assessment.", OAS.ref("Assessment")))])
         ),
         (
+            "/v1/public/townships/{code}/assessments", "GET",
+            OAS.operation(
+                "The township's posted assessments (in notice or final; no credential)", tag: "public",
+                parameters: [code],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "By year.",
+                            OAS.object(
+                                [
+                                    (
+                                        "items",
+                                        OAS.array(
+                                            OAS.object([
+                                                ("id", OAS.id), ("year", OAS.integer()),
+                                                ("state", OAS.enumeration(["notice", "final"])),
+                                                ("notice_ends", OAS.date),
+                                            ]))
+                                    ), ("next", ["type": "null"]),
+                                ], required: ["items"]))
+                    )
+                ], public: true)
+        ),
+        (
             "/v1/public/townships/{code}/assessments/{id}", "GET",
             OAS.operation(
                 "The public notice: 拟评优秀 and the count per grade (no credential)", tag: "public",
@@ -140,9 +165,9 @@ extension OpenAPIDocument {
                 "Objection",
                 OAS.object(
                     [
-                        ("id", OAS.id), ("cadre_id", OAS.id), ("text", OAS.string()), ("created_at", OAS.timestamp),
+                        ("id", OAS.id), ("cadre_id", OAS.id), ("text", OAS.string()), ("received_on", OAS.date),
                         ("response", OAS.nullable(OAS.string())), ("responded_at", OAS.nullable(OAS.timestamp)),
-                    ], required: ["id", "cadre_id", "text", "created_at", "response", "responded_at"])
+                    ], required: ["id", "cadre_id", "text", "received_on", "response", "responded_at"])
             ),
             (
                 "AssessmentNotice",

@@ -28,7 +28,9 @@ struct AssessmentRoutes {
         scope.add("POST", base + "/{id}/finalize", to: &router, finalize)
         let publicBase = "/v1/public/townships/{code}/assessments/{id}"
         router.add("GET", publicBase, endpoint(publicNotice))
-        router.add("POST", publicBase + "/objections", endpoint(object))
+        // Nothing about a sender is kept: not in the table, not in the access log.
+        router.addWithoutClientAddress("POST", publicBase + "/objections", endpoint(object))
+        router.add("GET", "/v1/public/townships/{code}/assessments", endpoint(publicList))
     }
 
     private var notFound: APIError { APIError.notFound("No such assessment in this township.") }
@@ -234,7 +236,7 @@ struct AssessmentRoutes {
         }
         var reader = JSONObjectReader(try RequestBody.object(request))
         let cadreID = reader.int("cadre_id", range: 1...Int64.max)
-        let text = reader.string("text")?.trimmingWhitespace
+        let text = reader.string("text").map(Self.trimmed)
         if let text, text.isEmpty || text.unicodeScalars.count > 1000 {
             reader.fail("text", "must be 1–1000 characters")
         }
@@ -253,6 +255,34 @@ struct AssessmentRoutes {
         }
         objectionLimit.recordFailure(client)
         return .json(["id": .int(id)], status: 201)
+    }
+
+    /// The township's assessments that have been posted (notice or final), by year.
+    private func publicList(_ request: HTTPRequest) throws -> HTTPResponse {
+        let code = request.pathParameters["code"] ?? ""
+        let items = try store.read { transaction -> [Assessment]? in
+            guard let township = try transaction.access.township(code: code) else { return nil }
+            return try transaction.assessments.list(townshipID: township.id).filter { $0.state != .draft }
+        }
+        guard let items else { throw APIError.notFound("No township '\(code)'.") }
+        let json: [JSONValue] = items.map {
+            [
+                "id": .int($0.id), "year": .int(Int64($0.year)), "state": .string($0.state.rawValue),
+                "notice_ends": .string($0.noticeEnds?.text ?? ""),
+            ]
+        }
+        return .json(["items": .array(json), "next": .null])
+    }
+
+    /// `text` without leading and trailing white space of any kind (newlines, U+3000 too).
+    static func trimmed(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
     }
 
     /// The assessment named by a public path; a draft is not public (404) unless `includingDraft`.

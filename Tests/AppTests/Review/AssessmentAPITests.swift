@@ -71,6 +71,8 @@ import Testing
         // Frozen: a later rename does not reach the figures.
         #expect(try f.patch("/cadres/\(f.cadres[1])", #"{"name":"改名"}"#).status == 200)
         #expect(rows(try f.get("/assessments/\(id)"))[1]["name"] == "干部1")
+        let listed = try f.app.call("GET", "/v1/public/townships/niumasi/assessments")
+        #expect(listed.items == [["id": .int(id), "year": 2026, "state": "notice", "notice_ends": "2026-12-25"]])
         let posted = try f.app.call("GET", publicPath)
         #expect(posted.status == 200)
         #expect(posted.json["excellent"] == [["cadre_id": .int(f.cadres[1]), "name": "干部1", "department": "财政所"]])
@@ -83,6 +85,7 @@ import Testing
         #expect(first.status == 201)
         for (body, field) in [
             (#"{"cadre_id":\#(f.cadres[1]),"text":"   "}"#, "text"),
+            (#"{"cadre_id":\#(f.cadres[1]),"text":"\n\u3000\t"}"#, "text"),
             (#"{"cadre_id":\#(f.cadres[1]),"text":"\#(String(repeating: "字", count: 1001))"}"#, "text"),
             (#"{"cadre_id":999999,"text":"x"}"#, "cadre_id"),
             (#"{"cadre_id":\#(f.cadres[1]),"text":"x","phone":"138"}"#, "phone"),
@@ -106,7 +109,8 @@ import Testing
         let columns = try f.app.app.database.read { connection in
             try connection.query("SELECT name FROM pragma_table_info('objections')") { $0.string(0) }
         }
-        #expect(Set(columns) == ["id", "assessment_id", "cadre_id", "text", "created_at", "response", "responded_at"])
+        #expect(Set(columns) == ["id", "assessment_id", "cadre_id", "text", "received_on", "response", "responded_at"])
+        #expect(received[0]["received_on"] == "2026-12-20")
         let answered = try put(
             f, "/assessments/\(id)/objections/\(received[0]["id"]?.intValue ?? 0)", #"{"response":"经核实不属实"}"#)
         #expect(answered.status == 200)
