@@ -84,7 +84,7 @@ extension OpenAPIDocument {
                                                 ],
                                                 required: ["id", "title", "period", "published_at"]))
                                     ),
-                                    ("township", OAS.ref("Township")),
+                                    ("next", ["type": "null"]), ("township", OAS.ref("Township")),
                                 ], required: ["items"]))
                     )
                 ],

@@ -27,7 +27,7 @@ struct PublicRoutes {
                 "published_at": .string(round.publishedAt ?? ""),
             ]
         }
-        return .json(["items": .array(items), "township": .object(township.json)])
+        return .json(["items": .array(items), "next": .null, "township": .object(township.json)])
     }
 
     private func board(_ request: HTTPRequest) throws -> HTTPResponse {
