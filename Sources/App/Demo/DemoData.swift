@@ -5,8 +5,9 @@ import Store
 /// `duping serve --demo`: on an empty database, a realistic township — 牛马司镇 with 12
 /// departments, 60 cadres (five of them leaders, five stationed in villages), a 40-member panel,
 /// 16 targets on the three responsibility boards with a year of monthly checks
-/// (`DemoData+Responsibility.swift`) — with one published semiannual round (simulated ballots) and
-/// one open quarterly round, so that a newcomer sees real boards at once. The year is today's
+/// (`DemoData+Responsibility.swift`) — with one published semiannual round (simulated ballots),
+/// the finalized quarterly reviews of the year's past quarters (`DemoData+Reviews.swift`) and one
+/// open quarterly round, so that a newcomer sees real boards at once. The year is today's
 /// (the injected clock's, UTC+8). Ballot codes of the open round go to
 /// `<data>/demo-ballot-codes.txt` (0600), never to stdout.
 enum DemoData {
@@ -73,10 +74,9 @@ enum DemoData {
         try simulateBallots(
             round: voting, voters: codes.dropLast(3).map(\.evaluatorID), ballots: store.ballotBox, random: &random)
         _ = try RoundWorkflow.close(store, townshipID: town.id, id: half.id)
-        _ = try RoundWorkflow.publish(
-            store, townshipID: town.id, id: half.id,
-            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
 
+        // Round 2 (the README's and the start-up line's), opened last; the past quarters' rounds
+        // come after it, and their reviews around the half year's publication, as the year went.
         let quarter = try store.write {
             try $0.rounds.create(
                 Round(
@@ -84,12 +84,21 @@ enum DemoData {
                     rules: RoundRules(), evaluatorIDs: evaluatorIDs, cadreIDs: nil, departmentIDs: nil, projectIDs: nil)
             )
         }
+        let reviews = ReviewSeeding(
+            store: store, townshipID: town.id, evaluatorIDs: evaluatorIDs, laggard: cadreIDs[laggard])
+        let past = pastQuarters(before: today)
+        try reviews.seed(past.filter { $0.part <= 2 })
+        _ = try RoundWorkflow.publish(
+            store, townshipID: town.id, id: half.id,
+            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
+        try reviews.seed(past.filter { $0.part > 2 })
+
         let open = try open(quarter, store: store)
         try writeCodes(open, title: quarter.title, path: dataDirectory + "/demo-ballot-codes.txt")
         return true
     }
 
-    private static func open(_ round: Round, store: any DataStore) throws -> [IssuedCode] {
+    static func open(_ round: Round, store: any DataStore) throws -> [IssuedCode] {
         try store.write {
             try $0.rounds.open(townshipID: round.townshipID, id: round.id, subjectLimit: .max) {
                 let code = BallotCode.generate()
@@ -98,14 +107,16 @@ enum DemoData {
         }
     }
 
-    /// Ballots with a plausible spread: each cadre has a "true" level, evaluators vary around it.
-    private static func simulateBallots(
-        round: Round, voters: [Int64], ballots: any BallotBox, random: inout SeededRandom
+    /// Ballots with a plausible spread: each cadre has a "true" level (`level`, by cadre id; 60–94
+    /// by default), evaluators vary around it; most pick the best, many the worst as least satisfied.
+    static func simulateBallots(
+        round: Round, voters: [Int64], ballots: any BallotBox, random: inout SeededRandom,
+        level: (inout SeededRandom, Int) -> Int = { random, _ in 60 + random.next(35) }
     )
         throws
     {
         let subjects = try ballots.subjects(roundID: round.id)
-        let level = Dictionary(uniqueKeysWithValues: subjects.cadres.map { ($0.id, 60 + random.next(35)) })
+        let level = Dictionary(uniqueKeysWithValues: subjects.cadres.map { ($0.id, level(&random, $0.id)) })
         let departmentLevel = Dictionary(
             uniqueKeysWithValues: subjects.departments.map { ($0.id, 65 + random.next(30)) })
         let best = subjects.cadres.max { level[$0.id]! < level[$1.id]! }!.id
