@@ -95,3 +95,23 @@ import Testing
         #expect(may.values.joined().allSatisfy { $0["flags"] == [] })
     }
 }
+
+extension DemoDataReviewTests {
+    /// The year-end assessment is in its public notice for a week from the day the demo starts.
+    @Test(arguments: ["2026-12-06", "2026-05-10"])
+    func theYearEndAssessmentIsPostedForObjections(today: String) throws {
+        let app = try DemoDataResponsibilityTests.demo(on: today)
+        let posted = try app.call("GET", "/v1/public/townships/niumasi/assessments")
+        #expect(posted.items.count == 1)
+        let item = try #require(posted.items.first)
+        #expect(item["state"] == "notice")
+        #expect(item["notice_ends"]?.stringValue == CalendarDay(today)?.adding(days: DemoData.noticeDays).text)
+        let notice = try app.call("GET", "/v1/public/townships/niumasi/assessments/\(item["id"]?.intValue ?? 0)")
+        #expect(notice.status == 200)
+        let excellent = notice.json["excellent"]?.arrayValue ?? []
+        let counts = notice.json["counts"]?.objectValue
+        #expect(!excellent.isEmpty)
+        #expect(counts?["优秀"]?.intValue == Int64(excellent.count))
+        #expect((counts?["称职"]?.intValue ?? 0) > 0)
+    }
+}

@@ -92,6 +92,7 @@ enum DemoData {
             store, townshipID: town.id, id: half.id,
             commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
         try reviews.seed(past.filter { $0.part > 2 })
+        try seedAssessment(store: store, townshipID: town.id, year: year, today: today)
 
         let open = try open(quarter, store: store)
         try writeCodes(open, title: quarter.title, path: dataDirectory + "/demo-ballot-codes.txt")
