@@ -113,6 +113,7 @@ public final class Application: Sendable {
             objectionLimit: FailureThrottle(limit: 5, window: 3600, clock: configuration.clock),
             clientAddress: clientAddress
         ).register(in: &router)
+        PeopleRoutes(store: store, scope: scope, clock: configuration.clock).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }

@@ -75,4 +75,5 @@ struct SQLiteTransaction: StoreTransaction {
     var projects: any ProjectRepository { SQLiteProjectRepository(connection: connection, clock: clock) }
     var reviews: any ReviewRepository { SQLiteReviewRepository(connection: connection, clock: clock) }
     var assessments: any AssessmentRepository { SQLiteAssessmentRepository(connection: connection, clock: clock) }
+    var people: any PeopleRepository { SQLitePeopleRepository(connection: connection, clock: clock) }
 }

@@ -9,6 +9,7 @@ public enum Schema {
         Migration(version: 6, name: "responsibility boards, monthly checks and cadre tokens", sql: responsibility),
         Migration(version: 7, name: "quarterly reviews", sql: quarterlyReviews),
         Migration(version: 8, name: "year-end assessments, overrides and objections", sql: assessments),
+        Migration(version: 9, name: "whereabouts and visit diaries", sql: whereaboutsAndDiaries),
     ]
 
     static let registry = """
@@ -322,5 +323,30 @@ public enum Schema {
             responded_at TEXT
         );
         CREATE INDEX objections_by_assessment ON objections (assessment_id, id);
+        """
+
+    /// Contract §12: each cadre's entry of a day on the whereabouts board, and its visit diary
+    /// (never public).
+    static let whereaboutsAndDiaries = """
+        CREATE TABLE whereabouts (
+            cadre_id INTEGER NOT NULL REFERENCES cadres(id),
+            day TEXT NOT NULL,
+            place TEXT NOT NULL,
+            village TEXT,
+            note TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (cadre_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE diary_entries (
+            id INTEGER PRIMARY KEY,
+            cadre_id INTEGER NOT NULL REFERENCES cadres(id),
+            date TEXT NOT NULL,
+            village TEXT NOT NULL,
+            households INTEGER,
+            summary TEXT NOT NULL,
+            issues TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX diary_by_cadre ON diary_entries (cadre_id, date);
         """
 }

@@ -29,6 +29,7 @@ public protocol StoreTransaction {
     var projects: any ProjectRepository { get }
     var reviews: any ReviewRepository { get }
     var assessments: any AssessmentRepository { get }
+    var people: any PeopleRepository { get }
 }
 
 /// The backend could not store anything now; the client may try again (503).

@@ -6,7 +6,9 @@ import Testing
 @Suite(.serialized) struct AuthorizationMatrixTests {
     /// `townshipAndCadres`: root, its admin and its cadres; `supervisor`: root, its admin and the
     /// project's supervising cadre (another cadre 403).
-    enum Scope { case rootOnly, rootTownship, township, townshipAndCadres, supervisor, ballot }
+    /// `ownCadre`: root, its admin and the cadre named by the path (`K`, whose token is the
+    /// supervisor's); another cadre 403.
+    enum Scope { case rootOnly, rootTownship, township, townshipAndCadres, supervisor, ownCadre, ballot }
 
     /// Every authenticated route, with a body that passes authentication but changes nothing
     /// (invalid or conflicting), so the whole matrix runs against one unchanged fixture.
@@ -67,6 +69,9 @@ import Testing
         ("GET", "/v1/townships/T/assessments/999999/objections", nil, .township),
         ("PUT", "/v1/townships/T/assessments/999999/objections/1", "{}", .township),
         ("POST", "/v1/townships/T/assessments/999999/finalize", "{}", .township),
+        ("PUT", "/v1/townships/T/cadres/K/whereabouts", "{}", .ownCadre),
+        ("POST", "/v1/townships/T/cadres/K/diary", "{}", .ownCadre),
+        ("GET", "/v1/townships/T/cadres/K/diary", nil, .ownCadre),
         ("GET", "/v1/ballot", nil, .ballot),
         ("POST", "/v1/ballot", "{}", .ballot),
     ]
@@ -114,6 +119,7 @@ import Testing
                 .replacingOccurrences(of: "/C", with: "/\(own.cadres[0])")
                 .replacingOccurrences(of: "/R", with: "/\(round)")
                 .replacingOccurrences(of: "/P", with: "/\(project)")
+                .replacingOccurrences(of: "/K", with: "/\(supervisor)")
                 .replacingOccurrences(of: "/E/", with: "/\(own.evaluators[1])/")
             func status(_ token: String?) throws -> Int {
                 try app.call(route.method, path, token: token, body: route.body).status
@@ -154,7 +160,7 @@ import Testing
                 let foreign = try app.call(route.method, path, token: foreignCadre, body: route.body)
                 #expect(foreign.status == 404, "\(name) as another township's cadre")
                 #expect(!foreign.raw.text.contains("修建村道"), "\(name) leaks nothing")
-            case .supervisor:
+            case .supervisor, .ownCadre:
                 try expectTownshipManagers()
                 #expect(![401, 403, 404].contains(try status(supervisorToken)), "\(name) as its supervisor")
                 #expect(try status(cadreToken) == 403, "\(name) as another cadre")

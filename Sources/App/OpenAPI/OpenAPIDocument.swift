@@ -11,7 +11,7 @@ enum OpenAPIDocument {
 
     static let operations: Operations =
         operationsPaths + townshipPaths + registryPaths + responsibilityPaths + roundPaths + ballotPaths + archivePaths
-        + reviewPaths + assessmentPaths + publicPaths
+        + reviewPaths + assessmentPaths + peoplePaths + publicPaths
 
     /// The whole document.
     static let document: JSONValue = {
@@ -32,7 +32,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
             "tags": .array(
-                ["operations", "townships", "registry", "responsibility", "rounds", "ballots", "archive", "reviews", "public"].map
+                ["operations", "townships", "registry", "responsibility", "rounds", "ballots", "archive", "reviews", "people", "public"].map
                 {
                     ["name": .string($0)]
                 }),

@@ -60,7 +60,7 @@ enum OpenAPISchemas {
             ),
         ]
         schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
-            + OpenAPIDocument.assessmentSchemas
+            + OpenAPIDocument.assessmentSchemas + OpenAPIDocument.peopleSchemas
         schemas += roundSchemas + ballotSchemas
         schemas.append(("Results", results(board: false)))
         schemas.append(("PublicBoard", results(board: true)))
