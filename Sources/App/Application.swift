@@ -114,6 +114,12 @@ public final class Application: Sendable {
             clientAddress: clientAddress
         ).register(in: &router)
         PeopleRoutes(store: store, scope: scope, clock: configuration.clock).register(in: &router)
+        RequestRoutes(
+            store: store, scope: scope, clock: configuration.clock,
+            throttle: FailureThrottle(
+                limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
+                clock: configuration.clock), clientAddress: clientAddress
+        ).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)
         router.fallback = { request in files.response(rawPath: request.path, headers: request.headers) }

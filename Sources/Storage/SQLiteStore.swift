@@ -76,4 +76,5 @@ struct SQLiteTransaction: StoreTransaction {
     var reviews: any ReviewRepository { SQLiteReviewRepository(connection: connection, clock: clock) }
     var assessments: any AssessmentRepository { SQLiteAssessmentRepository(connection: connection, clock: clock) }
     var people: any PeopleRepository { SQLitePeopleRepository(connection: connection, clock: clock) }
+    var requests: any RequestRepository { SQLiteRequestRepository(connection: connection, clock: clock) }
 }

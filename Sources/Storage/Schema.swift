@@ -10,6 +10,7 @@ public enum Schema {
         Migration(version: 7, name: "quarterly reviews", sql: quarterlyReviews),
         Migration(version: 8, name: "year-end assessments, overrides and objections", sql: assessments),
         Migration(version: 9, name: "whereabouts and visit diaries", sql: whereaboutsAndDiaries),
+        Migration(version: 10, name: "first-asked requests", sql: firstAskedRequests),
     ]
 
     static let registry = """
@@ -348,5 +349,37 @@ public enum Schema {
             created_at TEXT NOT NULL
         );
         CREATE INDEX diary_by_cadre ON diary_entries (cadre_id, date);
+        """
+
+    /// Contract §12: first-asked requests, found publicly by the digest of their code, and the
+    /// steps each went through.
+    static let firstAskedRequests = """
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            township_id INTEGER NOT NULL REFERENCES townships(id),
+            code_digest TEXT NOT NULL UNIQUE,
+            summary TEXT NOT NULL,
+            contact TEXT,
+            first_cadre_id INTEGER NOT NULL REFERENCES cadres(id),
+            state TEXT NOT NULL,
+            holder_cadre_id INTEGER,
+            department_id INTEGER,
+            passed_to_cadre_id INTEGER,
+            filed_on TEXT NOT NULL,
+            due TEXT NOT NULL,
+            resolved_on TEXT,
+            outcome TEXT,
+            resolved_by_cadre_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX requests_by_township ON requests (township_id, id);
+        CREATE TABLE request_events (
+            request_id INTEGER NOT NULL REFERENCES requests(id),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            event TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (request_id, seq)
+        ) WITHOUT ROWID;
         """
 }

@@ -30,6 +30,7 @@ public protocol StoreTransaction {
     var reviews: any ReviewRepository { get }
     var assessments: any AssessmentRepository { get }
     var people: any PeopleRepository { get }
+    var requests: any RequestRepository { get }
 }
 
 /// The backend could not store anything now; the client may try again (503).

@@ -72,6 +72,13 @@ import Testing
         ("PUT", "/v1/townships/T/cadres/K/whereabouts", "{}", .ownCadre),
         ("POST", "/v1/townships/T/cadres/K/diary", "{}", .ownCadre),
         ("GET", "/v1/townships/T/cadres/K/diary", nil, .ownCadre),
+        ("POST", "/v1/townships/T/requests", "{}", .townshipAndCadres),
+        ("GET", "/v1/townships/T/requests", nil, .townshipAndCadres),
+        ("GET", "/v1/townships/T/requests/summary", nil, .township),
+        ("GET", "/v1/townships/T/requests/Q", nil, .supervisor),
+        ("POST", "/v1/townships/T/requests/Q/handoffs", "{}", .supervisor),
+        ("POST", "/v1/townships/T/requests/Q/accept", nil, .supervisor),
+        ("POST", "/v1/townships/T/requests/Q/resolve", "{}", .supervisor),
         ("GET", "/v1/ballot", nil, .ballot),
         ("POST", "/v1/ballot", "{}", .ballot),
     ]
@@ -99,6 +106,9 @@ import Testing
             "PUT", "\(own.base)/projects/\(project)/checks/2026-05", token: own.admin,
             body: #"{"progress":10,"assessment":"on_track"}"#)
         #expect(check.status == 201)
+        // A matter filed with the supervisor as its first cadre: it holds it, another cadre may not see it.
+        let matter =
+            try own.post("/requests", #"{"summary":"路灯不亮","first_cadre_id":\#(supervisor)}"#).json["id"]?.intValue ?? 0
         let supervisorToken = try own.cadreToken(supervisor)
         let cadreToken = try own.cadreToken(own.cadres[2])
         let leftToken = try own.cadreToken(own.cadres[3])
@@ -120,6 +130,7 @@ import Testing
                 .replacingOccurrences(of: "/R", with: "/\(round)")
                 .replacingOccurrences(of: "/P", with: "/\(project)")
                 .replacingOccurrences(of: "/K", with: "/\(supervisor)")
+                .replacingOccurrences(of: "/Q", with: "/\(matter)")
                 .replacingOccurrences(of: "/E/", with: "/\(own.evaluators[1])/")
             func status(_ token: String?) throws -> Int {
                 try app.call(route.method, path, token: token, body: route.body).status

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
 
     static let operations: Operations =
         operationsPaths + townshipPaths + registryPaths + responsibilityPaths + roundPaths + ballotPaths + archivePaths
-        + reviewPaths + assessmentPaths + peoplePaths + publicPaths
+        + reviewPaths + assessmentPaths + peoplePaths + requestPaths + publicPaths
 
     /// The whole document.
     static let document: JSONValue = {

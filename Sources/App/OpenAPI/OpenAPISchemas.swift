@@ -61,6 +61,7 @@ enum OpenAPISchemas {
         ]
         schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
             + OpenAPIDocument.assessmentSchemas + OpenAPIDocument.peopleSchemas
+            + OpenAPIDocument.requestSchemas
         schemas += roundSchemas + ballotSchemas
         schemas.append(("Results", results(board: false)))
         schemas.append(("PublicBoard", results(board: true)))

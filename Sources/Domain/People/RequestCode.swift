@@ -1,0 +1,38 @@
+import Crypto
+
+/// The code a person gets for a first-asked request (contract §12): 8 Crockford base32 symbols
+/// (40 random bits), shown once as `XXXX-XXXX` and stored only as `digest`. Looked up publicly
+/// under a per-address limit, so guessing is slow.
+public struct RequestCode: Sendable, Hashable, CustomStringConvertible {
+    public static let length = 8
+
+    /// The canonical 8 uppercase symbols.
+    public let value: String
+
+    /// What a person typed, if it normalizes to a code (case, hyphens and spaces do not matter).
+    public init?(_ input: String) {
+        guard let value = Crockford.normalize(input, length: Self.length) else { return nil }
+        self.value = value
+    }
+
+    private init(canonical: String) { value = canonical }
+
+    public static func generate() -> RequestCode {
+        var generator = SystemRandomNumberGenerator()
+        return RequestCode(canonical: Crockford.random(count: length, using: &generator))
+    }
+
+    /// `XXXX-XXXX`.
+    public var display: String { Crockford.grouped(value) }
+
+    /// SHA-256 of the canonical symbols, lowercase hex.
+    public var digest: String {
+        SHA256.hash(data: Array(value.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Redacted: a code interpolated into a log line by accident must not leak.
+    public var description: String { "RequestCode(redacted)" }
+}
