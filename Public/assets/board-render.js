@@ -37,7 +37,11 @@
   function scoredTable(caption, subjects, idKey, most, least, withDepartment) {
     const columns = [["排名", "num"], [withDepartment ? "姓名" : "部门"]];
     if (withDepartment) columns.push(["部门"]);
-    for (const [, name] of SUPERVISIONS) columns.push([name, "num"]);
+    for (const [key, name] of SUPERVISIONS) {
+      columns.push([name, "num"]);
+      // Cadres: the recorded village days beside the evaluators' 下村时间 score (contract §12).
+      if (withDepartment && key === "village_time") columns.push(["下村天数", "num"]);
+    }
     columns.push(["综合得分", "num"], ["最满意票", "num"], ["最不满意票", "num"]);
     const rows = subjects.map((s) => {
       const isMost = most.has(s[idKey]);
@@ -47,7 +51,10 @@
         cell("排名", s.rank === null || s.rank === undefined ? "—" : s.rank, "num rank"),
         cell(withDepartment ? "姓名" : "部门", nameWithTag(s.name, isMost, isLeast), "lead"),
         withDepartment ? cell("部门", s.department, "wide") : null,
-        SUPERVISIONS.map(([key, name]) => cell(name, score(scores[key]), "num")),
+        SUPERVISIONS.flatMap(([key, name]) => [cell(name, score(scores[key]), "num"),
+          withDepartment && key === "village_time"
+            ? cell("下村天数", s.village_days === undefined || s.village_days === null ? "—" : s.village_days, "num")
+            : null]),
         cell("综合得分", score(scores.composite), "num composite"),
         cell("最满意票", s.most, "num"),
         cell("最不满意票", s.least, "num"));

@@ -37,6 +37,21 @@ struct SQLitePeopleRepository: PeopleRepository {
         }
     }
 
+    func villageDays(townshipID: Int64, from: CalendarDay, to: CalendarDay) throws -> [Int64: Int] {
+        let rows = try connection.query(
+            """
+            SELECT cadre_id, count(DISTINCT day) FROM (
+                SELECT d.cadre_id, d.date AS day FROM diary_entries d JOIN cadres c ON c.id = d.cadre_id
+                WHERE c.township_id = ? AND d.date BETWEEN ? AND ?
+                UNION
+                SELECT w.cadre_id, w.day FROM whereabouts w JOIN cadres c ON c.id = w.cadre_id
+                WHERE c.township_id = ? AND w.place = 'village' AND w.day BETWEEN ? AND ?
+            ) GROUP BY cadre_id
+            """, [townshipID, from.text, to.text, townshipID, from.text, to.text]
+        ) { ($0.int64(0), $0.int(1)) }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }
+
     func addDiaryEntry(_ entry: DiaryEntry, cadreID: Int64) throws -> StoredDiaryEntry {
         let now = clock.timestamp()
         try connection.run(

@@ -50,6 +50,9 @@ public protocol PeopleRepository {
     /// Every active cadre of the township with its entry of `day`, by department then id.
     func whereaboutsBoard(townshipID: Int64, day: CalendarDay) throws -> [WhereaboutsLine]
     func addDiaryEntry(_ entry: DiaryEntry, cadreID: Int64) throws -> StoredDiaryEntry
+    /// Village days (contract §12) of the township's cadres in `from`…`to`: the distinct dates
+    /// with a diary entry or a whereabouts entry in a village; cadres without any are left out.
+    func villageDays(townshipID: Int64, from: CalendarDay, to: CalendarDay) throws -> [Int64: Int]
     /// The cadre's entries dated `from`…`to` (inclusive, either open), oldest first.
     func diary(cadreID: Int64, from: CalendarDay?, to: CalendarDay?) throws -> [StoredDiaryEntry]
 }

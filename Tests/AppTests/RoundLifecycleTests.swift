@@ -64,7 +64,7 @@ import Testing
         let csv = try f.get("/rounds/\(round)/results.csv")
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         #expect(Array(csv.raw.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(csv.raw.text.contains("排名,姓名,部门,下村时间,工作态度,任务完成,综合得分,最满意票,最不满意票,净票\r\n1,干部"))
+        #expect(csv.raw.text.contains("排名,姓名,部门,下村时间,下村天数,工作态度,任务完成,综合得分,最满意票,最不满意票,净票\r\n1,干部"))
 
         #expect(
             try f.app.call("GET", "/v1/public/townships/niumasi/rounds/\(round)").status == 404,

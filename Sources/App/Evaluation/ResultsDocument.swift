@@ -11,6 +11,8 @@ enum ResultsDocument {
         var ballotsByCategory: [EvaluatorCategory: Int]
         var panel: Int
         var results: RoundResults
+        /// Each cadre's village days in the round's period (contract §12).
+        var villageDays: [Int64: Int] = [:]
         var ballots: Int { ballotsByCategory.values.reduce(0, +) }
     }
 
@@ -23,7 +25,13 @@ enum ResultsDocument {
         let results = calculator.results(
             cadres: subjects.cadres, departments: subjects.departments, projects: subjects.projects,
             tally: try tally ?? transaction.ballots.tally(roundID: round.id))
-        return Inputs(subjects: subjects, ballotsByCategory: byCategory, panel: panel, results: results)
+        var villageDays: [Int64: Int] = [:]
+        if let period = Period(round.period) {
+            villageDays = try transaction.people.villageDays(
+                townshipID: round.townshipID, from: period.firstDay, to: period.lastDay)
+        }
+        return Inputs(
+            subjects: subjects, ballotsByCategory: byCategory, panel: panel, results: results, villageDays: villageDays)
     }
 
     /// `{"round","turnout","cadres","departments","projects","designations"}` as JSON.
@@ -36,6 +44,15 @@ enum ResultsDocument {
             "turnout": ["panel": .int(Int64(inputs.panel)), "ballots": .int(Int64(inputs.ballots))],
         ]
         for (key, value) in try JSONParser.parse(Array(encoded)).objectValue?.entries ?? [] { object[key] = value }
+        // Village days stand beside the evaluators' 下村时间 score (contract §12).
+        if case .array(let cadres)? = object["cadres"] {
+            object["cadres"] = .array(
+                cadres.map { cadre in
+                    guard var row = cadre.objectValue, let id = row["cadre_id"]?.intValue else { return cadre }
+                    row["village_days"] = .int(Int64(inputs.villageDays[id] ?? 0))
+                    return .object(row)
+                })
+        }
         return object
     }
 
@@ -57,9 +74,11 @@ enum ResultsDocument {
         return JSONWriter.encode(.object(object))
     }
 
-    /// The cadre table as CSV (UTF-8 with BOM), headers of contract §4.
+    /// The cadre table as CSV (UTF-8 with BOM), headers of contract §4, with 下村天数 (§12).
     static func csv(_ results: JSONObject) -> [UInt8] {
-        let header = ["排名", "姓名", "部门", "下村时间", "工作态度", "任务完成", "综合得分", "最满意票", "最不满意票", "净票"]
+        let header = [
+            "排名", "姓名", "部门", "下村时间", "下村天数", "工作态度", "任务完成", "综合得分", "最满意票", "最不满意票", "净票",
+        ]
         let rows: [[CSVCell]] = (results["cadres"]?.arrayValue ?? []).compactMap(\.objectValue).map { cadre in
             let scores = cadre["scores"]?.objectValue ?? JSONObject()
             func score(_ key: String) -> CSVCell {
@@ -72,7 +91,8 @@ enum ResultsDocument {
             func integer(_ key: String) -> CSVCell { cadre[key]?.intValue.map(CSVCell.integer) ?? .empty }
             return [
                 integer("rank"), .text(cadre["name"]?.stringValue ?? ""), .text(cadre["department"]?.stringValue ?? ""),
-                score("village_time"), score("attitude"), score("completion"), score("composite"),
+                score("village_time"), integer("village_days"), score("attitude"), score("completion"),
+                score("composite"),
                 integer("most"), integer("least"), integer("net"),
             ]
         }

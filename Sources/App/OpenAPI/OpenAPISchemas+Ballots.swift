@@ -96,7 +96,7 @@ extension OpenAPISchemas {
             ]
         let cadre = OAS.object(
             [("cadre_id", OAS.id), ("name", OAS.string()), ("department_id", OAS.id), ("department", OAS.string())]
-                + scored,
+                + scored + [("village_days", OAS.integer(minimum: 0))],
             required: ["cadre_id", "name", "most", "least", "net", "n", "scores", "rank"])
         let department = OAS.object(
             [("department_id", OAS.id), ("name", OAS.string())] + scored,
