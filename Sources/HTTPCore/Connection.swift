@@ -213,8 +213,8 @@ final class Connection {
             route: route, method: ServerMetrics.methodLabel(head.method), status: response.status, seconds: seconds)
         loop.context.log.request(
             AccessLog.Entry(
-                id: requestID, remote: resolution.hidesClientAddress ? "-" : remote, method: head.method,
-                path: head.path, status: response.status,
+                id: requestID, remote: resolution.redactsLog ? "-" : remote, method: head.method,
+                path: resolution.redactsLog ? resolution.name : head.path, status: response.status,
                 bytes: response.body.count, seconds: seconds))
     }
 

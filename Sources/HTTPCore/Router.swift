@@ -22,8 +22,9 @@ public struct RouteResolution: Sendable {
     /// A fast path tried on the event loop first (memory lookups only); when it answers nil,
     /// `handler` runs as usual.
     public var inline: HTTPInlineHandlerFunction? = nil
-    /// The access log writes `-` for the client's address (a route whose senders stay unknown).
-    public var hidesClientAddress = false
+    /// The access log writes `-` for the client's address and the route's pattern for its path
+    /// (a route whose senders stay unknown, or whose path holds a secret such as a lookup code).
+    public var redactsLog = false
 }
 
 /// A handler's fast path that never blocks: a response from memory, or nil to run the handler.
@@ -41,12 +42,12 @@ public struct Router: Sendable {
         var mayBlock: Bool
         var deferred: HTTPDeferredHandlerFunction? = nil
         var inline: HTTPInlineHandlerFunction? = nil
-        var hidesClientAddress = false
+        var redactsLog = false
 
         var resolution: RouteResolution {
             RouteResolution(
                 handler: handler, mayBlock: mayBlock, name: pattern, deferred: deferred, inline: inline,
-                hidesClientAddress: hidesClientAddress)
+                redactsLog: redactsLog)
         }
     }
 
@@ -98,12 +99,13 @@ public struct Router: Sendable {
     }
 
     /// Registers a handler whose requests the access log records without the client's address
-    /// (public writes whose senders must stay unknown, such as objections).
-    public mutating func addWithoutClientAddress(
+    /// and with the pattern instead of the path (objections, whose senders must stay unknown;
+    /// lookups whose path is a person's code).
+    public mutating func addRedactingLog(
         _ method: String, _ pattern: String, _ handler: @escaping HTTPHandlerFunction
     ) {
         add(method, pattern, handler)
-        routes[routes.count - 1].hidesClientAddress = true
+        routes[routes.count - 1].redactsLog = true
     }
 
     /// Every (method, pattern) pair, for documentation checks.

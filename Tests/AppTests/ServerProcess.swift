@@ -8,12 +8,13 @@ final class ServerProcess {
     private(set) var port = 0
 
     /// Starts `duping serve` on a free port with `dataDirectory`; waits until it listens.
-    init(dataDirectory: String, logPath: String) throws {
+    init(dataDirectory: String, logPath: String, extraArguments: [String] = []) throws {
         self.logPath = logPath
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
             "duping")
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--data", dataDirectory, "--public", dataDirectory + "/no-pages"]
+        process.arguments =
+            ["serve", "--port", "0", "--data", dataDirectory, "--public", dataDirectory + "/no-pages"] + extraArguments
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

@@ -22,7 +22,8 @@ struct RequestRoutes {
         scope.add("POST", "/requests/{id}/handoffs", .managersAndCadres, to: &router, handOff)
         scope.add("POST", "/requests/{id}/accept", .managersAndCadres, to: &router, accept)
         scope.add("POST", "/requests/{id}/resolve", .managersAndCadres, to: &router, resolve)
-        router.add("GET", "/v1/public/requests/{code}", endpoint(lookup))
+        // The path is a person's code: the access log keeps neither it nor the address.
+        router.addRedactingLog("GET", "/v1/public/requests/{code}", endpoint(lookup))
     }
 
     private var notFound: APIError { APIError.notFound("No such request in this township.") }

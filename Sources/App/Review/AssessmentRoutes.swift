@@ -29,7 +29,7 @@ struct AssessmentRoutes {
         let publicBase = "/v1/public/townships/{code}/assessments/{id}"
         router.add("GET", publicBase, endpoint(publicNotice))
         // Nothing about a sender is kept: not in the table, not in the access log.
-        router.addWithoutClientAddress("POST", publicBase + "/objections", endpoint(object))
+        router.addRedactingLog("POST", publicBase + "/objections", endpoint(object))
         router.add("GET", "/v1/public/townships/{code}/assessments", endpoint(publicList))
     }
 
