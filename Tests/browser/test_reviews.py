@@ -228,7 +228,7 @@ class ReviewsPageTest(unittest.TestCase):
         self.assertIn(f"township={self.town.code}", self.browser.driver.current_url)
 
     def test_8_every_page_links_to_the_reviews_and_the_notice(self):
-        for page in ("", "board.html", "responsibility.html", "ballot.html", "reviews.html", "assessment.html"):
+        for page in ("", "board.html", "responsibility.html", "ballot.html", "reviews.html", "assessment.html", "whereabouts.html"):
             self.browser.open(self.server.base_url + "/" + page, PHONE)
             self.assertEqual(self.browser.find('.site-header nav a[href="reviews.html"]').text, "季评排队", page)
             self.assertEqual(self.browser.find('.site-header nav a[href="assessment.html"]').text, "年度考核公示", page)
