@@ -91,6 +91,7 @@ extension OpenAPIDocument {
                 OAS.object(
                     [
                         ("date", OAS.date),
+                        ("township", OAS.object([("code", OAS.string()), ("name", OAS.string())])),
                         (
                             "items",
                             OAS.array(

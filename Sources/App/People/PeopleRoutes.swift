@@ -83,11 +83,11 @@ struct PeopleRoutes {
     private func publicWhereabouts(_ request: HTTPRequest) throws -> HTTPResponse {
         let code = request.pathParameters["code"] ?? ""
         let today = CalendarDay(clock.today())!
-        let lines = try store.read { transaction -> [WhereaboutsLine]? in
+        let found = try store.read { transaction -> (Township, [WhereaboutsLine])? in
             guard let township = try transaction.access.township(code: code) else { return nil }
-            return try transaction.people.whereaboutsBoard(townshipID: township.id, day: today)
+            return (township, try transaction.people.whereaboutsBoard(townshipID: township.id, day: today))
         }
-        guard let lines else { throw APIError.notFound("No township '\(code)'.") }
+        guard let (township, lines) = found else { throw APIError.notFound("No township '\(code)'.") }
         let items: [JSONValue] = lines.map { line in
             let text = { (value: String?) in value.map(JSONValue.string) ?? .null }
             return [
@@ -97,7 +97,10 @@ struct PeopleRoutes {
                 "note": text(line.entry?.note), "updated_at": text(line.updatedAt),
             ]
         }
-        return .json(["date": .string(today.text), "items": .array(items), "next": .null])
+        return .json([
+            "date": .string(today.text), "township": ["code": .string(township.code), "name": .string(township.name)],
+            "items": .array(items), "next": .null,
+        ])
     }
 
     static func json(_ entry: Whereabouts, day: CalendarDay, updatedAt: String) -> JSONValue {

@@ -19,7 +19,9 @@ import Testing
         #expect(try put(f, "李四", #"{"place":"meeting","note":"县里开会"}"#).status == 200)  // an admin for anyone
         #expect(try put(f, "张三", #"{"place":"office"}"#, token: f.tokens["张三"]).status == 200)  // replaces
 
-        let items = try f.app.call("GET", board).items
+        let posted = try f.app.call("GET", board)
+        #expect(posted.json["township"] == ["code": "niumasi", "name": "牛马司镇"])
+        let items = posted.items
         #expect(items.count == 4)
         let byName = Dictionary(uniqueKeysWithValues: items.map { ($0["name"]?.stringValue ?? "", $0) })
         #expect(byName["张三"]?["place"] == "office" && byName["张三"]?["village"] == .null)
@@ -37,7 +39,7 @@ import Testing
 
     @Test(arguments: [
         (#"{"place":"village"}"#, "village"), (#"{"place":"office","village":"石桥村"}"#, "village"),
-        (#"{"place":"home"}"#, "place"), (#"{}"#, "place"),
+        (#"{"place":"home"}"#, "place"), (#"{}"#, "place"), (#"{"place":"village","village":" \u3000"}"#, "village"),
         (#"{"place":"office","note":"\#(String(repeating: "字", count: 201))"}"#, "note"),
         (#"{"place":"office","who":"x"}"#, "who"),
     ])
