@@ -51,7 +51,8 @@ class StaticPagesTest(unittest.TestCase):
             self.assertEqual(finder.problems, [], path)
 
     def test_pages_declare_language_charset_and_viewport(self):
-        for name in ("index.html", "board.html", "ballot.html", "responsibility.html", "reviews.html", "assessment.html", "whereabouts.html"):
+        for name in ("index.html", "board.html", "ballot.html", "responsibility.html", "reviews.html", "assessment.html",
+                     "whereabouts.html", "request.html"):
             with open(os.path.join(PUBLIC, name), encoding="utf-8") as file:
                 text = file.read()
             self.assertIn('<html lang="zh-CN">', text, name)
