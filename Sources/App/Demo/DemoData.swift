@@ -7,9 +7,11 @@ import Store
 /// 16 targets on the three responsibility boards with a year of monthly checks
 /// (`DemoData+Responsibility.swift`) — with one published semiannual round (simulated ballots),
 /// the finalized quarterly reviews of the year's past quarters (`DemoData+Reviews.swift`) and one
-/// open quarterly round, so that a newcomer sees real boards at once. The year is today's
-/// (the injected clock's, UTC+8). Ballot codes of the open round go to
-/// `<data>/demo-ballot-codes.txt` (0600), never to stdout.
+/// open quarterly round, so that a newcomer sees real boards at once; and the cadres in front of
+/// the people (`DemoData+People.swift`): a week of whereabouts ending today, half a year of visit
+/// diaries and first-asked requests in every state. The year is today's (the injected clock's,
+/// UTC+8). Ballot codes of the open round go to `<data>/demo-ballot-codes.txt` and the requests'
+/// codes to `<data>/demo-request-codes.txt` (both 0600), never to stdout.
 enum DemoData {
     static let township = (code: "niumasi", name: "牛马司镇")
 
@@ -50,12 +52,15 @@ enum DemoData {
         try store.write {
             try seedTargets($0, townshipID: town.id, departmentIDs: departmentIDs, cadreIDs: cadreIDs, today: today)
         }
-        let villages = ["太平村", "花桥村", "石门村", "白云村", "新屋村"]
+        // Before any round closes: the results a round freezes then count its village days (§12).
+        try seedPeople(
+            store: store, townshipID: town.id, departmentIDs: departmentIDs, cadreIDs: cadreIDs,
+            dataDirectory: dataDirectory, today: today)
         let evaluatorRows: [[String: JSONValue]] = (0..<40).map { index in
             let category = EvaluatorCategory.allCases[index % 4]
             return [
                 "name": .string("\(surnames[(index * 3) % surnames.count])\(givenNames[index % givenNames.count])"),
-                "category": .string(category.rawValue), "village": .string(villages[index % villages.count]),
+                "category": .string(category.rawValue), "village": .string(villageNames[index % villageNames.count]),
             ]
         }
         let evaluatorIDs = try insert(Registry.evaluators, evaluatorRows).compactMap { $0["id"]?.intValue }
