@@ -37,7 +37,8 @@ public final class Application: Sendable {
         {
             announce(
                 "Demo township 牛马司镇 (niumasi) created: board at /board.html?township=niumasi&round=1; "
-                    + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt"
+                    + "ballot codes of the open quarterly round in \(configuration.dataDirectory)/demo-ballot-codes.txt, "
+                    + "request codes in \(configuration.dataDirectory)/demo-request-codes.txt"
             )
         }
         let metrics = ServerMetrics()

@@ -82,8 +82,12 @@ struct RequestRoutes {
         }
         guard errors.isEmpty else { throw APIError.invalid(errors, detail: "The query has invalid parameters.") }
         let today = self.today
-        let items = try store.read {
-            try $0.requests.list(townshipID: request.township.id, involving: request.cadreID)
+        let items = try store.read { transaction -> [FirstAskedRequest] in
+            let all = try transaction.requests.list(townshipID: request.township.id, involving: nil)
+            guard let cadre = request.cadreID else { return all }
+            let department = try transaction.registry.get(Registry.cadres, townshipID: request.township.id, id: cadre)?[
+                "department_id"]?.intValue
+            return all.filter { Self.involves($0, cadre: cadre, department: department) }
         }.filter { item in
             (state == nil || item.state == state) && (overdue == nil || item.overdue(today: today) == overdue)
         }
@@ -105,6 +109,8 @@ struct RequestRoutes {
         let body = try RequestBody.object(request.http)
         // The body is read inside the step, after the caller is known to be entitled (403 first).
         return try step(request, event: "handoff") { item, actor, transaction in
+            var probe = item  // out of turn (409) or not the caller's (403) before a bad body (422)
+            try probe.handOff(to: 0, cadreID: nil, by: actor)
             var reader = JSONObjectReader(body)
             let department = reader.int("department_id", range: 1...Int64.max)
             let cadre = reader.int("cadre_id", required: false, range: 1...Int64.max)
@@ -143,6 +149,8 @@ struct RequestRoutes {
         let body = try RequestBody.object(request.http)
         let today = self.today
         return try step(request, event: "resolve") { item, actor, _ in
+            var probe = item  // out of turn (409) or not the caller's (403) before a bad body (422)
+            try probe.resolve(outcome: "-", on: today, by: actor)
             var reader = JSONObjectReader(body)
             let outcome = reader.string("outcome", minLength: 1, maxLength: 2000)
             reader.finish(allowed: ["outcome"])
@@ -195,12 +203,17 @@ struct RequestRoutes {
         if let cadre = request.cadreID {
             let department = try transaction.registry.get(Registry.cadres, townshipID: request.township.id, id: cadre)?[
                 "department_id"]?.intValue
-            let involved =
-                item.firstCadreID == cadre || item.holderCadreID == cadre || item.passedToCadreID == cadre
-                || (item.state == .passed && item.passedToCadreID == nil && item.departmentID == department)
-            guard involved else { throw APIError.forbidden("A cadre sees the requests it filed, holds or is passed.") }
+            guard Self.involves(item, cadre: cadre, department: department) else {
+                throw APIError.forbidden("A cadre sees the requests it filed, holds or is passed.")
+            }
         }
         return item
+    }
+
+    /// A cadre's own requests: filed, held, or passed to it or (unnamed) to its department.
+    static func involves(_ item: FirstAskedRequest, cadre: Int64, department: Int64?) -> Bool {
+        item.firstCadreID == cadre || item.holderCadreID == cadre || item.passedToCadreID == cadre
+            || (item.state == .passed && item.passedToCadreID == nil && item.departmentID == department)
     }
 
     /// `?year=`: counts over the requests filed that year (default this year).

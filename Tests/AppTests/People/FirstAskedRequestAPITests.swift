@@ -44,6 +44,9 @@ import Testing
             f, "/requests/\(id)/handoffs", #"{"department_id":\#(nong),"cadre_id":\#(f.cadres["王五"]!),"note":"属农办职责"}"#,
             token: f.tokens["张三"])
         #expect(passed.status == 200 && passed.json["state"] == "passed")
+        // The cadre it was passed to finds it in its list; out of turn wins over a bad body.
+        #expect(try f.get("/requests", token: f.tokens["王五"]).items.map { $0["id"]?.intValue } == [id])
+        #expect(try post(f, "/requests/\(id)/resolve", "{}", token: f.tokens["王五"]).status == 409)
         #expect(try f.app.call("GET", lookup).json["department"] == "农办")
         #expect(try post(f, "/requests/\(id)/accept", token: f.tokens["李四"]).status == 403)
         #expect(
