@@ -7,7 +7,11 @@ enum Crockford {
 
     /// `count` random symbols, 5 bits each, drawn uniformly from `generator`.
     static func random<G: RandomNumberGenerator>(count: Int, using generator: inout G) -> String {
-        let bytes = (0..<count).map { _ in alphabet[Int(generator.next() & 31)] }
+        // A plain loop: a closure capturing the inout generator crashed ThreadSanitizer's runtime
+        // (SEGV in its shadow memory) when called from a Swift Testing job.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for _ in 0..<count { bytes.append(alphabet[Int(generator.next() & 31)]) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -17,9 +17,15 @@ public struct RequestCode: Sendable, Hashable, CustomStringConvertible {
 
     private init(canonical: String) { value = canonical }
 
+    /// A fresh code from the system's cryptographic random source.
     public static func generate() -> RequestCode {
         var generator = SystemRandomNumberGenerator()
-        return RequestCode(canonical: Crockford.random(count: length, using: &generator))
+        return generate(using: &generator)
+    }
+
+    /// A code from `generator`; tests pass a seeded one.
+    public static func generate<G: RandomNumberGenerator>(using generator: inout G) -> RequestCode {
+        RequestCode(canonical: Crockford.random(count: length, using: &generator))
     }
 
     /// `XXXX-XXXX`.
