@@ -72,20 +72,21 @@ struct SQLiteAccessRepository: AccessRepository {
     }
 
     func credential(tokenHash: [UInt8]) throws -> StoredCredential? {
-        let cadre = try connection.queryOne(
-            """
-            SELECT c.id, c.township_id FROM cadre_tokens t JOIN cadres c ON c.id = t.cadre_id
-            WHERE t.token_hash = ? AND c.status != 'left'
-            """, [tokenHash]
-        ) { row in StoredCredential(id: row.int64(0), kind: .cadre, townshipID: row.int64(1)) }
-        if let cadre { return cadre }
-        return try connection.queryOne(
+        // Root and admin tokens first: they make most requests, and then one lookup suffices.
+        let manager = try connection.queryOne(
             "SELECT id, kind, township_id FROM credentials WHERE token_hash = ? AND revoked_at IS NULL", [tokenHash]
         ) { row in
             StoredCredential(
                 id: row.int64(0), kind: StoredCredential.Kind(rawValue: row.string(1)) ?? .admin,
                 townshipID: row.optionalInt64(2))
         }
+        if let manager { return manager }
+        return try connection.queryOne(
+            """
+            SELECT c.id, c.township_id FROM cadre_tokens t JOIN cadres c ON c.id = t.cadre_id
+            WHERE t.token_hash = ? AND c.status != 'left'
+            """, [tokenHash]
+        ) { row in StoredCredential(id: row.int64(0), kind: .cadre, townshipID: row.int64(1)) }
     }
 
     func hasRootCredential() throws -> Bool {

@@ -1,7 +1,7 @@
 import Primitives
 
-/// Slows down guessing of ballot codes: after `limit` unknown codes from one address within
-/// `window` seconds, that address gets 429 on ballot routes until the window has passed.
+/// Counts events per address (unknown ballot or request codes, accepted objections): after
+/// `limit` of them within `window` seconds, that address gets 429 until the window has passed.
 /// (Behind a reverse proxy every client shares its address; configure the limit accordingly.)
 final class FailureThrottle: Sendable {
     private struct Record {
@@ -32,7 +32,16 @@ final class FailureThrottle: Sendable {
             }
     }
 
-    func recordFailure(_ address: String) {
+    /// 429 with `Retry-After` while the address is over its limit; `what` says what it did too
+    /// often ("unknown ballot codes").
+    func check(_ address: String, tooMany what: String) throws {
+        guard let wait = retryAfter(address) else { return }
+        var error = APIError(429, "Too many \(what) from this address; try again in \(wait) s.")
+        error.headers.set("Retry-After", String(wait))
+        throw error
+    }
+
+    func record(_ address: String) {
         let now = clock.monotonicSeconds()
         records.withLock { records in
             if records.count > 100_000 { records = records.filter { now - $0.value.windowStart < window } }

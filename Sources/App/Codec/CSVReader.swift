@@ -65,19 +65,11 @@ public enum CSVReader {
         var seen: Set<String> = []
         var names: [String] = []
         for (column, cell) in cells.enumerated() {
-            let name = trimmed(cell)
+            let name = cell.trimmingAllWhitespace
             guard !name.isEmpty else { throw .emptyHeaderName(column: column + 1) }
             guard seen.insert(name).inserted else { throw .duplicateHeaderName(name) }
             names.append(name)
         }
         return names
-    }
-
-    /// `text` without leading and trailing whitespace (including the ideographic space U+3000).
-    private static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-            let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(text[first...last])
     }
 }

@@ -34,7 +34,7 @@ enum ArchiveWriter {
     }
 
     private static func evaluationData(_ round: Round, _ cadre: CadreResult) -> JSONValue {
-        func text(_ value: Double?) -> JSONValue { value.map { .string(Scores.text($0)) } ?? .null }
+        let text = Scores.archived
         return [
             "round_title": .string(round.title),
             "rank": cadre.rank.map { .int(Int64($0)) } ?? .null,

@@ -254,14 +254,10 @@ struct RequestRoutes {
     /// What the person with the code may see: no names, no summary, no contact.
     private func lookup(_ request: HTTPRequest) throws -> HTTPResponse {
         let client = clientAddress.of(request)
-        if let wait = throttle.retryAfter(client) {
-            var error = APIError(429, "Too many unknown codes from this address; try again in \(wait) s.")
-            error.headers.set("Retry-After", String(wait))
-            throw error
-        }
+        try throttle.check(client, tooMany: "unknown codes")
         let missing = APIError.notFound("No request with that code.")
         guard let code = RequestCode(request.pathParameters["code"] ?? "") else {
-            throttle.recordFailure(client)
+            throttle.record(client)
             throw missing
         }
         let found = try store.read { transaction -> (FirstAskedRequest, String?)? in
@@ -273,7 +269,7 @@ struct RequestRoutes {
             return (item, department)
         }
         guard let (item, department) = found else {
-            throttle.recordFailure(client)
+            throttle.record(client)
             throw missing
         }
         return .json([

@@ -152,46 +152,8 @@ struct AssessmentRoutes {
         let today = CalendarDay(clock.today())!
         let document = try store.write { transaction -> JSONObject in
             let assessment = try assessment(request, id, transaction)
-            guard assessment.state == .notice, let ends = assessment.noticeEnds else {
-                throw APIError.conflict("Only an assessment in its public notice can be finalized.")
-            }
-            let rows = try AssessmentWorkflow.rows(assessment, transaction)
-            let ungraded = rows.filter { $0.grade == nil }
-            guard ungraded.isEmpty else {
-                throw APIError.conflict(
-                    "Every cadre needs a grade first.",
-                    errors: ungraded.map {
-                        FieldError(field: "grades.\($0.input.cadre.id)", message: "\($0.input.cadre.name) has no grade")
-                    })
-            }
-            if today < ends, cutShort == nil {
-                throw APIError.invalid([
-                    FieldError(field: "notice_cut_short", message: "is required before the notice ends on \(ends)")
-                ])
-            }
-            _ = try transaction.assessments.finalize(
-                townshipID: request.township.id, id: id, commentary: commentary,
-                noticeCutShort: today < ends ? cutShort : nil)
-            for row in rows {
-                guard let grade = row.grade else { continue }
-                let earlier = try AssessmentWorkflow.earlierGrades(cadreID: row.input.cadre.id, transaction)
-                let text = { (value: Double?) in value.map { JSONValue.string(Scores.text($0)) } ?? .null }
-                let data: JSONObject = [
-                    "grade": .string(grade.rawValue), "proposed": row.proposed.map { .string($0.rawValue) } ?? .null,
-                    "reason": row.override.map { .string($0.reason) } ?? .null, "score": text(row.score),
-                    "parts": [
-                        "supervision": text(row.input.supervision), "quarterly": text(row.input.quarterly),
-                        "tasks": text(row.input.tasks),
-                    ],
-                    "rank": row.rank.map { .int(Int64($0)) } ?? .null,
-                    "consequences": .array(
-                        AnnualAssessment.consequences(grade: grade, year: assessment.year, earlier: earlier).map(
-                            JSONValue.string)),
-                ]
-                _ = try transaction.archive.append(
-                    cadreID: row.input.cadre.id, kind: .annualAssessment, roundID: nil,
-                    period: String(assessment.year), data: .object(data))
-            }
+            try AssessmentWorkflow.finalize(
+                assessment, commentary: commentary, noticeCutShort: cutShort, today: today, transaction)
             return try Self.document(try self.assessment(request, id, transaction), transaction)
         }
         return .json(.object(document))
@@ -229,14 +191,10 @@ struct AssessmentRoutes {
             throw APIError(413, "An objection body is at most \(Self.objectionBodyLimit) bytes.")
         }
         let client = clientAddress.of(request)
-        if let wait = objectionLimit.retryAfter(client) {
-            var error = APIError(429, "Too many objections from this address; try again in \(wait) s.")
-            error.headers.set("Retry-After", String(wait))
-            throw error
-        }
+        try objectionLimit.check(client, tooMany: "objections")
         var reader = JSONObjectReader(try RequestBody.object(request))
         let cadreID = reader.int("cadre_id", range: 1...Int64.max)
-        let text = reader.string("text").map(Self.trimmed)
+        let text = reader.string("text")?.trimmingAllWhitespace
         if let text, text.isEmpty || text.unicodeScalars.count > 1000 {
             reader.fail("text", "must be 1–1000 characters")
         }
@@ -253,7 +211,7 @@ struct AssessmentRoutes {
         let id = try store.write {
             try $0.assessments.addObjection(assessmentID: assessment.id, cadreID: cadreID, text: text)
         }
-        objectionLimit.recordFailure(client)
+        objectionLimit.record(client)
         return .json(["id": .int(id)], status: 201)
     }
 
@@ -272,17 +230,6 @@ struct AssessmentRoutes {
             ]
         }
         return .json(["items": .array(json), "next": .null])
-    }
-
-    /// `text` without leading and trailing white space of any kind (newlines, U+3000 too).
-    static func trimmed(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
     }
 
     /// The assessment named by a public path; a draft is not public (404) unless `includingDraft`.

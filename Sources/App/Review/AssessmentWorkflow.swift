@@ -92,4 +92,52 @@ enum AssessmentWorkflow {
         }
         return grades
     }
+
+    /// Notice → final: every cadre graded (409 naming those without), the reason for cutting the
+    /// notice short before it ends (422 without), and an `annual_assessment` record per graded
+    /// cadre with its consequences read from its earlier years.
+    static func finalize(
+        _ assessment: Assessment, commentary: String, noticeCutShort: String?, today: CalendarDay,
+        _ transaction: any StoreTransaction
+    ) throws {
+        guard assessment.state == .notice, let ends = assessment.noticeEnds else {
+            throw APIError.conflict("Only an assessment in its public notice can be finalized.")
+        }
+        let rows = try rows(assessment, transaction)
+        let ungraded = rows.filter { $0.grade == nil }
+        guard ungraded.isEmpty else {
+            throw APIError.conflict(
+                "Every cadre needs a grade first.",
+                errors: ungraded.map {
+                    FieldError(field: "grades.\($0.input.cadre.id)", message: "\($0.input.cadre.name) has no grade")
+                })
+        }
+        if today < ends, noticeCutShort == nil {
+            throw APIError.invalid([
+                FieldError(field: "notice_cut_short", message: "is required before the notice ends on \(ends)")
+            ])
+        }
+        _ = try transaction.assessments.finalize(
+            townshipID: assessment.townshipID, id: assessment.id, commentary: commentary,
+            noticeCutShort: today < ends ? noticeCutShort : nil)
+        for row in rows {
+            guard let grade = row.grade else { continue }
+            let earlier = try earlierGrades(cadreID: row.input.cadre.id, transaction)
+            let data: JSONObject = [
+                "grade": .string(grade.rawValue), "proposed": row.proposed.map { .string($0.rawValue) } ?? .null,
+                "reason": row.override.map { .string($0.reason) } ?? .null, "score": Scores.archived(row.score),
+                "parts": [
+                    "supervision": Scores.archived(row.input.supervision),
+                    "quarterly": Scores.archived(row.input.quarterly), "tasks": Scores.archived(row.input.tasks),
+                ],
+                "rank": row.rank.map { .int(Int64($0)) } ?? .null,
+                "consequences": .array(
+                    AnnualAssessment.consequences(grade: grade, year: assessment.year, earlier: earlier).map(
+                        JSONValue.string)),
+            ]
+            _ = try transaction.archive.append(
+                cadreID: row.input.cadre.id, kind: .annualAssessment, roundID: nil, period: String(assessment.year),
+                data: .object(data))
+        }
+    }
 }

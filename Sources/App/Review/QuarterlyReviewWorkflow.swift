@@ -49,13 +49,10 @@ enum QuarterlyReviewWorkflow {
                     townshipID: townshipID, id: id, commentary: commentary, cadres: rows.map(\.json))
             else { throw APIError.conflict("This review is already final.") }
             for row in rows where row.rank != nil {
-                // The archive's canonical JSON has no fractions: scores are text with 2 decimals, as
-                // in evaluation records.
-                let text = { (value: Double?) in value.map { JSONValue.string(Scores.text($0)) } ?? .null }
                 let data: JSONObject = [
                     "rank": .int(Int64(row.rank ?? 0)), "grade": .string(row.grade?.rawValue ?? ""),
-                    "score": text(row.score), "tasks": text(row.tasks), "votes": text(row.votes),
-                    "flags": .array(row.flags.map(JSONValue.string)),
+                    "score": Scores.archived(row.score), "tasks": Scores.archived(row.tasks),
+                    "votes": Scores.archived(row.votes), "flags": .array(row.flags.map(JSONValue.string)),
                 ]
                 _ = try transaction.archive.append(
                     cadreID: row.cadre.id, kind: .quarterlyReview, roundID: review.roundID,

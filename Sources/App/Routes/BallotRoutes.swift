@@ -108,23 +108,19 @@ struct BallotRoutes {
     /// Too many unknown codes from one address → 429 before any lookup.
     private func session(_ request: HTTPRequest) throws -> BallotSession {
         let client = clientAddress.of(request)
-        if let wait = throttle.retryAfter(client) {
-            var error = APIError(429, "Too many unknown ballot codes from this address; try again in \(wait) s.")
-            error.headers.set("Retry-After", String(wait))
-            throw error
-        }
+        try throttle.check(client, tooMany: "unknown ballot codes")
         let principal: Principal
         do {
             principal = try auth.principal(request)
         } catch {
-            throttle.recordFailure(client)
+            throttle.record(client)
             throw error
         }
         guard case .ballot(let hash) = principal else {
             throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
         }
         guard let session = try ballots.session(tokenHash: hash) else {
-            throttle.recordFailure(client)
+            throttle.record(client)
             throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
         }
         return session

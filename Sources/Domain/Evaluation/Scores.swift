@@ -58,6 +58,12 @@ public struct Scores: Sendable, Hashable, Codable {
         return "\(cents < 0 ? "-" : "")\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// A score as the archive keeps it: text with 2 decimals (its canonical JSON has no
+    /// fractions), or null.
+    public static func archived(_ value: Double?) -> JSONValue {
+        value.map { .string(text($0)) } ?? .null
+    }
+
     enum CodingKeys: String, CodingKey {
         case villageTime = "village_time"
         case attitude

@@ -42,8 +42,8 @@ public struct Whereabouts: Sendable, Equatable {
         if placeText != nil, place == nil {
             reader.fail("place", "must be one of \(Place.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let village = reader.string("village", required: false, maxLength: 100).map(Self.trimmed)
-        let note = reader.string("note", required: false, maxLength: noteLimit).map(Self.trimmed)
+        let village = reader.string("village", required: false, maxLength: 100).map(\.trimmingAllWhitespace)
+        let note = reader.string("note", required: false, maxLength: noteLimit).map(\.trimmingAllWhitespace)
         if village == "" { reader.fail("village", "must not be empty") }
         reader.finish(allowed: ["place", "village", "note"])
         if place == .village, village == nil, !reader.errors.contains(where: { $0.field == "village" }) {
@@ -54,16 +54,5 @@ public struct Whereabouts: Sendable, Equatable {
         }
         guard reader.isValid, let place else { return (nil, reader.errors) }
         return (Whereabouts(place: place, village: village, note: note.flatMap { $0.isEmpty ? nil : $0 }), [])
-    }
-
-    /// Without leading and trailing white space of any kind.
-    static func trimmed(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
     }
 }
