@@ -165,3 +165,34 @@ import Testing
             ])
     }
 }
+
+extension ResponsibilityBoardAPITests {
+    /// Publication suspends the least-satisfied cadre, who then leaves the village quotas: the
+    /// cached public board must not outlive that.
+    @Test func aPublicationThatSuspendsAStationedCadreRefreshesTheBoard() throws {
+        let f = try ResponsibilityFixture()
+        let path = "/v1/public/townships/niumasi/responsibility"
+        let names = { (board: APIResponse) in
+            board.json["quotas"]?.objectValue?["cadres"]?.arrayValue?.compactMap { $0.objectValue?["name"] } ?? []
+        }
+        let evaluators = try f.app.call(
+            "POST", "\(f.base)/evaluators", token: f.admin,
+            body:
+                #"[{"name":"刘代表","category":"deputy"},{"name":"陈代表","category":"deputy"},{"name":"周代表","category":"deputy"}]"#
+        ).items.compactMap { $0["id"]?.intValue }
+        let round =
+            try f.app.call(
+                "POST", "\(f.base)/rounds", token: f.admin,
+                body: #"{"title":"上半年","kind":"semiannual","period":"2026-H1","evaluator_ids":\#(evaluators)}"#
+            ).json["id"]?.intValue ?? 0
+        let opened = try f.app.call("POST", "\(f.base)/rounds/\(round)/open", token: f.admin)
+        let codes = opened.json["tokens"]?.arrayValue?.compactMap { $0.objectValue?["token"]?.stringValue } ?? []
+        let ballot = #"{"supervision":[],"most_satisfied":null,"least_satisfied":{"cadre_id":\#(f.cadres["张三"]!)}}"#
+        for code in codes { #expect(try f.app.call("POST", "/v1/ballot", token: code, body: ballot).status == 201) }
+        #expect(try f.app.call("POST", "\(f.base)/rounds/\(round)/close", token: f.admin).status == 200)
+        #expect(names(try f.app.call("GET", path)) == ["张三", "赵六"])  // now cached
+        #expect(try f.app.call("POST", "\(f.base)/rounds/\(round)/publish", token: f.admin, body: "{}").status == 200)
+        #expect(try f.get("/cadres/\(f.cadres["张三"]!)").json["status"] == "suspended")
+        #expect(names(try f.app.call("GET", path)) == ["赵六"])
+    }
+}

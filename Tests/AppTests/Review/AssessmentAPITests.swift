@@ -3,6 +3,8 @@ import Foundation
 import Primitives
 import Testing
 
+@testable import App
+
 /// The year-end assessment through the API (contract §11), on 2026-12-20.
 @Suite struct AssessmentAPITests {
     /// A township whose 4 cadres scored 90, 80, 70 and 60 in the year's published semiannual
@@ -175,5 +177,27 @@ import Testing
                 #"{"grade":"称职","reason":"x"}"#)
         }
         #expect(try f.post("/assessments/\(id)/finalize", #"{"commentary":"讲评"}"#).status == 200)
+    }
+}
+
+extension AssessmentAPITests {
+    /// What the inputs read from the archive: a sanction of the year (its date in UTC+8) makes a
+    /// cadre ineligible for 优秀; one from the year before does not.
+    @Test func aSanctionOfTheYearInChinaTimeMakesACadreIneligible() throws {
+        let (f, _, _) = try Self.township()  // 2026-12-20T02:00Z
+        let sanction = #"{"kind":"sanction","title":"警告处分"}"#
+        #expect(try f.post("/cadres/\(f.cadres[0])/archive", sanction).status == 201)
+        let rows = rows(try f.post("/assessments", #"{"year":2026,"excellent_quota":0.5}"#))
+        #expect(rows.first { $0["cadre_id"]?.intValue == f.cadres[0] }?["eligible"] == false)
+        #expect(rows.first { $0["cadre_id"]?.intValue == f.cadres[1] }?["eligible"] == true)
+        #expect(rows.first { $0["cadre_id"]?.intValue == f.cadres[1] }?["proposed"] == "优秀")  // the place passes on
+    }
+
+    @Test(arguments: [
+        ("2026-12-31T15:59:59Z", 2026), ("2026-12-31T16:00:00Z", 2027), ("2026-01-01T00:00:00Z", 2026),
+        ("2025-12-31T16:00:00Z", 2026),
+    ])
+    func aRecordsYearIsItsDateInChinaTime(timestamp: String, year: Int) {
+        #expect(AssessmentWorkflow.chinaYear(timestamp) == year)
     }
 }
