@@ -18,7 +18,7 @@ public final class Database: @unchecked Sendable {
     private let writer: Connection
     private let readers: ReaderPool
     private var isClosed = false
-    /// Duration of every write transaction, for `/metrics`.
+    /// Duration of every write transaction and the database faults among them, for `/metrics`.
     public let writeStatistics = WriteStatistics()
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
@@ -48,11 +48,14 @@ public final class Database: @unchecked Sendable {
             guard !isClosed else { throw StoreError.misuse("database is closed", sql: nil) }
             // Timed inside the lock: the transaction and its fsync, not the wait for the writer.
             let start = WriteStatistics.now()
-            var failed = true
-            defer { writeStatistics.record(seconds: WriteStatistics.now() - start, failed: failed) }
-            let value = try writer.inTransaction(.immediate, body).get()
-            failed = false
-            return value
+            var fault = false
+            defer { writeStatistics.record(seconds: WriteStatistics.now() - start, fault: fault) }
+            do {
+                return try writer.inTransaction(.immediate, body).get()
+            } catch {
+                fault = StoreError.isDatabaseFault(error)
+                throw error
+            }
         }
     }
 

@@ -92,3 +92,18 @@ extension StoreError {
         .sqlite(code: SQLITE_MISUSE, message: message, sql: sql)
     }
 }
+
+extension StoreError {
+    /// Whether `error`, thrown out of a write transaction, is a fault of the database (an I/O
+    /// error, a full disk, a busy timeout, a corrupt file, a closed connection) rather than a
+    /// write refused on purpose: a declared constraint the API answers 409 or 422, a row not
+    /// found, or any error of another layer (a rule of Domain, a bad request). Operators alert on
+    /// the first kind (`duping_sqlite_write_failures_total`); a clerk's mistake is the second.
+    public static func isDatabaseFault(_ error: any Error) -> Bool {
+        guard let error = error as? StoreError else { return false }
+        switch error {
+        case .sqlite, .diskFull, .busy: return true
+        case .constraint, .notFound, .databaseTooNew: return false
+        }
+    }
+}

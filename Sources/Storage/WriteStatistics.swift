@@ -2,8 +2,9 @@ import Glibc
 import Primitives
 
 /// How long write transactions take on the writer connection, from `BEGIN IMMEDIATE` to the end
-/// of `COMMIT` (the fsync included), as a cumulative histogram. Kept by `Database` so operators
-/// can see disk latency in `/metrics` without Storage knowing about HTTP or Prometheus.
+/// of `COMMIT` (the fsync included), as a cumulative histogram, and how many failed by a fault
+/// of the database. Kept by `Database` so operators can see disk latency and faults in
+/// `/metrics` without Storage knowing about HTTP or Prometheus.
 public final class WriteStatistics: @unchecked Sendable {
     // Safe: `state` is only touched while holding `lock` (a pthread mutex, which ThreadSanitizer
     // understands, unlike Synchronization.Mutex on Linux).
@@ -16,7 +17,8 @@ public final class WriteStatistics: @unchecked Sendable {
         public var bucketCounts: [Int]
         public var count: Int
         public var sum: Double
-        /// Transactions that ended in an error (rolled back).
+        /// Transactions rolled back by a fault of the database (`StoreError.isDatabaseFault`), not
+        /// those a rule or a constraint refused.
         public var failures: Int
     }
 
@@ -26,12 +28,12 @@ public final class WriteStatistics: @unchecked Sendable {
 
     public init() {}
 
-    func record(seconds: Double, failed: Bool) {
+    func record(seconds: Double, fault: Bool) {
         lock.withLock {
             if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { state.bucketCounts[index] += 1 }
             state.count += 1
             state.sum += seconds
-            if failed { state.failures += 1 }
+            if fault { state.failures += 1 }
         }
     }
 

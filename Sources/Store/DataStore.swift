@@ -47,7 +47,8 @@ public struct WriteDurations: Sendable, Equatable {
     public var bucketCounts: [Int]
     public var count: Int
     public var sum: Double
-    /// Transactions rolled back.
+    /// Transactions rolled back by a fault of the database (I/O error, disk full, busy, corrupt
+    /// file…); a write refused by a rule or a constraint (a 409 or 422) is not one.
     public var failures: Int
 
     public init(bounds: [Double], bucketCounts: [Int], count: Int, sum: Double, failures: Int) {

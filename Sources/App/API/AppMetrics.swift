@@ -3,18 +3,24 @@ import HTTPCore
 import Primitives
 import Store
 
-/// DuPing's own lines in `/metrics`, after the HTTP core's: ballots accepted and rejected (by
-/// channel and reason — never by round, evaluator or time finer than the scrape), rounds by
-/// state, and the duration of SQLite write transactions.
+/// DuPing's own lines in `/metrics`, after the HTTP core's: the build, ballots accepted and
+/// rejected (by channel and reason — never by round, evaluator or time finer than the scrape),
+/// rounds by state, the duration of SQLite write transactions and the faults among them, and
+/// the usual `process_*` metrics.
 enum AppMetrics {
+    /// The version `duping_build_info` reports.
+    static let version = "0.16.0"
+
     /// Adds the collector to `metrics`. Rounds by state are counted at scrape time, so the gauge
     /// is right after a restart and across processes sharing the file.
     static func install(on metrics: ServerMetrics, store: any DataStore, ballots: BallotCounters) {
-        metrics.addCollector { render(store: store, ballots: ballots) }
+        metrics.addCollector { render(store: store, ballots: ballots) + ProcessMetrics.render() }
     }
 
     static func render(store: any DataStore, ballots: BallotCounters) -> String {
-        var out = ballots.render()
+        var out = "# HELP duping_build_info The running build of DuPing; always 1.\n# TYPE duping_build_info gauge\n"
+        out += "duping_build_info{version=\"\(version)\"} 1\n"
+        out += ballots.render()
         if let counts = try? store.read({ try $0.rounds.countByState() }) {
             out += "# HELP duping_rounds Rounds by state, all townships.\n# TYPE duping_rounds gauge\n"
             for state in RoundState.allCases {
@@ -25,7 +31,8 @@ enum AppMetrics {
         out += PrometheusText.histogram(
             "duping_sqlite_write_duration_seconds", help: "Write transactions from BEGIN to durable COMMIT.",
             bounds: writes.bounds, bucketCounts: writes.bucketCounts, count: writes.count, sum: writes.sum)
-        out += "# HELP duping_sqlite_write_failures_total Write transactions rolled back.\n"
+        out += "# HELP duping_sqlite_write_failures_total Write transactions lost to a fault of the database "
+        out += "(I/O error, disk full, busy timeout, corrupt file); a write refused with 409 or 422 is not one.\n"
         out +=
             "# TYPE duping_sqlite_write_failures_total counter\nduping_sqlite_write_failures_total \(writes.failures)\n"
         return out
