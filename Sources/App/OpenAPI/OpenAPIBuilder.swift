@@ -77,7 +77,8 @@ enum OAS {
         return ["required": .bool(required), "content": .object(content)]
     }
 
-    /// One response; `schema` nil means no body (204).
+    /// One response; `schema` nil means no body (204, 304). `example` is a body it could carry
+    /// (a JSON value, or a string for a text media type).
     static func response(
         _ description: String, _ schema: JSONValue?, mediaType: String = "application/json",
         example: JSONValue? = nil
@@ -88,12 +89,13 @@ enum OAS {
         return ["description": .string(description), "content": .object([mediaType: .object(media)])]
     }
 
-    /// An operation. Every operation also documents the problem+json `default` response.
+    /// An operation, named by `id` (its `operationId`: unique, camelCase, what client generators
+    /// call the method). Every operation also documents the problem+json `default` response.
     static func operation(
-        _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
+        id: String, _ summary: String, tag: String, parameters: [JSONValue] = [], body: JSONValue? = nil,
         responses: [(String, JSONValue)], public isPublic: Bool = false, description: String? = nil
     ) -> JSONValue {
-        var operation: JSONObject = ["summary": .string(summary), "tags": [.string(tag)]]
+        var operation: JSONObject = ["operationId": .string(id), "summary": .string(summary), "tags": [.string(tag)]]
         if let description { operation["description"] = .string(description) }
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if let body { operation["requestBody"] = body }

@@ -9,20 +9,23 @@ extension OpenAPIDocument {
             (
                 base, "GET",
                 OAS.operation(
-                    "The cadre's archive, oldest first", tag: "archive", parameters: [code, id],
+                    id: "listArchiveRecords", "The cadre's archive, oldest first", tag: "archive",
+                    parameters: [code, id],
                     responses: [
                         (
                             "200",
                             OAS.response(
                                 "Every record.",
                                 OAS.object(
-                                    [("items", OAS.array(OAS.ref("ArchiveRecord")))], required: ["items"]))
+                                    [("items", OAS.array(OAS.ref("ArchiveRecord")))], required: ["items"]),
+                                example: OpenAPIExamples.archive)
                         )
                     ])
             ),
             (
                 base, "POST",
                 OAS.operation(
+                    id: "appendArchiveRecord",
                     "Append a manual record (the automatic kinds are written by publication)", tag: "archive",
                     parameters: [code, id],
                     body: OAS.body(
@@ -33,12 +36,19 @@ extension OpenAPIDocument {
                                 ("detail", OAS.nullable(OAS.string(maxLength: 5_000))),
                             ], required: ["kind", "title"], additional: false),
                         example: ["kind": "award", "title": "县级优秀公务员"]),
-                    responses: [("201", OAS.response("Appended, with `Location`.", OAS.ref("ArchiveRecord")))])
+                    responses: [
+                        (
+                            "201",
+                            OAS.response(
+                                "Appended, with `Location`.", OAS.ref("ArchiveRecord"),
+                                example: OpenAPIExamples.manualArchiveRecord)
+                        )
+                    ])
             ),
             (
                 base + "/verify", "GET",
                 OAS.operation(
-                    "Re-check the hash chain", tag: "archive", parameters: [code, id],
+                    id: "verifyArchive", "Re-check the hash chain", tag: "archive", parameters: [code, id],
                     responses: [
                         (
                             "200",
@@ -49,15 +59,22 @@ extension OpenAPIDocument {
                                         ("valid", OAS.boolean), ("records", OAS.integer(minimum: 0)),
                                         ("first_bad_seq", OAS.integer()),
                                     ],
-                                    required: ["valid", "records"]))
+                                    required: ["valid", "records"]),
+                                example: OpenAPIExamples.archiveVerified)
                         )
                     ])
             ),
             (
                 base + "/{seq}", "GET",
                 OAS.operation(
-                    "One record", tag: "archive", parameters: [code, id, seq],
-                    responses: [("200", OAS.response("The record.", OAS.ref("ArchiveRecord")))])
+                    id: "getArchiveRecord", "One record", tag: "archive", parameters: [code, id, seq],
+                    responses: [
+                        (
+                            "200",
+                            OAS.response(
+                                "The record.", OAS.ref("ArchiveRecord"), example: OpenAPIExamples.archiveRecord)
+                        )
+                    ])
             ),
         ]
     }()
@@ -66,7 +83,7 @@ extension OpenAPIDocument {
         (
             "/v1/public/townships/{code}/rounds", "GET",
             OAS.operation(
-                "Published rounds of a township (张榜)", tag: "public", parameters: [code],
+                id: "listPublishedRounds", "Published rounds of a township (张榜)", tag: "public", parameters: [code],
                 responses: [
                     (
                         "200",
@@ -85,7 +102,8 @@ extension OpenAPIDocument {
                                                 required: ["id", "title", "period", "published_at"]))
                                     ),
                                     ("next", ["type": "null"]), ("township", OAS.ref("Township")),
-                                ], required: ["items"]))
+                                ], required: ["items"]),
+                            example: OpenAPIExamples.publishedRounds)
                     )
                 ],
                 public: true)
@@ -93,10 +111,16 @@ extension OpenAPIDocument {
         (
             "/v1/public/townships/{code}/rounds/{id}", "GET",
             OAS.operation(
-                "A published round's board: results, commentary and every counted receipt", tag: "public",
+                id: "getPublicRoundBoard", "A published round's board: results, commentary and every counted receipt",
+                tag: "public",
                 parameters: [code, id],
                 responses: [
-                    ("200", OAS.response("With a strong ETag; gzipped when accepted.", OAS.ref("PublicBoard"))),
+                    (
+                        "200",
+                        OAS.response(
+                            "With a strong ETag; gzipped when accepted.", OAS.ref("PublicBoard"),
+                            example: OpenAPIExamples.publicBoard)
+                    ),
                     ("304", OAS.response("If-None-Match matched.", nil)),
                 ],
                 public: true)

@@ -9,76 +9,134 @@ extension OpenAPIDocument {
         (
             "/v1/townships/{code}/assessments", "POST",
             OAS.operation(
-                "Create the year's assessment (one per year)", tag: "reviews", parameters: [code],
+                id: "createAssessment", "Create the year's assessment (one per year)", tag: "reviews",
+                parameters: [code],
                 body: OAS.body(
                     OAS.ref("AssessmentCreate"),
                     example: [
                         "year": 2026, "weights": ["supervision": 40, "quarterly": 30, "tasks": 30],
                         "excellent_quota": 0.2,
                     ]),
-                responses: [("201", OAS.response("The draft with its live figures.", OAS.ref("Assessment")))])
+                responses: [
+                    (
+                        "201",
+                        OAS.response(
+                            "The draft with its live figures.", OAS.ref("Assessment"),
+                            example: OpenAPIExamples.assessment)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments", "GET",
             OAS.operation(
-                "The township's assessments by year", tag: "reviews", parameters: [code],
-                responses: [("200", OAS.response("All of them.", page(OAS.ref("AssessmentSummary"))))])
+                id: "listAssessments", "The township's assessments by year", tag: "reviews", parameters: [code],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "All of them.", page(OAS.ref("AssessmentSummary")),
+                            example: OpenAPIExamples.assessmentSummaries)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}", "GET",
             OAS.operation(
-                "One assessment: live in draft, frozen figures from the notice on", tag: "reviews",
-                parameters: [code, id], responses: [("200", OAS.response("The assessment.", OAS.ref("Assessment")))])
+                id: "getAssessment", "One assessment: live in draft, frozen figures from the notice on", tag: "reviews",
+                parameters: [code, id],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The assessment.", OAS.ref("Assessment"), example: OpenAPIExamples.assessmentInNotice)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}/grades/{cadre_id}", "PUT",
             OAS.operation(
-                "The committee's grade for a cadre, with a reason (the proposal is kept)", tag: "reviews",
+                id: "setAssessmentGrade", "The committee's grade for a cadre, with a reason (the proposal is kept)",
+                tag: "reviews",
                 parameters: [code, id, cadreID],
                 body: OAS.body(OAS.ref("GradeOverride"), example: ["grade": "称职", "reason": "全年表现稳定"]),
-                responses: [("200", OAS.response("The cadre's row.", OAS.ref("AssessmentRow")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response("The cadre's row.", OAS.ref("AssessmentRow"), example: OpenAPIExamples.gradedRow)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}/notice", "POST",
             OAS.operation(
-                "Start the public notice (公示); the figures freeze", tag: "reviews", parameters: [code, id],
+                id: "startAssessmentNotice", "Start the public notice (公示); the figures freeze", tag: "reviews",
+                parameters: [code, id],
                 body: OAS.body(
                     OAS.object([("days", OAS.integer(minimum: 1, maximum: 30))], required: ["days"], additional: false),
                     example: ["days": 5]),
-                responses: [("200", OAS.response("The assessment.", OAS.ref("Assessment")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The assessment.", OAS.ref("Assessment"), example: OpenAPIExamples.assessmentInNotice)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}/objections", "GET",
             OAS.operation(
-                "Objections received (no sender is stored)", tag: "reviews", parameters: [code, id],
-                responses: [("200", OAS.response("Oldest first.", page(OAS.ref("Objection"))))])
+                id: "listAssessmentObjections", "Objections received (no sender is stored)", tag: "reviews",
+                parameters: [code, id],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Oldest first.", page(OAS.ref("Objection")),
+                            example: OpenAPIExamples.page(OpenAPIExamples.objection))
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}/objections/{oid}", "PUT",
             OAS.operation(
-                "Answer an objection", tag: "reviews", parameters: [code, id, objectionID],
+                id: "answerAssessmentObjection", "Answer an objection", tag: "reviews",
+                parameters: [code, id, objectionID],
                 body: OAS.body(
                     OAS.object(
                         [("response", OAS.string(minLength: 1, maxLength: 2000))], required: ["response"],
                         additional: false), example: ["response": "经核实，情况属实，已调整。"]),
-                responses: [("200", OAS.response("The objection.", OAS.ref("Objection")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The objection.", OAS.ref("Objection"), example: OpenAPIExamples.answeredObjection)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/assessments/{id}/finalize", "POST",
             OAS.operation(
-                "Finalize into each graded cadre's archive", tag: "reviews", parameters: [code, id],
+                id: "finalizeAssessment", "Finalize into each graded cadre's archive", tag: "reviews",
+                parameters: [code, id],
                 body: OAS.body(
                     OAS.object(
                         [
                             ("commentary", OAS.string(maxLength: 10_000)),
                             ("notice_cut_short", OAS.string(minLength: 1, maxLength: 500)),
                         ], additional: false), example: ["commentary": "镇党委讲评…"]),
-                responses: [("200", OAS.response("The final assessment.", OAS.ref("Assessment")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The final assessment.", OAS.ref("Assessment"), example: OpenAPIExamples.finalAssessment)
+                    )
+                ])
         ),
         (
             "/v1/public/townships/{code}/assessments", "GET",
             OAS.operation(
-                "The township's posted assessments (in notice or final; no credential)", tag: "public",
+                id: "listPublicAssessments", "The township's posted assessments (in notice or final; no credential)",
+                tag: "public",
                 parameters: [code],
                 responses: [
                     (
@@ -96,21 +154,30 @@ extension OpenAPIDocument {
                                                 ("notice_ends", OAS.date),
                                             ]))
                                     ), ("next", ["type": "null"]),
-                                ], required: ["items"]))
+                                ], required: ["items"]),
+                            example: OpenAPIExamples.publicAssessments)
                     )
                 ], public: true)
         ),
         (
             "/v1/public/townships/{code}/assessments/{id}", "GET",
             OAS.operation(
-                "The public notice: 拟评优秀 and the count per grade (no credential)", tag: "public",
+                id: "getPublicAssessment", "The public notice: 拟评优秀 and the count per grade (no credential)",
+                tag: "public",
                 parameters: [code, id],
-                responses: [("200", OAS.response("The notice.", OAS.ref("AssessmentNotice")))], public: true)
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The notice.", OAS.ref("AssessmentNotice"), example: OpenAPIExamples.assessmentNotice)
+                    )
+                ], public: true)
         ),
         (
             "/v1/public/townships/{code}/assessments/{id}/objections", "POST",
             OAS.operation(
-                "Object during the notice (no credential; 5 an hour per address)", tag: "public",
+                id: "fileAssessmentObjection", "Object during the notice (no credential; 5 an hour per address)",
+                tag: "public",
                 parameters: [code, id],
                 body: OAS.body(
                     OAS.object(
@@ -118,7 +185,12 @@ extension OpenAPIDocument {
                         required: ["cadre_id", "text"], additional: false),
                     example: ["cadre_id": 3, "text": "该同志全年多次未按时到岗。"]),
                 responses: [
-                    ("201", OAS.response("Received.", OAS.object([("id", OAS.id)], required: ["id"])))
+                    (
+                        "201",
+                        OAS.response(
+                            "Received.", OAS.object([("id", OAS.id)], required: ["id"]),
+                            example: OpenAPIExamples.objectionReceived)
+                    )
                 ], public: true)
         ),
     ]

@@ -6,12 +6,13 @@ extension OpenAPIDocument {
         (
             "/healthz", "GET",
             OAS.operation(
-                "Liveness", tag: "operations",
+                id: "getHealth", "Liveness", tag: "operations",
                 responses: [
                     (
                         "200",
                         OAS.response(
-                            "Serving.", OAS.object([("status", OAS.enumeration(["ok"]))], required: ["status"]))
+                            "Serving.", OAS.object([("status", OAS.enumeration(["ok"]))], required: ["status"]),
+                            example: OpenAPIExamples.health)
                     )
                 ],
                 public: true)
@@ -19,17 +20,24 @@ extension OpenAPIDocument {
         (
             "/metrics", "GET",
             OAS.operation(
-                "Prometheus metrics", tag: "operations",
+                id: "getMetrics", "Prometheus metrics", tag: "operations",
                 responses: [
-                    ("200", OAS.response("Prometheus text format 0.0.4.", OAS.string(), mediaType: "text/plain"))
+                    (
+                        "200",
+                        OAS.response(
+                            "Prometheus text format 0.0.4.", OAS.string(), mediaType: "text/plain",
+                            example: OpenAPIExamples.metrics)
+                    )
                 ],
                 public: true)
         ),
         (
             "/v1/openapi.json", "GET",
             OAS.operation(
-                "This document", tag: "operations",
-                responses: [("200", OAS.response("OpenAPI 3.1.", ["type": "object"]))], public: true)
+                id: "getOpenAPIDocument", "This document", tag: "operations",
+                responses: [
+                    ("200", OAS.response("OpenAPI 3.1.", ["type": "object"], example: OpenAPIExamples.document))
+                ], public: true)
         ),
     ]
 
@@ -37,50 +45,88 @@ extension OpenAPIDocument {
         (
             "/v1/townships", "POST",
             OAS.operation(
-                "Create a township (root)", tag: "townships",
+                id: "createTownship", "Create a township (root)", tag: "townships",
                 body: OAS.body(OpenAPISchemas.townshipCreate, example: ["code": "niumasi", "name": "牛马司镇"]),
-                responses: [("201", OAS.response("Created; `Location` names it.", OAS.ref("Township")))])
+                responses: [
+                    (
+                        "201",
+                        OAS.response(
+                            "Created; `Location` names it.", OAS.ref("Township"), example: OpenAPIExamples.township)
+                    )
+                ])
         ),
         (
             "/v1/townships", "GET",
             OAS.operation(
-                "List townships (root: all; admin: its own)", tag: "townships", parameters: pageParameters,
-                responses: [("200", OAS.response("A page.", page(OAS.ref("Township"))))])
+                id: "listTownships", "List townships (root: all; admin: its own)", tag: "townships",
+                parameters: pageParameters,
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "A page.", page(OAS.ref("Township")),
+                            example: OpenAPIExamples.page(OpenAPIExamples.township))
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}", "GET",
             OAS.operation(
-                "One township", tag: "townships", parameters: [code],
-                responses: [("200", OAS.response("The township.", OAS.ref("Township")))])
+                id: "getTownship", "One township", tag: "townships", parameters: [code],
+                responses: [
+                    ("200", OAS.response("The township.", OAS.ref("Township"), example: OpenAPIExamples.township))
+                ])
         ),
         (
             "/v1/townships/{code}/tokens", "POST",
             OAS.operation(
-                "Make a township admin token (root); the token is shown only here", tag: "townships",
+                id: "createAdminToken", "Make a township admin token (root); the token is shown only here",
+                tag: "townships",
                 parameters: [code],
                 body: OAS.body(
                     OAS.object(
                         [("label", OAS.string(minLength: 1, maxLength: 100))], required: ["label"], additional: false),
                     example: ["label": "镇组织办"]),
-                responses: [("201", OAS.response("Created.", OpenAPISchemas.tokenCreated))])
+                responses: [
+                    (
+                        "201",
+                        OAS.response(
+                            "Created.", OpenAPISchemas.tokenCreated, example: OpenAPIExamples.adminTokenCreated)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/tokens", "GET",
             OAS.operation(
+                id: "listAdminTokens",
                 "List the township's admin tokens, revoked ones included (root); never the tokens themselves",
                 tag: "townships", parameters: [code] + pageParameters,
-                responses: [("200", OAS.response("A page.", page(OAS.ref("AdminToken"))))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "A page.", page(OAS.ref("AdminToken")),
+                            example: OpenAPIExamples.page(OpenAPIExamples.adminToken))
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/tokens/{id}", "GET",
             OAS.operation(
-                "One admin token (root): label and dates, never the token", tag: "townships", parameters: [code, id],
-                responses: [("200", OAS.response("The token's record.", OAS.ref("AdminToken")))])
+                id: "getAdminToken", "One admin token (root): label and dates, never the token", tag: "townships",
+                parameters: [code, id],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The token's record.", OAS.ref("AdminToken"), example: OpenAPIExamples.adminToken)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/tokens/{id}", "DELETE",
             OAS.operation(
-                "Revoke an admin token (root)", tag: "townships", parameters: [code, id],
+                id: "revokeAdminToken", "Revoke an admin token (root)", tag: "townships", parameters: [code, id],
                 responses: [("204", OAS.response("Revoked; it stops working at once.", nil))])
         ),
     ]

@@ -6,16 +6,24 @@ extension OpenAPIDocument {
         (
             "/v1/townships/{code}/cadres/{id}/whereabouts", "PUT",
             OAS.operation(
-                "Set today's whereabouts (the cadre itself or an admin); again replaces it", tag: "people",
+                id: "setWhereabouts", "Set today's whereabouts (the cadre itself or an admin); again replaces it",
+                tag: "people",
                 parameters: [code, id],
                 body: OAS.body(
                     OAS.ref("WhereaboutsInput"), example: ["place": "village", "village": "石桥村", "note": "调解山林纠纷"]),
-                responses: [("200", OAS.response("Today's entry.", OAS.ref("Whereabouts")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Today's entry.", OAS.ref("Whereabouts"), example: OpenAPIExamples.whereabouts)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/cadres/{id}/diary", "POST",
             OAS.operation(
-                "Add a visit diary entry (the cadre itself or an admin); never public", tag: "people",
+                id: "addDiaryEntry", "Add a visit diary entry (the cadre itself or an admin); never public",
+                tag: "people",
                 parameters: [code, id],
                 body: OAS.body(
                     OAS.ref("DiaryInput"),
@@ -23,23 +31,40 @@ extension OpenAPIDocument {
                         "date": "2026-05-12", "village": "石桥村", "households": 3, "summary": "走访三户，了解灌溉用水困难",
                         "issues": ["渠道淤塞"],
                     ]),
-                responses: [("201", OAS.response("The entry.", OAS.ref("DiaryEntry")))])
+                responses: [
+                    ("201", OAS.response("The entry.", OAS.ref("DiaryEntry"), example: OpenAPIExamples.diaryEntry))
+                ])
         ),
         (
             "/v1/townships/{code}/cadres/{id}/diary", "GET",
             OAS.operation(
-                "The cadre's diary (the cadre itself or an admin)", tag: "people",
+                id: "listDiaryEntries", "The cadre's diary (the cadre itself or an admin)", tag: "people",
                 parameters: [
                     code, id, OAS.queryParameter("from", OAS.date, description: "First date, inclusive."),
                     OAS.queryParameter("to", OAS.date, description: "Last date, inclusive."),
                 ],
-                responses: [("200", OAS.response("Oldest first.", page(OAS.ref("DiaryEntry"))))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Oldest first.", page(OAS.ref("DiaryEntry")),
+                            example: OpenAPIExamples.page(OpenAPIExamples.diaryEntry))
+                    )
+                ])
         ),
         (
             "/v1/public/townships/{code}/whereabouts", "GET",
             OAS.operation(
-                "Today's whereabouts board (今日去向牌, no credential)", tag: "public", parameters: [code],
-                responses: [("200", OAS.response("Every active cadre.", OAS.ref("WhereaboutsBoard")))], public: true)
+                id: "getPublicWhereabouts", "Today's whereabouts board (今日去向牌, no credential)", tag: "public",
+                parameters: [code],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Every active cadre.", OAS.ref("WhereaboutsBoard"),
+                            example: OpenAPIExamples.whereaboutsBoard)
+                    )
+                ], public: true)
         ),
     ]
 

@@ -7,6 +7,8 @@ extension OpenAPIDocument {
         Registry.all.flatMap { spec -> Operations in
             let base = "/v1/townships/{code}/\(spec.name)"
             let name = schemaName(spec)
+            let plural = spec.name.prefix(1).uppercased() + spec.name.dropFirst()
+            let item = OpenAPIExamples.registryItem(spec)
             let filters = spec.filters.compactMap { spec.field($0) }.map {
                 OAS.queryParameter($0.name, filterSchema($0), description: "Only items with this \($0.name).")
             }
@@ -14,7 +16,8 @@ extension OpenAPIDocument {
                 (
                     base, "POST",
                     OAS.operation(
-                        "Create \(spec.name): one object, a JSON array (all or nothing) or CSV", tag: "registry",
+                        id: "create\(name)", "Create \(spec.name): one object, a JSON array (all or nothing) or CSV",
+                        tag: "registry",
                         parameters: [code],
                         body: OAS.body(
                             ["oneOf": [OAS.ref(name + "Create"), OAS.array(OAS.ref(name + "Create"), minItems: 1)]],
@@ -29,28 +32,31 @@ extension OpenAPIDocument {
                                             OAS.ref(name),
                                             OAS.object([("items", OAS.array(OAS.ref(name)))], required: ["items"]),
                                         ]
-                                    ])
+                                    ], example: OpenAPIExamples.registryCreated(spec))
                             )
                         ])
                 ),
                 (
                     base, "GET",
                     OAS.operation(
-                        "List \(spec.name)", tag: "registry", parameters: [code] + pageParameters + filters,
-                        responses: [("200", OAS.response("A page.", page(OAS.ref(name))))])
+                        id: "list\(plural)", "List \(spec.name)", tag: "registry",
+                        parameters: [code] + pageParameters + filters,
+                        responses: [
+                            ("200", OAS.response("A page.", page(OAS.ref(name)), example: OpenAPIExamples.page(item)))
+                        ])
                 ),
                 (
                     base + "/{id}", "GET",
                     OAS.operation(
-                        "One of the \(spec.name)", tag: "registry", parameters: [code, id],
-                        responses: [("200", OAS.response("Found.", OAS.ref(name)))])
+                        id: "get\(name)", "One of the \(spec.name)", tag: "registry", parameters: [code, id],
+                        responses: [("200", OAS.response("Found.", OAS.ref(name), example: item))])
                 ),
                 (
                     base + "/{id}", "PATCH",
                     OAS.operation(
-                        "Change fields of one of the \(spec.name)", tag: "registry", parameters: [code, id],
-                        body: OAS.body(OAS.ref(name + "Patch")),
-                        responses: [("200", OAS.response("The changed object.", OAS.ref(name)))])
+                        id: "update\(name)", "Change fields of one of the \(spec.name)", tag: "registry",
+                        parameters: [code, id], body: OAS.body(OAS.ref(name + "Patch")),
+                        responses: [("200", OAS.response("The changed object.", OAS.ref(name), example: item))])
                 ),
             ]
         }

@@ -15,17 +15,21 @@ extension OpenAPIDocument {
         (
             "/v1/townships/{code}", "PATCH",
             OAS.operation(
-                "Change the township's settings (root or its admin)", tag: "townships", parameters: [code],
+                id: "updateTownshipSettings", "Change the township's settings (root or its admin)", tag: "townships",
+                parameters: [code],
                 body: OAS.body(
                     OAS.object(
                         [("settings", OAS.ref("TownshipSettingsPatch"))], required: ["settings"], additional: false),
                     example: ["settings": ["yearly_service_projects": 5, "cadre_village_projects": 2]]),
-                responses: [("200", OAS.response("The township.", OAS.ref("Township")))])
+                responses: [
+                    ("200", OAS.response("The township.", OAS.ref("Township"), example: OpenAPIExamples.township))
+                ])
         ),
         (
             "/v1/townships/{code}/cadres/{id}/token", "POST",
             OAS.operation(
-                "Make the cadre's token (replaces its earlier one); shown only here", tag: "registry",
+                id: "createCadreToken", "Make the cadre's token (replaces its earlier one); shown only here",
+                tag: "registry",
                 parameters: [code, id],
                 responses: [
                     (
@@ -33,75 +37,110 @@ extension OpenAPIDocument {
                         OAS.response(
                             "The token.",
                             OAS.object(
-                                [("cadre_id", OAS.id), ("token", OAS.string())], required: ["cadre_id", "token"]))
+                                [("cadre_id", OAS.id), ("token", OAS.string())], required: ["cadre_id", "token"]),
+                            example: OpenAPIExamples.cadreToken)
                     )
                 ])
         ),
         (
             "/v1/townships/{code}/cadres/{id}/token", "DELETE",
             OAS.operation(
-                "Revoke the cadre's token", tag: "registry", parameters: [code, id],
+                id: "revokeCadreToken", "Revoke the cadre's token", tag: "registry", parameters: [code, id],
                 responses: [("204", OAS.response("Revoked.", nil))])
         ),
         (
             "/v1/townships/{code}/projects/{id}/checks/{month}", "PUT",
             OAS.operation(
-                "Record the month's check (the project's supervisor or an admin)", tag: "responsibility",
+                id: "recordMonthlyCheck", "Record the month's check (the project's supervisor or an admin)",
+                tag: "responsibility",
                 parameters: [code, id, month],
                 body: OAS.body(
                     OAS.ref("CheckInput"), example: ["progress": 60, "assessment": "on_track", "note": "路基完成"]),
                 responses: [
-                    ("201", OAS.response("The month's first check.", OAS.ref("Check"))),
+                    ("201", OAS.response("The month's first check.", OAS.ref("Check"), example: OpenAPIExamples.check)),
                     (
                         "200",
                         OAS.response(
-                            "Replaced the month's check (the earlier one stays in the timeline).", OAS.ref("Check"))
+                            "Replaced the month's check (the earlier one stays in the timeline).", OAS.ref("Check"),
+                            example: OpenAPIExamples.check)
                     ),
                 ])
         ),
         (
             "/v1/townships/{code}/projects/{id}/checks/{month}", "GET",
             OAS.operation(
-                "The month's current check", tag: "responsibility", parameters: [code, id, month],
-                responses: [("200", OAS.response("The check.", OAS.ref("Check")))])
+                id: "getMonthlyCheck", "The month's current check", tag: "responsibility",
+                parameters: [code, id, month],
+                responses: [("200", OAS.response("The check.", OAS.ref("Check"), example: OpenAPIExamples.check))])
         ),
         (
             "/v1/townships/{code}/projects/{id}/checks", "GET",
             OAS.operation(
-                "The current check of each month", tag: "responsibility", parameters: [code, id],
-                responses: [("200", OAS.response("Oldest month first.", page(OAS.ref("Check"))))])
-        ),
-        (
-            "/v1/townships/{code}/projects/{id}/timeline", "GET",
-            OAS.operation(
-                "Everything that happened to the project, oldest first", tag: "responsibility",
+                id: "listMonthlyChecks", "The current check of each month", tag: "responsibility",
                 parameters: [code, id],
                 responses: [
                     (
                         "200",
-                        OAS.response("Creation, checks, due changes, state changes.", page(OAS.ref("TimelineEntry")))
+                        OAS.response(
+                            "Oldest month first.", page(OAS.ref("Check")), example: OpenAPIExamples.checks)
+                    )
+                ])
+        ),
+        (
+            "/v1/townships/{code}/projects/{id}/timeline", "GET",
+            OAS.operation(
+                id: "getProjectTimeline", "Everything that happened to the project, oldest first",
+                tag: "responsibility",
+                parameters: [code, id],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "Creation, checks, due changes, state changes.", page(OAS.ref("TimelineEntry")),
+                            example: OpenAPIExamples.timeline)
                     )
                 ])
         ),
         (
             "/v1/townships/{code}/responsibility", "GET",
             OAS.operation(
+                id: "getResponsibilityBoard",
                 "The three responsibility boards with lights and quotas (admin, root, the township's cadres)",
                 tag: "responsibility", parameters: [code] + boardQuery,
-                responses: [("200", OAS.response("The board.", OAS.ref("ResponsibilityBoard")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The board.", OAS.ref("ResponsibilityBoard"), example: OpenAPIExamples.responsibilityBoard)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/responsibility.csv", "GET",
             OAS.operation(
-                "The board as CSV (UTF-8 with BOM, Chinese headers)", tag: "responsibility",
+                id: "getResponsibilityBoardCSV", "The board as CSV (UTF-8 with BOM, Chinese headers)",
+                tag: "responsibility",
                 parameters: [code] + boardQuery,
-                responses: [("200", OAS.response("CSV.", OAS.string(), mediaType: "text/csv"))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "CSV.", OAS.string(), mediaType: "text/csv", example: OpenAPIExamples.responsibilityCSV)
+                    )
+                ])
         ),
         (
             "/v1/public/townships/{code}/responsibility", "GET",
             OAS.operation(
-                "The public responsibility board (no credential)", tag: "public", parameters: [code] + boardQuery,
-                responses: [("200", OAS.response("The board.", OAS.ref("ResponsibilityBoard")))], public: true)
+                id: "getPublicResponsibilityBoard", "The public responsibility board (no credential)", tag: "public",
+                parameters: [code] + boardQuery,
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The board.", OAS.ref("ResponsibilityBoard"), example: OpenAPIExamples.responsibilityBoard)
+                    )
+                ], public: true)
         ),
     ]
 

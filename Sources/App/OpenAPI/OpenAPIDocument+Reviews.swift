@@ -6,40 +6,71 @@ extension OpenAPIDocument {
         (
             "/v1/townships/{code}/quarterly-reviews", "POST",
             OAS.operation(
-                "Create the quarter's review (one per quarter)", tag: "reviews", parameters: [code],
+                id: "createQuarterlyReview", "Create the quarter's review (one per quarter)", tag: "reviews",
+                parameters: [code],
                 body: OAS.body(
                     OAS.ref("QuarterlyReviewCreate"),
                     example: [
                         "period": "2026-Q2", "round_id": 3, "weights": ["tasks": 60, "votes": 40], "bottom_streak": 2,
                     ]),
-                responses: [("201", OAS.response("The draft, with its live figures.", OAS.ref("QuarterlyReview")))])
+                responses: [
+                    (
+                        "201",
+                        OAS.response(
+                            "The draft, with its live figures.", OAS.ref("QuarterlyReview"),
+                            example: OpenAPIExamples.quarterlyReview)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/quarterly-reviews", "GET",
             OAS.operation(
-                "The township's reviews by period", tag: "reviews", parameters: [code],
-                responses: [("200", OAS.response("All of them.", page(OAS.ref("QuarterlyReviewSummary"))))])
+                id: "listQuarterlyReviews", "The township's reviews by period", tag: "reviews", parameters: [code],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "All of them.", page(OAS.ref("QuarterlyReviewSummary")),
+                            example: OpenAPIExamples.quarterlyReviewSummaries)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/quarterly-reviews/{id}", "GET",
             OAS.operation(
-                "One review: computed while a draft, frozen once final", tag: "reviews", parameters: [code, id],
-                responses: [("200", OAS.response("The review.", OAS.ref("QuarterlyReview")))])
+                id: "getQuarterlyReview", "One review: computed while a draft, frozen once final", tag: "reviews",
+                parameters: [code, id],
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The review.", OAS.ref("QuarterlyReview"), example: OpenAPIExamples.quarterlyReview)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/quarterly-reviews/{id}/finalize", "POST",
             OAS.operation(
+                id: "finalizeQuarterlyReview",
                 "Freeze the review with the committee's commentary (讲评) and write the archive", tag: "reviews",
                 parameters: [code, id],
                 body: OAS.body(
                     OAS.object([("commentary", OAS.string(maxLength: 10_000))], additional: false),
                     example: ["commentary": "镇党委讲评…"], required: false),
-                responses: [("200", OAS.response("The final review.", OAS.ref("QuarterlyReview")))])
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The final review.", OAS.ref("QuarterlyReview"),
+                            example: OpenAPIExamples.finalQuarterlyReview)
+                    )
+                ])
         ),
         (
             "/v1/public/townships/{code}/quarterly-reviews", "GET",
             OAS.operation(
-                "Finalized quarterly reviews (no credential)", tag: "public", parameters: [code],
+                id: "listPublicQuarterlyReviews", "Finalized quarterly reviews (no credential)", tag: "public",
+                parameters: [code],
                 responses: [
                     (
                         "200",
@@ -55,16 +86,25 @@ extension OpenAPIDocument {
                                                 ("finalized_at", OAS.timestamp),
                                             ]))
                                     ), ("next", ["type": "null"]), ("township", OAS.ref("Township")),
-                                ], required: ["items"]))
+                                ], required: ["items"]),
+                            example: OpenAPIExamples.publicQuarterlyReviews)
                     )
                 ], public: true)
         ),
         (
             "/v1/public/townships/{code}/quarterly-reviews/{id}", "GET",
             OAS.operation(
+                id: "getPublicQuarterlyReview",
                 "A finalized review as posted: ranks, grades, scores, commentary (no credential)", tag: "public",
                 parameters: [code, id],
-                responses: [("200", OAS.response("The ranking.", OAS.ref("PublicQuarterlyReview")))], public: true)
+                responses: [
+                    (
+                        "200",
+                        OAS.response(
+                            "The ranking.", OAS.ref("PublicQuarterlyReview"),
+                            example: OpenAPIExamples.publicQuarterlyReview)
+                    )
+                ], public: true)
         ),
     ]
 

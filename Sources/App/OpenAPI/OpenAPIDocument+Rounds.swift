@@ -6,87 +6,110 @@ extension OpenAPIDocument {
         let base = "/v1/townships/{code}/rounds"
         let round = base + "/{id}"
         let evaluator = OAS.pathParameter("evaluator_id", OAS.id, example: 1)
-        func response(_ text: String, _ schema: String) -> [(String, JSONValue)] {
-            [("200", OAS.response(text, OAS.ref(schema)))]
+        func response(_ text: String, _ schema: String, example: JSONValue) -> [(String, JSONValue)] {
+            [("200", OAS.response(text, OAS.ref(schema), example: example))]
         }
         return [
             (
                 base, "POST",
                 OAS.operation(
-                    "Create a round (draft)", tag: "rounds", parameters: [code],
+                    id: "createRound", "Create a round (draft)", tag: "rounds", parameters: [code],
                     body: OAS.body(
                         OAS.ref("RoundCreate"),
                         example: [
                             "title": "2026年第一季度季评排队", "kind": "quarterly", "period": "2026-Q1",
                             "evaluator_ids": [1, 2, 3],
                         ]),
-                    responses: [("201", OAS.response("Created, with `Location`.", OAS.ref("Round")))])
+                    responses: [
+                        (
+                            "201",
+                            OAS.response(
+                                "Created, with `Location`.", OAS.ref("Round"), example: OpenAPIExamples.draftRound)
+                        )
+                    ])
             ),
             (
                 base, "GET",
                 OAS.operation(
-                    "List rounds", tag: "rounds", parameters: [code] + pageParameters,
-                    responses: [("200", OAS.response("A page.", page(OAS.ref("Round"))))])
-            ),
-            (
-                round, "GET",
-                OAS.operation(
-                    "One round", tag: "rounds", parameters: [code, id], responses: response("The round.", "Round"))
-            ),
-            (
-                round, "PATCH",
-                OAS.operation(
-                    "Edit a draft round (409 once opened)", tag: "rounds", parameters: [code, id],
-                    body: OAS.body(OAS.ref("RoundPatch")), responses: response("The edited round.", "Round"))
-            ),
-            (
-                round + "/open", "POST",
-                OAS.operation(
-                    "Open: freezes the subjects and issues one ballot code per evaluator, shown only here",
-                    tag: "rounds",
-                    parameters: [code, id],
-                    responses: response("The codes.", "IssuedCodes"))
-            ),
-            (
-                round + "/tokens/{evaluator_id}/reissue", "POST",
-                OAS.operation(
-                    "A new code for a lost slip; the old one stops working (409 once voted)", tag: "rounds",
-                    parameters: [code, id, evaluator], responses: response("The new code.", "IssuedCode"))
-            ),
-            (
-                round + "/turnout", "GET",
-                OAS.operation(
-                    "Who has voted (never how)", tag: "rounds", parameters: [code, id],
-                    responses: response("Turnout.", "Turnout"))
-            ),
-            (
-                round + "/close", "POST",
-                OAS.operation(
-                    "Close: no ballot is accepted after this; the results are frozen", tag: "rounds",
-                    parameters: [code, id],
-                    responses: response("The closed round.", "Round"))
-            ),
-            (
-                round + "/results", "GET",
-                OAS.operation(
-                    "Results (409 before the round is closed)", tag: "rounds", parameters: [code, id],
-                    responses: response("Contract §6.", "Results"))
-            ),
-            (
-                round + "/results.csv", "GET",
-                OAS.operation(
-                    "The cadre table as CSV (UTF-8 with BOM, for Excel)", tag: "rounds", parameters: [code, id],
+                    id: "listRounds", "List rounds", tag: "rounds", parameters: [code] + pageParameters,
                     responses: [
                         (
                             "200",
                             OAS.response(
-                                "排名,姓名,部门,下村时间,工作态度,任务完成,综合得分,最满意票,最不满意票,净票", OAS.string(), mediaType: "text/csv")
+                                "A page.", page(OAS.ref("Round")),
+                                example: OpenAPIExamples.page(OpenAPIExamples.publishedRound, OpenAPIExamples.openRound)
+                            )
+                        )
+                    ])
+            ),
+            (
+                round, "GET",
+                OAS.operation(
+                    id: "getRound", "One round", tag: "rounds", parameters: [code, id],
+                    responses: response("The round.", "Round", example: OpenAPIExamples.openRound))
+            ),
+            (
+                round, "PATCH",
+                OAS.operation(
+                    id: "updateRound", "Edit a draft round (409 once opened)", tag: "rounds", parameters: [code, id],
+                    body: OAS.body(OAS.ref("RoundPatch")),
+                    responses: response("The edited round.", "Round", example: OpenAPIExamples.draftRound))
+            ),
+            (
+                round + "/open", "POST",
+                OAS.operation(
+                    id: "openRound",
+                    "Open: freezes the subjects and issues one ballot code per evaluator, shown only here",
+                    tag: "rounds",
+                    parameters: [code, id],
+                    responses: response("The codes.", "IssuedCodes", example: OpenAPIExamples.issuedCodes))
+            ),
+            (
+                round + "/tokens/{evaluator_id}/reissue", "POST",
+                OAS.operation(
+                    id: "reissueBallotCode", "A new code for a lost slip; the old one stops working (409 once voted)",
+                    tag: "rounds",
+                    parameters: [code, id, evaluator],
+                    responses: response("The new code.", "IssuedCode", example: OpenAPIExamples.issuedCode))
+            ),
+            (
+                round + "/turnout", "GET",
+                OAS.operation(
+                    id: "getRoundTurnout", "Who has voted (never how)", tag: "rounds", parameters: [code, id],
+                    responses: response("Turnout.", "Turnout", example: OpenAPIExamples.turnout))
+            ),
+            (
+                round + "/close", "POST",
+                OAS.operation(
+                    id: "closeRound", "Close: no ballot is accepted after this; the results are frozen", tag: "rounds",
+                    parameters: [code, id],
+                    responses: response("The closed round.", "Round", example: OpenAPIExamples.closedRound))
+            ),
+            (
+                round + "/results", "GET",
+                OAS.operation(
+                    id: "getRoundResults", "Results (409 before the round is closed)", tag: "rounds",
+                    parameters: [code, id],
+                    responses: response("Contract §6.", "Results", example: OpenAPIExamples.results))
+            ),
+            (
+                round + "/results.csv", "GET",
+                OAS.operation(
+                    id: "getRoundResultsCSV", "The cadre table as CSV (UTF-8 with BOM, for Excel)", tag: "rounds",
+                    parameters: [code, id],
+                    responses: [
+                        (
+                            "200",
+                            OAS.response(
+                                "排名,姓名,部门,下村时间,下村天数,工作态度,任务完成,综合得分,最满意票,最不满意票,净票", OAS.string(),
+                                mediaType: "text/csv", example: OpenAPIExamples.resultsCSV)
                         )
                     ])
             ),
             (
                 round + "/recount", "GET",
                 OAS.operation(
+                    id: "recountRound",
                     "Recompute the tally from the stored ballots and compare it with the running aggregates",
                     tag: "rounds",
                     parameters: [code, id],
@@ -100,19 +123,21 @@ extension OpenAPIDocument {
                                         ("round_id", OAS.id), ("ballots", OAS.integer(minimum: 0)),
                                         ("aggregates_match", OAS.boolean),
                                     ],
-                                    required: ["round_id", "ballots", "aggregates_match"]))
+                                    required: ["round_id", "ballots", "aggregates_match"]),
+                                example: OpenAPIExamples.recount)
                         )
                     ])
             ),
             (
                 round + "/publish", "POST",
                 OAS.operation(
-                    "Publish: the public board and every cadre's archive records, once (409 again)", tag: "rounds",
+                    id: "publishRound", "Publish: the public board and every cadre's archive records, once (409 again)",
+                    tag: "rounds",
                     parameters: [code, id],
                     body: OAS.body(
                         OAS.object([("commentary", OAS.string(maxLength: 10_000))], additional: false),
                         example: ["commentary": "镇党委讲评…"], required: false),
-                    responses: response("The public board.", "PublicBoard"))
+                    responses: response("The public board.", "PublicBoard", example: OpenAPIExamples.publicBoard))
             ),
         ]
     }()
@@ -121,9 +146,14 @@ extension OpenAPIDocument {
         (
             "/v1/ballot", "GET",
             OAS.operation(
-                "The ballot form of the round the code belongs to", tag: "ballots",
+                id: "getBallotForm", "The ballot form of the round the code belongs to", tag: "ballots",
                 responses: [
-                    ("200", OAS.response("The form (any state of the round, with `voted`).", OAS.ref("BallotForm")))
+                    (
+                        "200",
+                        OAS.response(
+                            "The form (any state of the round, with `voted`).", OAS.ref("BallotForm"),
+                            example: OpenAPIExamples.ballotForm)
+                    )
                 ],
                 description:
                     "Authorization: Bearer with the ballot code (测评码), `XXXX-XXXX-XXXX-XXXX`, case and hyphens free. "
@@ -132,7 +162,7 @@ extension OpenAPIDocument {
         (
             "/v1/ballot", "POST",
             OAS.operation(
-                "Cast the ballot (once per code)", tag: "ballots",
+                id: "castBallot", "Cast the ballot (once per code)", tag: "ballots",
                 body: OAS.body(
                     OAS.ref("Ballot"),
                     example: [
@@ -140,18 +170,25 @@ extension OpenAPIDocument {
                         "most_satisfied": ["cadre_id": 1, "department_id": 1, "project_id": 1],
                         "least_satisfied": ["cadre_id": 2, "department_id": nil, "project_id": nil], "comment": "希望多下村",
                     ]),
-                responses: [("201", OAS.response("Stored durably; keep the receipt.", OAS.ref("Receipt")))])
+                responses: [
+                    (
+                        "201",
+                        OAS.response(
+                            "Stored durably; keep the receipt.", OAS.ref("Receipt"), example: OpenAPIExamples.receipt)
+                    )
+                ])
         ),
         (
             "/v1/townships/{code}/rounds/{id}/paper-ballots", "POST",
             OAS.operation(
-                "Type in a paper ballot for an evaluator; uses up that evaluator's code", tag: "ballots",
+                id: "enterPaperBallot", "Type in a paper ballot for an evaluator; uses up that evaluator's code",
+                tag: "ballots",
                 parameters: [code, id],
                 body: OAS.body(
                     OAS.object(
                         [("evaluator_id", OAS.id), ("ballot", OAS.ref("Ballot"))],
                         required: ["evaluator_id", "ballot"], additional: false)),
-                responses: [("201", OAS.response("Stored.", OAS.ref("Receipt")))])
+                responses: [("201", OAS.response("Stored.", OAS.ref("Receipt"), example: OpenAPIExamples.receipt))])
         ),
     ]
 }
