@@ -63,15 +63,13 @@ struct SlipsPage {
         let qr = QRCode(link)?.svg(title: "测评链接二维码：\(issued.name)", cssClass: "slip-qr") ?? ""
         return """
             <article class="slip">
-            <div class="slip-text">
             <p class="slip-township">\(township)</p>
             <p class="slip-round">\(round)</p>
             <p class="slip-name">\(name)</p>
-            <p class="slip-code">\(HTML.escape(issued.code))</p>
-            <p class="slip-hint">用手机扫码，或打开下面的网址输入测评码</p>
-            <p class="slip-link">\(HTML.escape(link))</p>
-            </div>
             \(qr)
+            <p class="slip-code">\(HTML.escape(issued.code))</p>
+            <p class="slip-hint">手机扫描二维码，或在浏览器打开下面的网址：</p>
+            <p class="slip-link">\(HTML.escape(link))</p>
             </article>
 
             """
