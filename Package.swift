@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "CSystem"),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CSQLite"),
+        // Debian's libqrencode: the QR codes on the ballot slips (contract §13).
+        .systemLibrary(name: "CQREncode"),
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
@@ -28,7 +30,7 @@ let package = Package(
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.
         .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Primitives"]),
-        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Primitives"]),
+        .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Primitives", "CQREncode"]),
         .executableTarget(
             name: "duping",
             dependencies: [

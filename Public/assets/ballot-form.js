@@ -1,5 +1,5 @@
-/* The ballot form (§5): builds the score fieldsets and the six picks from GET /v1/ballot, and
-   reads them back into the POST body. Checks here mirror the server's rules so an evaluator
+/* The ballot form (§5): builds the score fieldsets (with the one-tap grades of
+   ballot-quick.js) and the six picks from GET /v1/ballot, and reads them back into the POST body. Checks here mirror the server's rules so an evaluator
    hears about a missing score before submitting; the server still decides. */
 (function () {
   "use strict";
@@ -15,30 +15,30 @@
     ["least-project", "least_satisfied", "project_id", "最不满意实事"],
   ];
 
-  /** One subject's fieldset: three score inputs and the 不了解 box that skips it. */
+  /** One subject's fieldset: a row of taps for all three scores, then per score its taps and
+      its number box (ballot-quick.js), and the 不了解 box that skips it. */
   function subjectFieldset(kind, id, title, note, scale) {
+    const quick = window.DuPing.ballotQuick;
     const prefix = kind + "-" + id;
-    const inputs = SUPERVISIONS.map(([key, name]) => {
-      const inputId = prefix + "-" + key;
-      return el("div", {},
-        el("label", { for: inputId }, name),
-        el("input", {
-          id: inputId, type: "number", inputmode: "numeric", min: String(scale.min), max: String(scale.max),
-          step: "1", autocomplete: "off", dataset: { key }, "aria-describedby": prefix + "-error",
-        }));
+    const rows = SUPERVISIONS.map(([key, name]) => {
+      const input = el("input", {
+        id: prefix + "-" + key, type: "number", inputmode: "numeric", min: String(scale.min), max: String(scale.max),
+        step: "1", autocomplete: "off", dataset: { key }, "aria-describedby": prefix + "-error",
+      });
+      return quick.scoreRow(name, title, scale, input);
     });
     const skipId = prefix + "-skip";
     const skip = el("input", { id: skipId, type: "checkbox", class: "skip-box" });
     const box = el("fieldset", { class: "subject", id: prefix, dataset: { kind, id: String(id), title } },
       el("legend", {}, title, note ? el("span", { class: "post" }, "（" + note + "）") : null),
-      el("div", { class: "scores" }, inputs),
+      el("div", { class: "scores" }, quick.allRow(prefix, title, scale), rows),
       el("label", { class: "skip", for: skipId }, skip, "不了解（不打分）"),
       el("p", { class: "field-error", id: prefix + "-error", hidden: true }));
     skip.addEventListener("change", () => {
       box.classList.toggle("skipped", skip.checked);
-      for (const input of box.querySelectorAll("input[type=number]")) {
-        input.disabled = skip.checked;
-        if (skip.checked) input.removeAttribute("aria-invalid");
+      for (const control of box.querySelectorAll("input[type=number], button.grade")) {
+        control.disabled = skip.checked;
+        if (skip.checked) control.removeAttribute("aria-invalid");
       }
     });
     return box;

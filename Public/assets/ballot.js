@@ -1,17 +1,22 @@
 /* The evaluator's ballot page: code → form → review → receipt. The code is kept in memory
    only (never stored, never put in a URL), and a code that arrives in #token= is read and then
-   wiped from the address bar so it does not linger in history or a screenshot. */
+   wiped from the address bar so it does not linger in history or a screenshot. The scores
+   entered so far are kept on the device under a hash of the code (ballot-draft.js). */
 (function () {
   "use strict";
   const { el, replace, api, focusOn, KINDS, periodName } = window.DuPing;
   const $ = (id) => document.getElementById(id);
   const CROCKFORD = /^[0-9A-HJKMNP-TV-Z]{16}$/;
+  const drafts = window.DuPing.ballotDraft;
+  const quick = window.DuPing.ballotQuick;
 
   let token = null;
   let form = null;
   let pending = null;
   /** Set when a submit got no answer: the ballot may have arrived, so a later "already voted" is likely our own. */
   let replyLost = false;
+  /** The localStorage key of this ballot's unfinished draft (ballot-draft.js). */
+  let draftKey = null;
 
   /**
    * "abcd efgh-jkmn pqrs" → "ABCD-EFGH-JKMN-PQRS"; null unless it is 16 Crockford characters.
@@ -52,10 +57,17 @@
     const result = await api("/v1/ballot", { token: normalized });
     $("code-submit").disabled = false;
     if (!result.ok || !result.data) return codeError(window.DuPing.ballotReview.problem(result).text);
-    if (result.data.voted) return codeError(window.DuPing.ballotReview.VOTED);
+    const key = await drafts.keyFor((result.data.round || {}).id, normalized);
+    if (result.data.voted) {
+      drafts.clear(key);
+      return codeError(window.DuPing.ballotReview.VOTED);
+    }
     // `state` is sent by servers that say it; without it the POST's 409 tells the same later.
     const state = result.data.round && result.data.round.state;
-    if (state && state !== "open") return codeError(window.DuPing.ballotReview.NOT_OPEN);
+    if (state && state !== "open") {
+      drafts.clear(key);
+      return codeError(window.DuPing.ballotReview.NOT_OPEN);
+    }
     token = normalized;
     form = result.data;
     replyLost = false;
@@ -63,7 +75,12 @@
     $("round-title").textContent = round.title || "测评表";
     replace($("round-meta"), el("span", {}, KINDS[round.kind] || ""), el("span", {}, periodName(round.period)));
     $("scale-text").textContent = form.scale.min + "–" + form.scale.max;
+    $("grade-values").textContent = quick.grades(form.scale).map((g) => g.word + " " + g.value).join("、");
+    draftKey = null;
     window.DuPing.ballotForm.build($("form-body"), form);
+    $("draft-restored").hidden = !drafts.restore(key, $("form-body"));
+    draftKey = key;
+    showProgress();
     $("form-errors").hidden = true;
     $("submit-ballot").hidden = false;
     $("back-to-form").hidden = false;
@@ -99,6 +116,7 @@
     button.textContent = "确认提交";
     if (result.status === 201 && result.data && result.data.receipt) {
       $("receipt").textContent = result.data.receipt;
+      drafts.clear(draftKey);
       const code = form.round && (form.round.township || form.round.township_code);
       if (code) $("board-link").href = "board.html?township=" + encodeURIComponent(code) + "&round=" + encodeURIComponent(form.round.id);
       token = null;
@@ -114,7 +132,9 @@
       problem.text = review.VOTED_AFTER_LOST_REPLY;
     }
     showMessage($("submit-error"), problem.text, problem.items);
-    // Nothing the evaluator can change makes these go through, so stop offering to submit.
+    // Nothing the evaluator can change makes these go through, so stop offering to submit;
+    // a code that can no longer vote leaves no draft behind.
+    if (problem.kind === "voted" || problem.kind === "closed") drafts.clear(draftKey);
     if (problem.kind) {
       $("submit-ballot").hidden = true;
       $("back-to-form").hidden = true;
@@ -133,7 +153,20 @@
     target.scrollIntoView({ block: "center" });
   }
 
+  /** The count beside the button. */
+  function showProgress() {
+    if (form) $("progress").textContent = quick.progressText(quick.progress($("form-body"), form.scale));
+  }
+
+  /** Every change: the count, and the draft saved on the device. */
+  function changed() {
+    showProgress();
+    drafts.save(draftKey, $("form-body"));
+  }
+
   function start() {
+    drafts.prune();
+    quick.wire($("form-body"), changed);
     $("code-form").addEventListener("submit", (event) => { event.preventDefault(); openBallot($("code-input").value); });
     $("ballot-form").addEventListener("submit", review);
     $("back-to-form").addEventListener("click", () => showStep("step-form"));

@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable {
     public var registryLimit = 5_000
     /// Fair use: most subjects (cadres, departments and projects together) in one round.
     public var roundSubjectLimit = 2_000
+    /// The address evaluators' phones open, for the links and QR codes on ballot slips
+    /// (`--public-url`, e.g. `https://duping.example.gov.cn`); nil: the request's `Host`.
+    public var publicURL: String?
 
     public init() {}
 }

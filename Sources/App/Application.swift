@@ -23,6 +23,9 @@ public final class Application: Sendable {
         for proxy in configuration.trustedProxies where !Self.isIPAddress(proxy) {
             throw APIError(500, "trusted proxy '\(proxy)' is not an IPv4 or IPv6 address")
         }
+        if let url = configuration.publicURL, Self.validatedPublicURL(url) == nil {
+            throw APIError(500, "public URL '\(url)' is not an http or https URL without query or fragment")
+        }
         try DataDirectory.prepare(configuration.dataDirectory)
         store = try openStore(DataDirectory.databasePath(configuration.dataDirectory), configuration.clock)
         do {
@@ -42,9 +45,11 @@ public final class Application: Sendable {
             )
         }
         let metrics = ServerMetrics()
-        let router = Self.makeRouter(configuration: configuration, store: store, metrics: metrics)
+        let listening = Locked(configuration.server.port)
+        let router = Self.makeRouter(configuration: configuration, store: store, metrics: metrics, port: listening)
         do {
             server = try HTTPServer(configuration: configuration.server, router: router, metrics: metrics)
+            listening.withLock { [port = server.port] in $0 = port }
         } catch {
             // Port taken, say: leave no writer thread or open database behind.
             store.close()
@@ -57,6 +62,12 @@ public final class Application: Sendable {
         ClientAddress.canonical(text) != nil
     }
 
+    /// `text` as a public URL for ballot slips (http or https, no query or fragment) without
+    /// trailing slashes, or nil when it is not one.
+    public static func validatedPublicURL(_ text: String) -> String? {
+        BallotLinks.validatedPublicURL(text)
+    }
+
     /// The port the server listens on.
     public var port: Int { server.port }
 
@@ -67,7 +78,7 @@ public final class Application: Sendable {
     }
 
     static func makeRouter(
-        configuration: AppConfiguration, store: any DataStore, metrics: ServerMetrics
+        configuration: AppConfiguration, store: any DataStore, metrics: ServerMetrics, port: Locked<Int> = Locked(0)
     ) -> Router {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
@@ -93,8 +104,12 @@ public final class Application: Sendable {
         CadreTokenRoutes(store: store, scope: scope).register(in: &router)
         ResponsibilityRoutes(store: store, scope: scope, clock: configuration.clock, cache: boards).register(
             in: &router)
+        let host = configuration.server.host
+        let links = BallotLinks(
+            publicURL: configuration.publicURL.flatMap(BallotLinks.validatedPublicURL),
+            listenAddress: { (host.contains(":") ? "[\(host)]" : host) + ":\(port.withLock { $0 })" })
         let rounds = RoundRoutes(
-            store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changed: changed)
+            store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changed: changed, links: links)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,

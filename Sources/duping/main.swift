@@ -12,7 +12,8 @@ struct Duping: ParsableCommand {
         defaultSubcommand: Serve.self)
 }
 
-/// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`, `DUPING_PUBLIC`.
+/// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`, `DUPING_PUBLIC`,
+/// `DUPING_PUBLIC_URL`.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
     private static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
@@ -25,6 +26,12 @@ struct Serve: ParsableCommand {
     var data: String = environment("DUPING_DATA") ?? "./data"
     @Option(name: .customLong("public"), help: "Directory of the web pages. Env DUPING_PUBLIC.")
     var publicDirectory: String = environment("DUPING_PUBLIC") ?? "./Public"
+    @Option(
+        name: .customLong("public-url"),
+        help:
+            "Address evaluators' phones open, for the links and QR codes on ballot slips (http or https, e.g. https://duping.example.gov.cn); default: the request's Host. Env DUPING_PUBLIC_URL."
+    )
+    var publicURL: String? = environment("DUPING_PUBLIC_URL").flatMap { $0.isEmpty ? nil : $0 }
     @Flag(help: "Fill an empty database with a sample township and a published round.")
     var demo = false
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 1 << 20
@@ -46,6 +53,11 @@ struct Serve: ParsableCommand {
         for proxy in trustedProxies where !Application.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy '\(proxy)' is not an IPv4 or IPv6 address.")
         }
+        if let publicURL, Application.validatedPublicURL(publicURL) == nil {
+            throw ValidationError(
+                "--public-url '\(publicURL)' is not an http or https URL (host, optional port and path; no query or fragment)."
+            )
+        }
     }
 
     func run() throws {
@@ -66,6 +78,7 @@ struct Serve: ParsableCommand {
         configuration.dataDirectory = data
         configuration.publicDirectory = publicDirectory
         configuration.demo = demo
+        configuration.publicURL = publicURL
 
         let signals = ShutdownSignals()
         let app = try Application(configuration: configuration, openStore: SQLiteStore.open, announce: say)

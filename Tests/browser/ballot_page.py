@@ -36,8 +36,14 @@ class BallotPage:
             field.clear()
             field.send_keys(str(value))
 
+    def tap(self, element):
+        """A thumb's tap: the element is scrolled to the middle of the screen, clear of the bar
+        that keeps the progress and the next step at the bottom, then clicked."""
+        self.browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+
     def skip(self, kind, subject_id):
-        self.browser.find(f"#{kind}-{subject_id}-skip").click()
+        self.tap(self.browser.find(f"#{kind}-{subject_id}-skip"))
 
     def pick(self, select_id, subject_id):
         Select(self.browser.find("#" + select_id)).select_by_value(str(subject_id))

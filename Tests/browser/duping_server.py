@@ -18,9 +18,10 @@ class ApiError(Exception):
 class LiveServer:
     """Starts `duping serve --port 0` and learns the port from its "listening on" line."""
 
-    def __init__(self, binary, public_dir):
+    def __init__(self, binary, public_dir, extra_args=()):
         self.binary = binary
         self.public_dir = public_dir
+        self.extra_args = list(extra_args)
         self.data_dir = tempfile.mkdtemp(prefix="duping-browser-")
         self.process = None
         self.base_url = None
@@ -29,7 +30,7 @@ class LiveServer:
     def start(self, timeout=30):
         self.process = subprocess.Popen(
             [self.binary, "serve", "--host", "127.0.0.1", "--port", "0",
-             "--data", self.data_dir, "--public", self.public_dir],
+             "--data", self.data_dir, "--public", self.public_dir] + self.extra_args,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
         found = threading.Event()
 

@@ -10,6 +10,8 @@ struct RoundRoutes {
     let subjectLimit: Int
     /// Told the township after a publication (it suspends a cadre, which the boards' quotas show).
     var changed: @Sendable (String) -> Void = { _ in }
+    /// Where the links and QR codes on printed slips point (contract §13).
+    var links = BallotLinks(publicURL: nil, listenAddress: { "127.0.0.1" })
     private let csvCache = ResultsCSVCache()
 
     func register(in router: inout Router) {
@@ -68,7 +70,8 @@ struct RoundRoutes {
                 return (code.display, Tokens.hash(code.value))
             }
         }
-        return .json(["tokens": .array(issued.map { .object(Self.json($0)) })])
+        return issuedResponse(
+            request, round: round, issued: issued, json: ["tokens": .array(issued.map { .object(Self.json($0)) })])
     }
 
     private func reissue(_ request: TownshipRequest) throws -> HTTPResponse {
@@ -81,7 +84,7 @@ struct RoundRoutes {
                 townshipID: round.townshipID, roundID: round.id, evaluatorID: evaluatorID, code: code.display,
                 hash: Tokens.hash(code.value))
         }
-        return .json(.object(Self.json(issued)))
+        return issuedResponse(request, round: round, issued: [issued], json: .object(Self.json(issued)))
     }
 
     private func turnout(_ request: TownshipRequest) throws -> HTTPResponse {
