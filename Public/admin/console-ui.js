@@ -143,12 +143,12 @@
   /** A button that first asks "are you sure" beside itself, then runs `action`. */
   function confirmed(label, question, id, action) {
     const slot = el("span", { class: "confirm-slot" });
-    const start = ui.button(label, () => {
+    const start = button(label, () => {
       start.hidden = true;
-      const yes = ui.button("确定" + label, async () => { await ui.busy(yes, action); }, "danger");
+      const yes = button("确定" + label, async () => { await busy(yes, action); }, "danger");
       yes.id = id + "-confirm";
       replace(slot, el("span", { class: "confirm", role: "group", "aria-label": question }, el("span", {}, question), yes,
-        ui.button("取消", () => { replace(slot); start.hidden = false; start.focus(); }, "secondary")));
+        button("取消", () => { replace(slot); start.hidden = false; start.focus(); }, "secondary")));
       yes.focus();
     });
     start.id = id;

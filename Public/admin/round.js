@@ -110,8 +110,11 @@
         replace(card.querySelector("#turnout-body"), turnoutView(response.data, names, reissue));
         if (openDetails) card.querySelector("details.waiting").open = true;
       };
+      // A hidden tab (the clerk is printing the slips in another) skips the polls and catches up on return.
       const timer = setInterval(refresh, POLL_MS);
-      ctx.onLeave(() => clearInterval(timer));
+      const onVisible = () => { if (!document.hidden) refresh(); };
+      document.addEventListener("visibilitychange", onVisible);
+      ctx.onLeave(() => { clearInterval(timer); document.removeEventListener("visibilitychange", onVisible); });
       replace(actions, ui.confirmed("截止投票", "截止后不再接受任何选票。", "close-round", async () => {
         const response = await api.request(path + "/close", { method: "POST" });
         if (response.ok) { ui.flash("已截止投票，下面是测评结果。请核对后公布。"); rerender(); } else { ui.showProblem(status, response); focusOn(status); }

@@ -25,7 +25,8 @@
       return node;
     };
     doc.head.prepend(make("meta", { charset: "utf-8" }));
-    doc.head.append(make("base", { href: location.origin + "/" }), make("link", { rel: "stylesheet", href: "admin/slips-list.css" }));
+    // Absolute: a Blob's page has no address to resolve a relative link against.
+    doc.head.append(make("link", { rel: "stylesheet", href: location.origin + "/admin/slips-list.css" }));
     doc.body.append(make("h1", { class: "slips-title" }, labels.township + " · " + labels.round + " · 测评码纸条（" + tokens.length + " 张）"),
       make("p", { class: "slips-note" }, "每位督评员一张，沿虚线剪开发放。测评码只显示这一次，请立即打印；丢失的可以在控制台补发。"));
     const sheet = make("div", { class: "slips" });
@@ -44,11 +45,12 @@
     return "<!doctype html>\n" + doc.documentElement.outerHTML;
   }
 
-  /** The server's page with a <base> so its /assets links resolve from the Blob's address. */
-  function withBase(html) {
-    if (/<base\s/i.test(html)) return html;
-    const base = '<base href="' + location.origin + '/">';
-    return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + base) : base + html;
+  /**
+   * The server's page with its site-absolute links ("/assets/slips.css") made absolute: a Blob's
+   * page has no address of its own to resolve them against, and the site's policy forbids <base>.
+   */
+  function absoluteLinks(html) {
+    return html.replace(/\b(href|src)="\/(?!\/)/g, (match, attribute) => attribute + '="' + location.origin + "/");
   }
 
   function countSlips(html) {
@@ -74,7 +76,7 @@
     let count;
     const fromServer = response.contentType.includes("text/html");
     if (fromServer) {
-      html = withBase(response.text);
+      html = absoluteLinks(response.text);
       count = countSlips(html);
     } else {
       const data = JSON.parse(response.text);
