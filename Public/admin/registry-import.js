@@ -27,17 +27,18 @@
     }
     const numbered = parsed.rows.map((row, index) => ({ ...row, number: index + 1, errors: byRow.get(index + 1) || [] }));
     const shown = numbered.length <= SHOW_ALL_ROWS ? numbered : numbered.filter((row) => row.errors.length);
-    const columns = [{ label: "行号", className: "num", cell: (row) => String(row.errors.find((e) => e.line)?.line || row.line) }]
-      .concat(parsed.header.map((name, index) => ({ label: name, cell: (row) => row.cells[index] ?? "" })))
-      .concat([{ label: "问题", className: "wide", cell: (row) => row.errors.map((e) =>
-        el("span", { class: "row-problem" }, (column(e) ? column(e) + "：" : "") + e.message)) }]);
+    // The problem right after the line number, so it shows without scrolling on a phone.
+    const columns = [{ label: "行号", className: "num", cell: (row) => String(row.errors.find((e) => e.line)?.line || row.line) },
+      { label: "问题", className: "wide", cell: (row) => row.errors.map((e) =>
+        el("span", { class: "row-problem" }, (column(e) ? column(e) + "：" : "") + e.message)) }]
+      .concat(parsed.header.map((name, index) => ({ label: name, cell: (row) => row.cells[index] ?? "" })));
     const wrap = ui.table(columns, shown, { caption: "文件中的行（行号即 Excel 中的行号）", className: "import-rows",
       rowAttrs: (row) => ({ class: row.errors.length ? "row-error" : null, dataset: { row: String(row.number) } }) });
     // Mark the cells the errors name, so the clerk's eye lands on them.
     wrap.querySelectorAll("tbody tr").forEach((tr, index) => {
       for (const error of shown[index].errors) {
         const at = parsed.header.indexOf(column(error));
-        if (at >= 0) tr.children[at + 1].classList.add("cell-error");
+        if (at >= 0) tr.children[at + 2].classList.add("cell-error");
       }
     });
     return wrap;
@@ -74,9 +75,9 @@
       const response = await ui.busy(submit, () => api.request(api.townshipPath("/" + kind.id), { method: "POST", csv: chosen }));
       if (response.ok) {
         const count = (response.data.items || []).length;
-        ui.message(box, "ok", "已导入 " + count + " 个" + kind.noun + "。");
         file.value = "";
         await onImported();
+        ui.message(box, "ok", "已导入 " + count + " 个" + kind.noun + "。");
         focusOn(box);
         return;
       }

@@ -103,9 +103,9 @@
         .concat(kind.fields.filter((f) => f.list).map((f, index) => ({
           label: f.label, className: index === 0 ? "lead" : null,
           cell: (item) => registry.display(f, item[f.name], lookups) })))
-        .concat([{ label: "操作", className: "no-print", cell: (item) => ui.button("编辑", () => openForm(item), "secondary small-button") }]);
+        .concat([{ label: "操作", className: "no-print edit-cell", cell: (item) => ui.button("编辑", () => openForm(item), "secondary small-button") }]);
       replace(tableSlot, items.length
-        ? ui.table(columns, items, { caption: kind.title + "（" + items.length + "）", className: "registry",
+        ? ui.table(columns, items, { caption: kind.title + "（" + items.length + "）", className: "registry stack",
           rowAttrs: (item) => ({ dataset: { id: String(item.id) } }) })
         : el("p", { class: "muted" }, "还没有" + kind.noun + "。可以逐个添加，或从 Excel 导入。"));
     }

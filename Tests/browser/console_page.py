@@ -75,12 +75,12 @@ class ConsolePage:
             element.clear()
             element.send_keys(value)
 
-    def open_slips(self):
-        """Clicks 开启测评, reads every slip in the window the console opens, closes it.
-        Returns [(name, code, link)] and whether it was the server's page (it has QR codes)."""
+    def open_slips(self, screenshot=None, button="#open-round"):
+        """Clicks `button` (开启测评, or a 补发), reads every slip in the window the console opens,
+        closes it. Returns [(slip text, code, link)] and the window's address."""
         main = self.driver.current_window_handle
         before = set(self.driver.window_handles)
-        self.browser.find("#open-round").click()
+        self.browser.find(button).click()
         self.wait(lambda: len(set(self.driver.window_handles) - before) == 1)
         (slips_window,) = set(self.driver.window_handles) - before
         self.driver.switch_to.window(slips_window)
@@ -91,6 +91,9 @@ class ConsolePage:
             link = article.find_element("css selector", ".slip-link").text.strip()
             slips.append((article.text, code, link))
         url = self.driver.current_url
+        if screenshot:
+            self.browser.screenshot(screenshot, 1280)
+            self.browser.print_pdf(screenshot.replace("desktop", "a4"))
         self.driver.close()
         self.driver.switch_to.window(main)
         return slips, url

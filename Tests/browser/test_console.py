@@ -124,7 +124,7 @@ class ConsoleTest(unittest.TestCase):
         self.assertEqual(browser.wait_text("round-state", "草稿"), "草稿")
         round_id = int(browser.driver.current_url.rsplit("/", 1)[1])
         page.note_url()
-        slips, slips_url = page.open_slips()
+        slips, slips_url = page.open_slips(screenshot="console-slips-desktop")
         self.assertTrue(slips_url.startswith("blob:"), slips_url)
         self.assertEqual(len(slips), 3)
         self.assertIn("已生成 3 张测评码纸条", browser.wait_visible("round-status").text)
@@ -134,6 +134,18 @@ class ConsoleTest(unittest.TestCase):
             self.assertIn(TITLE, text)
         self.assertEqual(browser.wait_text("turnout-total", "已投"), "已投 0 / 应投 3（0%）")
         self.assertEqual(browser.find("#round-state").text, "测评中")
+
+        # 刘代表 lost the slip: a new one, the old code dead.
+        browser.find("#turnout details.waiting summary").click()
+        waiting = [li.text.split("\n")[0] for li in browser.find_all(".waiting-list li")]
+        self.assertEqual(waiting, ["刘代表", "陈支书", "周老"])
+        (reissued,), _ = page.open_slips(button=".waiting-list li:first-child button")
+        self.assertIn("刘代表", reissued[0])
+        lost = next(s for s in slips if "刘代表" in s[0])
+        self.assertNotEqual(reissued[1], lost[1])
+        status, _ = self.server.api(lost[1]).request("GET", "/v1/ballot")
+        self.assertEqual(status, 401, "the lost code no longer opens the form")
+        slips = [reissued if s is lost else s for s in slips]
 
         # Each evaluator votes on a phone with the code from the slip.
         ballot = BallotPage(browser, self.server.base_url)
@@ -207,9 +219,10 @@ class ConsoleTest(unittest.TestCase):
         self.assertEqual(set(bad), {"2", "4"})
         cells = bad["2"].find_elements("css selector", "td")
         self.assertEqual(cells[0].text, "3", "the spreadsheet line: header = line 1")
-        self.assertIn("category", cells[-1].text)
-        self.assertIn("cell-error", cells[2].get_attribute("class"), "the category cell is marked")
-        self.assertIn("name", bad["4"].find_elements("css selector", "td")[-1].text)
+        self.assertIn("category", cells[1].text)
+        self.assertEqual(cells[3].text, "mayor")
+        self.assertIn("cell-error", cells[3].get_attribute("class"), "the category cell is marked")
+        self.assertIn("name", bad["4"].find_elements("css selector", "td")[1].text)
         self.assertEqual(len(browser.find_all("#import-rows tbody tr")), 4, "a short file shows every row")
         self.assertEqual(len(self.api.call("GET", self.base("/evaluators"))["items"]), before, "all or nothing")
         browser.screenshot("console-import-errors-phone", PHONE[0])
@@ -251,6 +264,7 @@ class ConsoleTest(unittest.TestCase):
         browser.wait_visible("signin-form")
         self.assertFalse(browser.find("#console").is_displayed())
         self.assertTrue(all(self.admin_token not in url for url in page.urls))
+        self.assertFalse([line for line in self.server.log_lines if self.admin_token in line], "the token never reaches the log")
 
 
 if __name__ == "__main__":
