@@ -25,7 +25,9 @@
     const base = { name: f.name, label: f.label, required: f.required, hint: f.hint };
     if (f.kind === "bool") return ui.field({ ...base, type: "checkbox", value: !!value });
     if (f.kind === "choice") {
-      const options = (f.required ? [] : [["", "（不填）"]]).concat(Object.entries(f.choices));
+      // A state (在岗/待岗, 进行中/已取消) always has a value: no empty choice to send null with.
+      const blank = !f.required && (value === null || value === undefined);
+      const options = (blank ? [["", "（不填）"]] : []).concat(Object.entries(f.choices));
       return ui.field({ ...base, type: "select", options, value });
     }
     if (f.kind === "ref") {
@@ -77,7 +79,7 @@
     const kind = registry.KINDS.find((k) => k.id === args[0]) || registry.KINDS[0];
     const status = el("div", { class: "message", role: "status", hidden: true, id: "registry-status" });
     const formSlot = el("div", { id: "form-slot" });
-    const tableSlot = el("div", { id: "registry-table" }, el("p", { class: "muted" }, "正在读取…"));
+    const tableSlot = el("div", { id: "registry-table", "aria-busy": "true" }, el("p", { class: "muted" }, "正在读取…"));
     let lookups = {};
 
     function closeForm(saved, object) {
@@ -94,8 +96,10 @@
     }
 
     async function load() {
+      tableSlot.setAttribute("aria-busy", "true");
       const loaded = await loadLookups(kind);
       if (!ctx.isCurrent()) return;
+      tableSlot.removeAttribute("aria-busy");
       if (loaded.failed) { ui.showProblem(status, loaded.failed); replace(tableSlot); return; }
       lookups = loaded.lookups;
       const items = [...lookups[kind.id].values()];

@@ -42,10 +42,15 @@ class ConsolePage:
     def registry(self, kind):
         self.go("#/registry/" + kind)
         self.wait(lambda: self.browser.find_all(f'.tabs a[aria-current="page"][href="#/registry/{kind}"]'))
+        self.wait_table()
+
+    def wait_table(self):
+        """Until the registry table has been read (it is aria-busy while loading)."""
+        self.wait(lambda: self.browser.find_all("#registry-table:not([aria-busy])"))
 
     def table_rows(self):
         """(id, [cell texts]) of the registry table's rows."""
-        self.browser.wait_visible("registry-table")
+        self.wait_table()
         return [(int(tr.get_attribute("data-id")), [td.text for td in tr.find_elements("css selector", "td")])
                 for tr in self.browser.find_all("#registry-table tbody tr")]
 

@@ -83,6 +83,12 @@ class ConsoleTest(unittest.TestCase):
         departments = {cells[1]: id_ for id_, cells in page.table_rows()}
         self.assertEqual(set(departments), {"党政办", "民政办"})
         browser.screenshot("console-registry-desktop", DESKTOP[0])
+        browser.find(".toolbar button.secondary").click()
+        export = os.path.join(self.downloads, f"{CODE}-departments.csv")
+        page.wait(lambda: os.path.exists(export) and os.path.getsize(export) > 0)
+        with open(export, "rb") as file:
+            self.assertEqual(file.read().decode("utf-8"),
+                             f"\ufeffid,name,active\r\n{departments['党政办']},党政办,true\r\n{departments['民政办']},民政办,true\r\n")
 
         page.registry("cadres")
         page.import_csv(page.write_csv("cadres.csv", [
