@@ -28,6 +28,12 @@
     return parts.join("；");
   }
 
+  /** "2026-Q4" → "2026年第四季度", "2026" (a year-end record) → "2026年度". */
+  function periodText(period) {
+    if (!period) return "—";
+    return /^\d{4}$/.test(period) ? period + "年度" : periodName(period);
+  }
+
   function cadrePicker(cadres, chosen) {
     const select = el("select", { id: "archive-cadre" }, el("option", { value: "" }, "（选择干部）"),
       cadres.map((c) => el("option", { value: String(c.id), selected: c.id === chosen },
@@ -38,7 +44,7 @@
   }
 
   /** The verification result in words, and the failing record marked in the table. */
-  function showVerification(box, result, table) {
+  function showVerification(box, result, table, items) {
     for (const tr of table ? table.querySelectorAll("tr.row-error") : []) tr.classList.remove("row-error");
     if (result.valid) {
       ui.message(box, "ok", "完整：共 " + result.records + " 条记录，逐条核对哈希链，没有被改动。");
@@ -46,8 +52,10 @@
     }
     const bad = result.first_bad_seq;
     const tr = table && table.querySelector('tr[data-seq="' + bad + '"]');
+    const record = items.find((r) => r.seq === bad);
     if (tr) tr.classList.add("row-error");
-    ui.message(box, "error", "被改动：从第 " + bad + " 条记录起与哈希链不符（共 " + result.records + " 条）。这条及其后的记录不能作为依据，请报告县委组织部。");
+    const which = record ? "（" + (KINDS[record.kind] || record.kind) + " " + periodText(record.period) + "，表中标红）" : "";
+    ui.message(box, "error", "被改动：从第 " + bad + " 条记录" + which + "起与哈希链不符（共 " + result.records + " 条）。这条及其后的记录不能作为依据，请报告县委组织部。");
     box.setAttribute("role", "alert");
   }
 
@@ -93,16 +101,16 @@
       const response = await ui.busy(verify, () => api.request(path + "/verify"));
       if (!ctx.isCurrent()) return;
       if (!response.ok) ui.showProblem(verifyBox, response);
-      else showVerification(verifyBox, response.data, table);
+      else showVerification(verifyBox, response.data, table, items);
       focusOn(verifyBox);
     });
     verify.id = "verify-archive";
     table = items.length ? ui.table([
       { label: "序号", className: "num", cell: (r) => String(r.seq) },
       { label: "类别", className: "lead", cell: (r) => KINDS[r.kind] || r.kind },
-      { label: "期间", cell: (r) => (r.period ? periodName(r.period) : "—") },
+      { label: "期间", cell: (r) => periodText(r.period) },
       { label: "内容", className: "wide", cell: (r) => summary(r) || "—" },
-      { label: "写入时间", cell: (r) => timeName(r.created_at) },
+      { label: "写入时间", cell: (r) => el("span", { class: "nowrap" }, timeName(r.created_at)) },
       { label: "哈希", className: "hash", cell: (r) => el("code", { title: r.hash }, r.hash.slice(0, 12) + "…") },
     ], items, { caption: (cadre ? cadre.name : "#" + chosen) + "的档案（" + items.length + " 条）", id: "archive-table", className: "stack archive",
       rowAttrs: (r) => ({ dataset: { seq: String(r.seq), kind: r.kind } }) }) : null;

@@ -17,7 +17,7 @@
     const box = el("div", { class: "message error", hidden: true });
     const card = el("section", { class: "card no-print", id: "notice", "aria-labelledby": "notice-title" },
       el("h2", { id: "notice-title" }, "开始公示"),
-      el("p", { class: "hint" }, "公示开始后分数和建议等次固定，群众可在公示页看到拟评优秀名单并提出异议。"), days, box);
+      el("p", { class: "hint" }, "公示开始后分数和建议等次固定，群众可在公示页看到拟评优秀名单并提出异议。"), el("div", { class: "form-grid" }, days), box);
     card.append(el("div", { class: "actions" }, ui.confirmed("开始公示", "公示开始后分数固定。", "start-notice", async () => {
       const response = await api.request(path + "/notice", { method: "POST", body: { days: ui.fieldValue(days) } });
       if (response.ok) { reload("已开始公示，至 " + response.data.notice_ends + " 止。"); return; }

@@ -87,9 +87,11 @@
       const response = await ui.busy(save, () => api.request(path + "/grades/" + row.cadre_id, { method: "PUT", body }));
       if (response.ok) { tr.classList.add("row-saved"); onSaved(response.data); return; }
       tr.classList.add("row-error");
-      const rest = ui.placeFieldErrors(form, (response.data && response.data.errors) || []);
-      problem.textContent = ui.problemText(response) + rest.map((e) => " " + e.message).join("");
-      problem.hidden = false;
+      // The field's own words (ineligible, over the quota) say it; the general title only without them.
+      const errors = (response.data && response.data.errors) || [];
+      const rest = ui.placeFieldErrors(form, errors);
+      problem.textContent = errors.length === rest.length ? ui.problemText(response) + rest.map((e) => " " + e.message).join("") : rest.map((e) => e.message).join(" ");
+      problem.hidden = !problem.textContent;
     });
     return form;
   }

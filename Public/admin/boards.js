@@ -78,7 +78,7 @@
   /** A small form that PATCHes the project; its fields are named as the API members. */
   function patchForm(id, title, fields, submitLabel, makeBody, onDone) {
     const box = el("div", { class: "message error", hidden: true });
-    const submit = el("button", { type: "submit" }, submitLabel);
+    const submit = el("button", { type: "submit", class: onDone.danger ? "danger" : null }, submitLabel);
     const form = el("form", { class: "card", id, novalidate: true }, el("h2", {}, title), el("div", { class: "form-grid" }, fields), box,
       el("div", { class: "actions" }, submit));
     form.addEventListener("submit", async (event) => {
@@ -124,14 +124,14 @@
     const stateReason = ui.field({ name: "state_change_reason", label: cancelling ? "取消的理由" : "恢复的理由", required: true });
     const stateForm = patchForm("state-form", cancelling ? "取消这个项目" : "恢复这个项目", [stateReason], cancelling ? "取消项目" : "恢复项目",
       () => ({ state: cancelling ? "cancelled" : "active", state_change_reason: ui.fieldValue(stateReason) }),
-      { path, saved: () => reopen(cancelling ? "项目已取消。" : "项目已恢复。") });
+      { path, danger: cancelling, saved: () => reopen(cancelling ? "项目已取消。" : "项目已恢复。") });
     view.append(el("div", { class: "two-up no-print" }, dueForm, stateForm));
 
     const entries = timeline.ok ? timeline.data.items : [];
     view.append(el("section", { class: "card", id: "timeline", "aria-labelledby": "timeline-title" },
       el("h2", { id: "timeline-title" }, "变更与督查记录"),
       timeline.ok ? ui.table([
-        { label: "时间", cell: (e) => window.DuPing.timeName(e.at) },
+        { label: "时间", cell: (e) => el("span", { class: "nowrap" }, window.DuPing.timeName(e.at)) },
         { label: "内容", className: "wide", cell: (e) => timelineText(e) },
       ], entries, { id: "timeline-table", className: "timeline", rowAttrs: (e) => ({ dataset: { event: e.event } }) })
         : el("p", { class: "field-error" }, ui.problemText(timeline))));

@@ -152,14 +152,21 @@
       rowAttrs: (r) => ({ dataset: { project: String(r.item.project_id), light: r.item.light || "none" } }) });
 
     const save = el("button", { type: "button", id: "checks-save" }, "保存");
-    save.addEventListener("click", () => ui.busy(save, saveAll));
+    save.addEventListener("click", () => ui.busy(save, async () => { await saveAll(); countDirty(); }));
+    const dirtyNote = el("span", { class: "hint", id: "checks-dirty", "aria-live": "polite" });
+    const countDirty = () => {
+      const n = rows.filter((r) => r.inputs.dirty()).length;
+      dirtyNote.textContent = n ? n + " 行有改动，未保存" : "";
+    };
+    table.addEventListener("input", countDirty);
+    table.addEventListener("change", countDirty);
     replace(slot,
       el("form", { class: "inline-form no-print", id: "checks-picker", novalidate: true },
         el("div", {}, el("label", { for: "checks-month" }, "督查月份"), picker)),
       el("p", { class: "hint" }, "每行填进度（0–100）、评价和说明；已完成须进度 100。只保存改过的行，每行的结果写在该行。状态为今天（" + today + "）的灯。"
         + (finished ? "此前已报完成的 " + finished + " 项不再列出。" : "")),
       rows.length ? table : el("p", { class: "card muted" }, "这个月没有要督查的项目（项目须有开始和期限，且已开始）。"),
-      rows.length ? el("div", { class: "actions" }, save) : null);
+      rows.length ? el("div", { class: "actions sticky-actions no-print" }, save, dirtyNote) : null);
 
     async function saveAll() {
       const changed = rows.filter((r) => r.inputs.dirty());
@@ -183,7 +190,10 @@
           tr.classList.add("row-error");
           const errors = (response.data && response.data.errors) || [];
           const rest = ui.placeFieldErrors(tr, errors);
-          cell.textContent = ui.problemText(response) + rest.map((e) => " " + (e.field ? e.field + "：" : "") + e.message).join("");
+          // A field's problem sits at its input; the cell says so, or gives the words no input stands for.
+          cell.textContent = rest.length || !errors.length
+            ? "未保存：" + ui.problemText(response) + rest.map((e) => " " + (e.field ? e.field + "：" : "") + e.message).join("")
+            : "未保存：请改正标红的格子";
         }
       }
       const lights = await readBoards();

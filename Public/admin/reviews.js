@@ -75,7 +75,7 @@
   }
 
   function flagWords(flags) {
-    return (flags || []).includes("bottom_streak") ? el("span", { class: "tag unmet" }, "连续末位，建议诫勉谈话") : "";
+    return (flags || []).includes("bottom_streak") ? el("span", { class: "tag unmet" }, "连续末位，建议诫勉谈话") : null;
   }
 
   function ranking(review) {
@@ -96,6 +96,7 @@
   async function reviewScreen(view, ctx, id) {
     const path = api.townshipPath("/quarterly-reviews/" + id);
     const loaded = await api.request(path);
+    const round = loaded.ok && loaded.data.round_id ? await api.request(api.townshipPath("/rounds/" + loaded.data.round_id)) : null;
     if (!ctx.isCurrent()) return;
     const status = el("div", { class: "message", hidden: true, id: "review-status", tabindex: "-1" });
     view.append(el("p", { class: "no-print back" }, el("a", { href: "#/reviews" }, "← 全部季评")));
@@ -107,7 +108,7 @@
       el("h1", { id: "review-title" }, periodName(review.period) + "季评排队"),
       el("p", { class: "meta" }, stateBadge(review.state),
         el("span", {}, "任务完成 " + w.tasks + " : 群众测评 " + w.votes),
-        el("span", {}, review.round_id ? "群众测评取第 " + review.round_id + " 轮" : "不计群众测评"),
+        el("span", {}, review.round_id ? "群众测评：" + (round && round.ok ? round.data.title : "第 " + review.round_id + " 轮") : "不计群众测评"),
         el("span", {}, "连续末位 " + review.bottom_streak + " 个季度提示诫勉"),
         review.finalized_at ? el("span", {}, "定稿 " + timeName(review.finalized_at)) : null)), status);
     if (flashed) ui.message(status, "ok", flashed);

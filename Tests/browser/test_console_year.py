@@ -130,11 +130,12 @@ class ConsoleYearTest(unittest.TestCase):
         self.assertTrue(bad.find_element("css selector", '[data-field="progress"] .field-error').text, "the problem is at the field")
         self.assertEqual(rows[projects["村道硬化"]].find_element("css selector", ".row-result").text, "已录入")
         self.wait(lambda: light("村道硬化") == "正常")
+        browser.screenshot("console-year-checks-refused-desktop", DESKTOP[0])
         self.assertEqual([light(t) for t in ("村道硬化", "渠道修复", "文化广场", "光伏电站")], ["正常", "超期", "正常", "已完成"])
         stored = self.api.call("GET", self.path(f"/projects/{projects['光伏电站']}/checks/{town.p_month}"))
         self.assertEqual((stored["progress"], stored["assessment"], stored["note"]), (100, "done", "并网发电"))
 
-        # The refused row corrected (behind): only it is sent again, and it is replaced... no: created.
+        # The refused row corrected (behind): only it is sent again.
         field = bad.find_element("css selector", "input[type=number]")
         field.clear()
         field.send_keys("10")
@@ -312,7 +313,7 @@ class ConsoleYearTest(unittest.TestCase):
         browser.wait_visible("archive-table")
         browser.find("#verify-archive").click()
         text = browser.wait_text("verify-result", "被改动")
-        self.assertIn("从第 1 条记录起", text)
+        self.assertIn("从第 1 条记录（季评排队", text)
         self.assertIn("row-error", self.row("archive-table", "seq", 1).get_attribute("class"))
         self.assertNotIn("row-error", self.row("archive-table", "seq", 2).get_attribute("class"))
         self.assert_fits(PHONE[0])
