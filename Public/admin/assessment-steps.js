@@ -64,7 +64,7 @@
     const open = items.filter((o) => !o.response).length;
     const refresh = ui.button("刷新", () => window.DuPingConsole.navigate("assessments", a.id), "secondary small-button");
     refresh.id = "refresh-objections";
-    card.append(el("h2", { id: "objections-title" }, "群众异议（" + items.length + " 件" + (open ? "，" + open + " 件未答复" : "") + "）"),
+    replace(card, el("h2", { id: "objections-title" }, "群众异议（" + items.length + " 件" + (open ? "，" + open + " 件未答复" : "") + "）"),
       a.state === "notice" ? el("div", { class: "actions tight no-print" }, refresh) : null,
       a.state === "notice" ? el("p", { class: "hint no-print" }, "群众在公示页提出的异议。请逐件答复；答复不公开显示在公示页，留作记录。") : null,
       !response.ok ? el("p", { class: "field-error" }, ui.problemText(response))

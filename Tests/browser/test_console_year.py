@@ -283,6 +283,7 @@ class ConsoleYearTest(unittest.TestCase):
         self.assertIn("已定稿", browser.find("#assessment-state").text)
         self.assertIn("县委组织部要求12月底前报送", browser.find("#assessment-final").text)
         self.assertFalse(browser.find_all("form.override"), "no overrides once final")
+        self.assertNotIn("null", browser.find("#view").text)
         browser.screenshot("console-year-assessment-final-desktop", DESKTOP[0])
         final = self.api.call("GET", self.path(f"/assessments/{assessment_id}"))
         self.assertEqual((final["state"], final["notice_cut_short"]), ("final", "县委组织部要求12月底前报送"))
