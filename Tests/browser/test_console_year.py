@@ -15,6 +15,7 @@ a live DuPing (contract §13 with §7, §9, §10, §11). The tests run in name o
    server's back and verified again: 被改动, the altered record marked.
 Phone (390×844) and desktop screenshots go to test-artifacts/browser/console-year-*.png."""
 
+import datetime
 import json
 import os
 import sqlite3
@@ -155,7 +156,7 @@ class ConsoleYearTest(unittest.TestCase):
         self.open(f"#/boards/project/{projects['文化广场']}")
         browser.wait_visible("due-form")
         due = browser.find('#due-form [data-field="due"] input')
-        browser.driver.execute_script("arguments[0].value = arguments[1]", due, (town.today.replace(year=town.today.year + 1)).isoformat())
+        browser.driver.execute_script("arguments[0].value = arguments[1]", due, (town.today + datetime.timedelta(days=365)).isoformat())
         browser.find("#due-form button[type=submit]").click()
         self.wait(lambda: browser.find_all('#due-form [data-field="due_change_reason"] .field-error'))
         self.page.fill("due_change_reason", "村民议事会要求扩建", scope="#due-form")
