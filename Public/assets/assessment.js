@@ -66,7 +66,7 @@
       showPicker(code, id);
       return say(label + "编号为 " + id + " 的年度考核还没有公示（或编号有误）。公示开始后即可在这里查看。", true);
     }
-    if (!result.ok || !result.data) return say(genericProblem(result.status), true);
+    if (!result.ok || !result.data) return say(genericProblem(result.status, result.data), true);
     say("");
     const data = result.data;
     window.DuPing.assessment.render($("results"), label, data, code, todayInChina());
@@ -182,7 +182,7 @@
     }
     if (result.status === 0) return report("无法连接服务器，异议没有提交。请检查网络后再试，您填写的内容还在。", "error");
     if (result.status === 404) return report("这份公示已不存在，异议没有提交。", "error");
-    return report(genericProblem(result.status), "error");
+    return report(genericProblem(result.status, result.data), "error");
   }
 
   function start() {

@@ -83,7 +83,7 @@
         return { text: "选票有误，请修改后再提交。", items };
       }
       default:
-        return { text: genericProblem(result.status) };
+        return { text: genericProblem(result.status, result.data) };
     }
   }
 

@@ -42,7 +42,7 @@
     say("正在查询…");
     const result = await api("/v1/public/townships/" + encodeURIComponent(clean) + "/rounds");
     if (result.status === 404) return say("没有找到乡镇“" + clean + "”，请核对乡镇代码。", true);
-    if (!result.ok) return say(genericProblem(result.status), true);
+    if (!result.ok) return say(genericProblem(result.status, result.data), true);
     const rounds = (result.data && result.data.items) || [];
     townshipName = (result.data && result.data.township && result.data.township.name) || null;
     if (!rounds.length) { remember(null); return say("该乡镇还没有公布过测评结果。", false); }
@@ -72,7 +72,7 @@
     if (!result.ok || !result.data) {
       // The picker goes back to the round still shown, so it never names other results.
       if (shownRound !== null) $("round").value = String(shownRound);
-      return say(result.status === 404 ? "这一轮还没有公布结果。" : genericProblem(result.status), true);
+      return say(result.status === 404 ? "这一轮还没有公布结果。" : genericProblem(result.status, result.data), true);
     }
     say("");
     shownRound = roundId;

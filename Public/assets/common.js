@@ -35,7 +35,8 @@
    */
   async function api(path, options) {
     const opts = options || {};
-    const headers = { Accept: "application/json" };
+    // The pages are Chinese: the server then writes problem titles, details and messages in Chinese.
+    const headers = { Accept: "application/json", "Accept-Language": "zh-CN" };
     if (opts.token) headers.Authorization = "Bearer " + opts.token;
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
     let response;
@@ -59,8 +60,13 @@
     return { ok: response.ok, status: response.status, data, headers: response.headers };
   }
 
-  /** Chinese for a problem the pages have no more specific words for. */
-  function genericProblem(status) {
+  /**
+   * Chinese for a problem the pages have no more specific words for: the server's own `detail`
+   * (Chinese, since the pages ask for it) when it has one, else a sentence for the status.
+   */
+  function genericProblem(status, data) {
+    const detail = data && typeof data.detail === "string" ? data.detail : "";
+    if (status !== 0 && /[\u4e00-\u9fff]/.test(detail)) return detail;
     if (status === 0) return "无法连接服务器，请检查网络后重试。";
     if (status === 400 || status === 422) return "提交的内容有误，请检查后重试。";
     if (status === 401) return "身份验证失败。";

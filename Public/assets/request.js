@@ -92,7 +92,7 @@
     if (result.status === 429) {
       return showError("查错的次数太多，查询暂停了。请" + waitWords(result) + "再试，并仔细核对查询码。", false);
     }
-    return showError(genericProblem(result.status), false);
+    return showError(genericProblem(result.status, result.data), false);
   }
 
   /** A code in #code=… is filled in and looked up (on opening the page and when the fragment changes). */

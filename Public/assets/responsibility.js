@@ -61,7 +61,7 @@
     if (result.status === 400 || result.status === 422) {
       return say("链接中的年份或日期有误（年份如 2026，日期如 2026-06-30），请核对后重试。", true);
     }
-    if (!result.ok || !result.data) return say(genericProblem(result.status), true);
+    if (!result.ok || !result.data) return say(genericProblem(result.status, result.data), true);
     say("");
     board = result.data;
     const label = name || code;

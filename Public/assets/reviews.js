@@ -49,7 +49,7 @@
       showPicker(code);
       return say("没有找到乡镇“" + code + "”，请核对乡镇代码。", true);
     }
-    if (!result.ok || !result.data) return say(genericProblem(result.status), true);
+    if (!result.ok || !result.data) return say(genericProblem(result.status, result.data), true);
     items = result.data.items || [];
     townshipLabel = (result.data.township && result.data.township.name) || code;
     document.title = townshipLabel + " 季评排队 · 督评";
@@ -73,7 +73,7 @@
       results.hidden = false;
       return say(result.status === 404
         ? "这一季度的排队结果还没有定稿公布（或链接有误）。请在下面选择已经公布的季度。"
-        : genericProblem(result.status), true);
+        : genericProblem(result.status, result.data), true);
     }
     say("");
     const data = result.data;

@@ -188,7 +188,7 @@
       showPicker(code);
       return say("没有找到乡镇“" + code + "”，请核对乡镇代码。", true);
     }
-    if (!result.ok || !result.data) return say(genericProblem(result.status), true);
+    if (!result.ok || !result.data) return say(genericProblem(result.status, result.data), true);
     if (!problem) say("");
     data = result.data;
     fetchedAt = new Date();
@@ -316,7 +316,7 @@
     else if (result.status === 404) text = "本镇没有编号为 " + own.cadre + " 的干部，请向镇党政办核对链接。";
     else if (result.status === 409) text = name + "已不在本镇任职，不能报告去向。";
     else if (result.status === 0) text = "无法连接服务器，去向没有报告。请检查网络后再点“确认报告”。";
-    else text = genericProblem(result.status) + "去向没有报告。";
+    else text = genericProblem(result.status, result.data) + "去向没有报告。";
     selfSay(text, "error");
     focusOn($("self-message"));
   }

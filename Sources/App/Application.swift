@@ -82,6 +82,7 @@ public final class Application: Sendable {
     ) -> Router {
         var router = Router()
         router.commonHeaders = SecurityHeaders.all
+        router.errorFilter = ProblemTranslator.filter
         let healthy = HTTPResponse.json(["status": "ok"])  // encoded once: probes hit this often
         router.add("GET", "/healthz", mayBlock: false) { _ in healthy }
         router.add("GET", "/v1/openapi.json", mayBlock: false, OpenAPIDocument.response)

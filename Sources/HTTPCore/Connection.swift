@@ -174,10 +174,12 @@ final class Connection {
     ) {
         let route = resolution.name
         let head = request.head
+        var response = response
+        if response.status >= 400, let filter = loop.context.router.errorFilter { response = filter(request, response) }
         // A body below the gzip minimum is never compressed, so its Accept-Encoding is not read.
         let acceptEncoding =
             response.body.count >= HTTPResponse.gzipMinimumLength ? head.headers.values("Accept-Encoding") : []
-        var response = response.gzipped(ifAcceptedBy: acceptEncoding)
+        response = response.gzipped(ifAcceptedBy: acceptEncoding)
         let requestID = RequestID.accepted(head.headers["X-Request-Id"]) ?? loop.requestIDs.next()
         if response.headers.contains("X-Request-Id") { response.headers.remove("X-Request-Id") }
         // The common headers, encoded once, unless the handler set one of them itself.

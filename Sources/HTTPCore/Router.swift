@@ -63,6 +63,10 @@ public struct Router: Sendable {
     public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
     /// Headers every response carries unless its handler set them (security headers).
     public var commonHeaders = HTTPHeaders()
+    /// Rewrites each response of status 400 or more before it is sent, the router's own 404 and
+    /// 405 included (the app translates problem details into the client's language). Responses
+    /// below 400 never reach it, so it costs them nothing.
+    public var errorFilter: (@Sendable (HTTPRequest, HTTPResponse) -> HTTPResponse)?
 
     public init() {}
 

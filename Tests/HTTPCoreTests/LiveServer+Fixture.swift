@@ -93,6 +93,12 @@ struct LiveServer {
                 body: Array("framed".utf8))
         }
         router.commonHeaders = ["X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"]
+        // Marks each error response with the request's path, to show which responses it sees.
+        router.errorFilter = { request, response in
+            var response = response
+            response.headers.set("X-Filtered", request.path)
+            return response
+        }
         if let publicDirectory {
             let files = StaticFiles(root: publicDirectory)
             router.fallback = { files.response(rawPath: $0.path, headers: $0.headers) }

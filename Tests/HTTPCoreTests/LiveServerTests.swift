@@ -258,6 +258,21 @@ import Testing
         #expect(framed.text == "framed")
     }
 
+    @Test func errorFilterSeesEveryErrorResponseOfARequestAndNothingElse() throws {
+        let live = try LiveServer.make()
+        defer { live.server.shutdown() }
+        let client = try RawClient(port: live.port)
+        let missing = try client.exchange("GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(missing.status == 404)
+        #expect(missing.header("X-Filtered") == "/nothing")
+        let notAllowed = try client.exchange("DELETE /items/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(notAllowed.status == 405)
+        #expect(notAllowed.header("X-Filtered") == "/items/1")
+        let fine = try client.exchange("GET /items/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(fine.status == 200)
+        #expect(fine.header("X-Filtered") == nil)
+    }
+
     @Test func aBurstOfConnectionsIsSpreadOverTheLoops() throws {
         let live = try LiveServer.make()  // two event loops
         defer { live.server.shutdown() }

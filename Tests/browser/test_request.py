@@ -211,6 +211,16 @@ class RequestPageTest(unittest.TestCase):
         self.assert_fits(PHONE[0])
         self.browser.screenshot("request-phone-unknown", PHONE[0])
 
+    def test_6b_the_page_gets_problems_in_chinese(self):
+        """DuPing.api asks for Chinese, so a problem the page shows as it comes is Chinese."""
+        self.page.open(PHONE)
+        answer = self.browser.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            window.DuPing.api("/v1/no-such-route").then((r) =>
+              done([r.status, r.data && r.data.title, r.data && r.data.detail, r.headers.get("Content-Language")]));
+        """)
+        self.assertEqual(answer, [404, "未找到", "此路径下没有内容。", "zh-CN"])
+
     def test_7_no_summary_contact_or_name_ever_reaches_the_page(self):
         forbidden = [summary(key) for key in self.town.requests] + [CONTACT, "机密摘要"] + [n for n, _ in CADRES]
         for key, filed in self.town.requests.items():

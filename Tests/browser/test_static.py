@@ -68,6 +68,22 @@ class StaticPagesTest(unittest.TestCase):
                 # innerHTML would let a cadre's name inject markup; eval is refused by the CSP.
                 self.assertIsNone(re.search(r"\binnerHTML\b|\beval\(|new Function\(|setAttribute\(\"style\"", text), path)
 
+    def test_every_request_goes_through_the_one_helper_that_asks_for_chinese(self):
+        """Problem details come in Chinese only when asked (`Accept-Language`), so no script may
+        call `fetch` except `DuPing.api`, which sends `Accept-Language: zh-CN`."""
+        for path in public_files(".js"):
+            with open(path, encoding="utf-8") as file:
+                text = file.read()
+            calls = len(re.findall(r"\bfetch\(", text))
+            if os.path.basename(path) == "common.js":
+                self.assertEqual(calls, 1, path)
+                self.assertIn('"Accept-Language": "zh-CN"', text)
+            else:
+                self.assertEqual(calls, 0, f"{path} calls fetch itself")
+        for path in public_files(".html"):
+            with open(path, encoding="utf-8") as file:
+                self.assertNotIn("fetch(", file.read(), path)
+
 
 if __name__ == "__main__":
     unittest.main()

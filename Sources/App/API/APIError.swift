@@ -11,6 +11,8 @@ public struct APIError: Error, Sendable {
     public var detail: String
     public var errors: [FieldError] = []
     public var headers: HTTPHeaders = HTTPHeaders()
+    /// RFC 9457 extension members added to the body (`line` of a malformed CSV file).
+    public var extensions: JSONObject = [:]
 
     public init(_ status: Int, _ detail: String, errors: [FieldError] = []) {
         self.status = status
@@ -40,6 +42,17 @@ public struct APIError: Error, Sendable {
         return error
     }
 
+    /// The same error with each field error of a bulk row given the spreadsheet line of that
+    /// row (`lines[row - 1]`, from a CSV upload).
+    func locatingRows(on lines: [Int]) -> APIError {
+        var error = self
+        for index in error.errors.indices {
+            guard let row = error.errors[index].row, lines.indices.contains(row - 1) else { continue }
+            error.errors[index].line = lines[row - 1]
+        }
+        return error
+    }
+
     /// Most entries of `errors` a response lists; `error_count` then gives the total.
     static let maxListedErrors = 100
 
@@ -62,9 +75,11 @@ public struct APIError: Error, Sendable {
                 errors.prefix(Self.maxListedErrors).map { error in
                     var entry: JSONObject = ["field": .string(error.field), "message": .string(error.message)]
                     if let row = error.row { entry["row"] = .int(Int64(row)) }
+                    if let line = error.line { entry["line"] = .int(Int64(line)) }
                     return .object(entry)
                 })
         }
+        for (key, value) in extensions.entries where body[key] == nil { body[key] = value }
         var headers = self.headers
         headers.set("Content-Type", "application/problem+json")
         return HTTPResponse(status: status, headers: headers, body: JSONWriter.encode(.object(body)))

@@ -47,12 +47,15 @@ enum RequestBody {
     }
 
     /// The objects a collection POST creates: one object, a JSON array of objects (bulk), or CSV
-    /// rows (bulk) whose cells are converted to the types `spec` expects.
-    static func items(_ request: HTTPRequest, spec: ResourceSpec) throws -> (objects: [JSONObject], bulk: Bool) {
+    /// rows (bulk) whose cells are converted to the types `spec` expects. `lines` are the CSV
+    /// rows' spreadsheet lines (nil for JSON).
+    static func items(
+        _ request: HTTPRequest, spec: ResourceSpec
+    ) throws -> (objects: [JSONObject], bulk: Bool, lines: [Int]?) {
         switch try mediaType(request, allowCSV: true) {
         case .json:
             switch try parseJSON(request.body) {
-            case .object(let object): return ([object], false)
+            case .object(let object): return ([object], false, nil)
             case .array(let elements):
                 guard !elements.isEmpty else { throw APIError.badRequest("The array is empty: nothing to create.") }
                 var objects: [JSONObject] = []
@@ -64,24 +67,31 @@ enum RequestBody {
                     }
                     objects.append(object)
                 }
-                return (objects, true)
+                return (objects, true, nil)
             default: throw APIError.badRequest("The body must be a JSON object or an array of objects.")
             }
         case .csv:
-            let table: CSVTable
-            do {
-                table = try CSVReader.parse(request.body)
-            } catch .tooManyCells(let row, _, _) {
-                // A row that does not fit the header is a bad row (422 naming it, contract §3);
-                // broken quoting or encoding is malformed syntax (400).
-                throw APIError.invalid([
-                    FieldError(field: "[\(row)]", message: "has more cells than the header has names", row: row)
-                ])
-            } catch {
-                throw APIError.badRequest("The CSV is malformed: \(error.message)")
-            }
+            let table = try csvTable(request.body)
             guard !table.rows.isEmpty else { throw APIError.badRequest("The CSV has no rows: nothing to create.") }
-            return (table.rows.map { cells in object(fromCSV: cells, spec: spec, header: table.header) }, true)
+            let objects = table.rows.map { cells in object(fromCSV: cells, spec: spec, header: table.header) }
+            return (objects, true, table.lines)
+        }
+    }
+
+    /// The CSV body read; a row that does not fit the header is a bad row (422 naming it,
+    /// contract §3), broken quoting or encoding malformed syntax (400 with the `line`).
+    private static func csvTable(_ body: [UInt8]) throws -> CSVTable {
+        do {
+            return try CSVReader.parse(body)
+        } catch .tooManyCells(let row, let line, _, _) {
+            throw APIError.invalid([
+                FieldError(field: "[\(row)]", message: "has more cells than the header has names", row: row, line: line)
+            ])
+        } catch {
+            var problem = APIError.badRequest("The CSV is malformed: \(error.message)")
+            if let line = error.line { problem.extensions["line"] = .int(Int64(line)) }
+            if let row = error.row { problem.extensions["row"] = .int(Int64(row)) }
+            throw problem
         }
     }
 

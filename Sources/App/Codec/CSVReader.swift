@@ -7,10 +7,14 @@ public struct CSVTable: Sendable, Equatable {
     /// One dictionary per data row, keyed by header name. Empty and missing cells are left out:
     /// the contract says "an empty cell means the field is absent".
     public var rows: [[String: String]]
+    /// The spreadsheet line of each data row (see `CSVReader`), parallel to `rows`.
+    public var lines: [Int]
 
-    public init(header: [String], rows: [[String: String]]) {
+    /// A table whose rows are on `lines`; by default on the lines after a header on line 1.
+    public init(header: [String], rows: [[String: String]], lines: [Int]? = nil) {
         self.header = header
         self.rows = rows
+        self.lines = lines ?? rows.indices.map { $0 + 2 }
     }
 }
 
@@ -22,41 +26,49 @@ public struct CSVTable: Sendable, Equatable {
 /// writes for formatted but empty rows — are skipped and not counted, so row numbers match the
 /// positions `[n]` of the equivalent JSON array; a row with fewer cells than the header simply
 /// lacks the rest, one with more is an error. Cell text is kept exactly, spaces included.
+///
+/// Beside its row number each data row has its spreadsheet line: the position of its record
+/// in the file counting every record, blank ones included, from 1 — the row number Excel, WPS
+/// and LibreOffice show when they open the file. A quoted cell with line breaks keeps its
+/// record on one spreadsheet line, so the line is not the count of line breaks before it.
 public enum CSVReader {
     /// Parses a whole CSV body.
     public static func parse(_ bytes: [UInt8]) throws(CSVError) -> CSVTable {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         if let offset = UTF8Validator.firstInvalidOffset(in: bytes) {
-            throw .invalidUTF8(offset: offset)
+            throw .invalidUTF8(offset: offset, line: CSVScanner.line(ofByte: offset, in: bytes, start: start))
         }
-        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        var scanner = CSVScanner(bytes, start: hasBOM ? 3 : 0)
-        guard let headerCells = try nextNonBlank(&scanner, row: 0) else { throw .missingHeader }
+        var scanner = CSVScanner(bytes, start: start)
+        guard let (headerCells, _) = try nextNonBlank(&scanner, row: 0) else { throw .missingHeader }
         let header = try headerNames(headerCells)
 
         var rows: [[String: String]] = []
-        while let cells = try nextNonBlank(&scanner, row: rows.count + 1) {
+        var lines: [Int] = []
+        while let (cells, line) = try nextNonBlank(&scanner, row: rows.count + 1) {
             let row = rows.count + 1
             guard cells.count <= header.count else {
-                throw .tooManyCells(row: row, cells: cells.count, columns: header.count)
+                throw .tooManyCells(row: row, line: line, cells: cells.count, columns: header.count)
             }
             var fields: [String: String] = [:]
             for (column, cell) in cells.enumerated() where !cell.isEmpty {
                 fields[header[column]] = cell
             }
             rows.append(fields)
+            lines.append(line)
         }
-        return CSVTable(header: header, rows: rows)
+        return CSVTable(header: header, rows: rows, lines: lines)
     }
 
-    /// The next record with at least one non-empty cell; `row` names it in quoting errors.
-    private static func nextNonBlank(_ scanner: inout CSVScanner, row: Int) throws(CSVError) -> [String]? {
+    /// The next record with at least one non-empty cell and its spreadsheet line; `row` names
+    /// it in quoting errors.
+    private static func nextNonBlank(_ scanner: inout CSVScanner, row: Int) throws(CSVError) -> ([String], Int)? {
         do throws(CSVScanner.Failure) {
             while let cells = try scanner.nextRecord() {
-                if cells.contains(where: { !$0.isEmpty }) { return cells }
+                if cells.contains(where: { !$0.isEmpty }) { return (cells, scanner.recordsRead) }
             }
             return nil
         } catch {
-            throw .malformed(row: row, message: error.message)
+            throw .malformed(row: row, line: scanner.recordsRead + 1, message: error.message)
         }
     }
 

@@ -17,6 +17,8 @@ struct CSVScanner {
 
     private let bytes: [UInt8]
     private var index: Int
+    /// How many records `nextRecord` has returned: the spreadsheet line of the last one.
+    private(set) var recordsRead = 0
 
     /// A scanner over `bytes` starting at `start` (past any byte order mark).
     init(_ bytes: [UInt8], start: Int = 0) {
@@ -30,8 +32,22 @@ struct CSVScanner {
         var cells: [String] = []
         while true {
             cells.append(try scanCell())
-            if try scanTerminator() == .endOfRecord { return cells }
+            if try scanTerminator() == .endOfRecord {
+                recordsRead += 1
+                return cells
+            }
         }
+    }
+
+    /// The spreadsheet line of the record holding byte `offset` (for a file that is not UTF-8:
+    /// the separators are ASCII, so records split the same whatever the encoding). When the
+    /// quoting breaks before `offset`, the line after the last whole record.
+    static func line(ofByte offset: Int, in bytes: [UInt8], start: Int = 0) -> Int {
+        var scanner = CSVScanner(bytes, start: start)
+        while scanner.index <= offset {
+            guard (try? scanner.nextRecord()) != nil else { return scanner.recordsRead + 1 }
+        }
+        return scanner.recordsRead
     }
 
     /// One cell, quoted or not, leaving `index` on its terminator.

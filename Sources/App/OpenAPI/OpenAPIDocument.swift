@@ -32,8 +32,10 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearer": []]],
             "tags": .array(
-                ["operations", "townships", "registry", "responsibility", "rounds", "ballots", "archive", "reviews", "people", "public"].map
-                {
+                [
+                    "operations", "townships", "registry", "responsibility", "rounds", "ballots", "archive", "reviews",
+                    "people", "public",
+                ].map {
                     ["name": .string($0)]
                 }),
             "paths": .object(paths),
@@ -68,8 +70,9 @@ enum OpenAPIDocument {
     }
 
     private static let description = """
-        JSON in and out (UTF-8). Errors are application/problem+json with `errors: [{field, message, row?}]` \
-        on 422. Lists are `{"items": […], "next": null | cursor}` with `?limit=` (default 100, at most 1000) \
+        JSON in and out (UTF-8). Errors are application/problem+json with `errors: [{field, message, row?, line?}]` \
+        on 422 (`line`: a CSV row's spreadsheet line); `title`, `detail` and messages are Chinese when \
+        `Accept-Language` prefers `zh`, English otherwise. Lists are `{"items": […], "next": null | cursor}` with `?limit=` (default 100, at most 1000) \
         and `?after=<next>`. Ballots are anonymous: nothing stored, logged or returned links a ballot to its \
         evaluator or code. The full contract is shared/CONTRACT.md; README.md documents the choices made \
         where it is silent.

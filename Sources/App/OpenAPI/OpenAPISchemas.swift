@@ -16,6 +16,15 @@ enum OpenAPISchemas {
         [("id", OAS.id), ("label", OAS.string()), ("token", OAS.string(pattern: "^dpa_"))],
         required: ["id", "label", "token"])
 
+    /// The `line` of a CSV upload's error: the spreadsheet line, as Excel, WPS or LibreOffice number it.
+    static let csvLine: JSONValue = {
+        var schema = OAS.integer(minimum: 1).objectValue ?? [:]
+        schema["description"] = .string(
+            "CSV uploads only: the spreadsheet line (header = line 1, a quoted cell with line breaks is one line, "
+                + "blank lines count), beside `row`, the data row (header and blank lines excluded).")
+        return .object(schema)
+    }()
+
     /// Every schema, by name.
     static var all: JSONObject {
         var schemas: [(String, JSONValue)] = [
@@ -33,11 +42,14 @@ enum OpenAPISchemas {
                                     [
                                         ("field", OAS.string()), ("message", OAS.string()),
                                         ("row", OAS.integer(minimum: 1)),
+                                        ("line", csvLine),
                                     ],
                                     required: ["field", "message"]))
                         ),
                         // Set when more than the 100 listed errors were found: their number.
                         ("error_count", OAS.integer(minimum: 101)),
+                        // A malformed CSV upload (400): where it breaks.
+                        ("line", csvLine), ("row", OAS.integer(minimum: 1)),
                     ], required: ["type", "title", "status", "detail"])
             ),
             (
@@ -59,7 +71,8 @@ enum OpenAPISchemas {
                     required: ["id", "label", "created_at", "revoked_at"])
             ),
         ]
-        schemas += OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
+        schemas +=
+            OpenAPIDocument.registrySchemas + OpenAPIDocument.responsibilitySchemas + OpenAPIDocument.reviewSchemas
             + OpenAPIDocument.assessmentSchemas + OpenAPIDocument.peopleSchemas
             + OpenAPIDocument.requestSchemas
         schemas += roundSchemas + ballotSchemas

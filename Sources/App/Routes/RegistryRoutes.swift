@@ -24,8 +24,18 @@ struct RegistryRoutes {
     }
 
     private func create(_ request: TownshipRequest) throws -> HTTPResponse {
+        let (objects, bulk, lines) = try RequestBody.items(request.http, spec: spec)
+        guard let lines else { return try create(objects, bulk: bulk, request) }
+        do {
+            return try create(objects, bulk: bulk, request)
+        } catch {
+            // A CSV row's errors also name the spreadsheet line the clerk sees (contract §8).
+            throw problem(for: error, request: request.http).locatingRows(on: lines)
+        }
+    }
+
+    private func create(_ objects: [JSONObject], bulk: Bool, _ request: TownshipRequest) throws -> HTTPResponse {
         let township = request.township
-        let (objects, bulk) = try RequestBody.items(request.http, spec: spec)
         var rows: [[String: JSONValue]] = []
         var errors: [FieldError] = []
         var seen: [String: Int] = [:]
