@@ -80,7 +80,7 @@ extension OpenAPIDocument {
                         (
                             "200",
                             OAS.response(
-                                "排名,姓名,部门,下村时间,工作态度,任务完成,综合得分,最满意票,最不满意票,净票", OAS.string(), mediaType: "text/csv")
+                                "排名,姓名,部门,下村时间,下村天数,工作态度,任务完成,综合得分,最满意票,最不满意票,净票", OAS.string(), mediaType: "text/csv")
                         )
                     ])
             ),
