@@ -1,7 +1,7 @@
 import App
 
 /// The fuzz property of `CSVReader`: it never crashes, and a table it accepts survives being
-/// written by `CSVWriter` and read again. Data cells are written as `.number`, which is
+/// written by `CSVWriter` and read again. Data cells are written as `.decimal`, which is
 /// verbatim; header names are text, so the writer's formula-injection `'` prefix is expected
 /// on those starting with `=`, `+`, `-` or `@` (whitespace cannot lead: names are trimmed).
 public enum CSVCheck {
@@ -14,7 +14,7 @@ public enum CSVCheck {
         // `=a` and `'=a` both become `'=a`; such a header cannot round-trip, by design.
         guard Set(header).count == header.count else { return nil }
         let rows = table.rows.map { row in
-            table.header.map { name in row[name].map(CSVCell.number) ?? .empty }
+            table.header.map { name in row[name].map(TableCell.decimal) ?? .empty }
         }
         let written = CSVWriter.encode(header: table.header, rows: rows)
         let expected = CSVTable(

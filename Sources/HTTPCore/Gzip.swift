@@ -1,5 +1,3 @@
-import CZlib
-
 /// gzip compression (RFC 1952) with the system zlib.
 public enum Gzip {
     /// zlib's windowBits: 15 is the largest window, +16 asks for the gzip wrapper instead of
@@ -7,32 +5,10 @@ public enum Gzip {
     static let gzipWindowBits: Int32 = 15 + 16
 
     /// The gzip encoding of `bytes`, or nil when zlib fails (out of memory, a bad level).
-    ///
-    /// One `deflate(Z_FINISH)` into a buffer of `deflateBound` bytes: zlib guarantees that bound
-    /// is enough for a single call, so there is no output loop. Output is deterministic (zlib
-    /// writes mtime 0), so the same input always compresses to the same bytes.
+    /// Output is deterministic (zlib writes mtime 0), so the same input always compresses to
+    /// the same bytes.
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
-        // avail_in is 32-bit; responses this large are never compressed in one piece.
-        guard bytes.count <= Int(UInt32.max) else { return nil }
-        var stream = z_stream()
-        guard cz_deflate_init2(&stream, level, gzipWindowBits, 8) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-
-        let bound = Int(deflateBound(&stream, uLong(bytes.count)))
-        var output = [UInt8](repeating: 0, count: bound)
-        let result = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                // zlib declares next_in mutable (z_const is empty) but never writes through it.
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard result == Z_STREAM_END else { return nil }
-        output.removeLast(Int(stream.avail_out))
-        return output
+        Zlib.deflate(bytes, level: level, windowBits: gzipWindowBits)
     }
 
     /// Media types whose bodies are text-like and shrink under gzip. Images other than SVG,

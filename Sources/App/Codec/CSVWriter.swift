@@ -1,20 +1,3 @@
-/// One cell of CSV output. The type matters for formula-injection neutralisation: only text
-/// is altered, so a negative number stays a number.
-public enum CSVCell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    /// Free text (a name, a department), neutralised if it could be read as a formula.
-    case text(String)
-    /// A number already formatted (`"85.87"`, `"-3"`), written as is.
-    case number(String)
-    /// No value (an unscored subject's score).
-    case empty
-
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .number(String(value)) }
-
-    /// An integer cell.
-    public static func integer(_ value: Int64) -> CSVCell { .number(String(value)) }
-}
-
 /// Writes CSV for download, in the form Excel opens correctly: a UTF-8 byte order mark (without
 /// it Excel on Chinese Windows reads the file as GBK), CRLF record ends, and RFC 4180 quoting of
 /// any cell containing `,`, `"`, CR or LF.
@@ -29,21 +12,20 @@ public enum CSVWriter {
     ]
 
     /// The whole file: BOM, header row, then one line per row, each ending in CRLF.
-    public static func encode(header: [String], rows: [[CSVCell]]) -> [UInt8] {
+    public static func encode(header: [String], rows: [[TableCell]]) -> [UInt8] {
         var output: [UInt8] = [0xEF, 0xBB, 0xBF]
-        appendRecord(header.map(CSVCell.text), to: &output)
+        appendRecord(header.map { TableCell.text($0) }, to: &output)
         for row in rows { appendRecord(row, to: &output) }
         return output
     }
 
-    private static func appendRecord(_ cells: [CSVCell], to output: inout [UInt8]) {
+    /// `table` as a CSV file.
+    static func encode(_ table: ExportTable) -> [UInt8] { encode(header: table.header, rows: table.rows) }
+
+    private static func appendRecord(_ cells: [TableCell], to output: inout [UInt8]) {
         for (position, cell) in cells.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
-            switch cell {
-            case .text(let text): appendField(neutralised(text), to: &output)
-            case .number(let text): appendField(text, to: &output)
-            case .empty: break
-            }
+            appendField(cell.csvText, to: &output)
         }
         output.append(contentsOf: [0x0D, 0x0A])
     }

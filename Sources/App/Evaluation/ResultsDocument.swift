@@ -74,21 +74,22 @@ enum ResultsDocument {
         return JSONWriter.encode(.object(object))
     }
 
-    /// The cadre table as CSV (UTF-8 with BOM), headers of contract §4, with 下村天数 (§12).
-    static func csv(_ results: JSONObject) -> [UInt8] {
+    /// The cadre table of `results.csv` and `results.xlsx`: the headers of contract §4, with
+    /// 下村天数 (§12).
+    static func table(_ results: JSONObject) -> ExportTable {
         let header = [
             "排名", "姓名", "部门", "下村时间", "下村天数", "工作态度", "任务完成", "综合得分", "最满意票", "最不满意票", "净票",
         ]
-        let rows: [[CSVCell]] = (results["cadres"]?.arrayValue ?? []).compactMap(\.objectValue).map { cadre in
+        let rows: [[TableCell]] = (results["cadres"]?.arrayValue ?? []).compactMap(\.objectValue).map { cadre in
             let scores = cadre["scores"]?.objectValue ?? JSONObject()
-            func score(_ key: String) -> CSVCell {
+            func score(_ key: String) -> TableCell {
                 switch scores[key] {
-                case .double(let value)?: .number(Scores.text(value))
-                case .int(let value)?: .number(Scores.text(Double(value)))
+                case .double(let value)?: .decimal(Scores.text(value))
+                case .int(let value)?: .decimal(Scores.text(Double(value)))
                 default: .empty
                 }
             }
-            func integer(_ key: String) -> CSVCell { cadre[key]?.intValue.map(CSVCell.integer) ?? .empty }
+            func integer(_ key: String) -> TableCell { cadre[key]?.intValue.map { .integer($0) } ?? .empty }
             return [
                 integer("rank"), .text(cadre["name"]?.stringValue ?? ""), .text(cadre["department"]?.stringValue ?? ""),
                 score("village_time"), integer("village_days"), score("attitude"), score("completion"),
@@ -96,7 +97,7 @@ enum ResultsDocument {
                 integer("most"), integer("least"), integer("net"),
             ]
         }
-        return CSVWriter.encode(header: header, rows: rows)
+        return ExportTable(sheetName: "测评结果", header: header, rows: rows)
     }
 }
 

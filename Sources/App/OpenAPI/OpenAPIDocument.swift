@@ -11,7 +11,7 @@ enum OpenAPIDocument {
 
     static let operations: Operations =
         operationsPaths + townshipPaths + registryPaths + responsibilityPaths + roundPaths + ballotPaths + archivePaths
-        + reviewPaths + assessmentPaths + peoplePaths + requestPaths + publicPaths
+        + reviewPaths + assessmentPaths + peoplePaths + requestPaths + publicPaths + spreadsheetPaths
 
     /// The whole document.
     static let document: JSONValue = {

@@ -4,7 +4,8 @@ import Primitives
 import Store
 
 /// Monthly checks, project timelines and the responsibility boards (contract §9): the
-/// township's view (admin, root, its cadres), `responsibility.csv`, and the public board.
+/// township's view (admin, root, its cadres), `responsibility.csv` and `.xlsx`, and the public
+/// board.
 struct ResponsibilityRoutes {
     let store: any DataStore
     let scope: TownshipScope
@@ -18,7 +19,11 @@ struct ResponsibilityRoutes {
         scope.add("GET", project + "/checks/{month}", .managersAndCadres, to: &router, check)
         scope.add("GET", project + "/timeline", .managersAndCadres, to: &router, timeline)
         scope.add("GET", "/responsibility", .managersAndCadres, to: &router, board)
-        scope.add("GET", "/responsibility.csv", .managersAndCadres, to: &router, boardCSV)
+        for format in ExportFormat.allCases {
+            scope.add("GET", "/responsibility.\(format.rawValue)", .managersAndCadres, to: &router) {
+                try boardFile($0, as: format)
+            }
+        }
         // Read by many: a board in memory is answered on the event loop, a miss on a worker.
         router.add(
             "GET", "/v1/public/townships/{code}/responsibility", inline: cachedPublicBoard, endpoint(publicBoard))
@@ -89,16 +94,11 @@ struct ResponsibilityRoutes {
         return try document(request.township, year: year, asOf: asOf).response(to: request.http)
     }
 
-    private func boardCSV(_ request: TownshipRequest) throws -> HTTPResponse {
+    /// `responsibility.csv` or `responsibility.xlsx`: the board's rows as a download.
+    private func boardFile(_ request: TownshipRequest, as format: ExportFormat) throws -> HTTPResponse {
         let (year, asOf) = try Self.period(request.http, today: clock.today())
         let board = try compute(request.township, year: year, asOf: asOf)
-        return HTTPResponse(
-            status: 200,
-            headers: [
-                "Content-Type": "text/csv; charset=utf-8",
-                "Content-Disposition": "attachment; filename=\"responsibility-\(year)-\(asOf).csv\"",
-            ],
-            body: ResponsibilityCSV.encode(board))
+        return try format.download(ResponsibilityTable.table(board), name: "responsibility-\(year)-\(asOf)")
     }
 
     /// The public board (接受群众监督): the same document, no credential.

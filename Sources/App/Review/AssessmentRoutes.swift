@@ -26,6 +26,9 @@ struct AssessmentRoutes {
         scope.add("GET", base + "/{id}/objections", to: &router, objections)
         scope.add("PUT", base + "/{id}/objections/{oid}", to: &router, answer)
         scope.add("POST", base + "/{id}/finalize", to: &router, finalize)
+        for format in ExportFormat.allCases {
+            scope.add("GET", base + "/{id}/grades.\(format.rawValue)", to: &router) { try grades($0, as: format) }
+        }
         let publicBase = "/v1/public/townships/{code}/assessments/{id}"
         router.add("GET", publicBase, endpoint(publicNotice))
         // Nothing about a sender is kept: not in the table, not in the access log.
@@ -58,6 +61,16 @@ struct AssessmentRoutes {
     private func get(_ request: TownshipRequest) throws -> HTTPResponse {
         let id = try request.id("id", missing: notFound)
         return .json(.object(try store.read { try Self.document(try assessment(request, id, $0), $0) }))
+    }
+
+    /// `grades.csv` or `grades.xlsx`: the cadres' rows as `GET .../assessments/{id}` has them.
+    private func grades(_ request: TownshipRequest, as format: ExportFormat) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        let (year, rows) = try store.read { transaction in
+            let assessment = try assessment(request, id, transaction)
+            return (assessment.year, try AssessmentWorkflow.rows(assessment, transaction))
+        }
+        return try format.download(AssessmentTable.table(rows), name: "assessment-\(year)")
     }
 
     /// The committee's grade for one cadre, with a reason (draft or notice): the proposal stays

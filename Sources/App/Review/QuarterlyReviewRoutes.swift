@@ -14,6 +14,9 @@ struct QuarterlyReviewRoutes {
         scope.add("GET", base, to: &router, list)
         scope.add("GET", base + "/{id}", to: &router, get)
         scope.add("POST", base + "/{id}/finalize", to: &router, finalize)
+        for format in ExportFormat.allCases {
+            scope.add("GET", base + "/{id}/ranking.\(format.rawValue)", to: &router) { try ranking($0, as: format) }
+        }
         router.add("GET", "/v1/public/townships/{code}/quarterly-reviews", endpoint(publicList))
         router.add("GET", "/v1/public/townships/{code}/quarterly-reviews/{id}", endpoint(publicReview))
     }
@@ -67,6 +70,19 @@ struct QuarterlyReviewRoutes {
         }
         guard let document else { throw notFound }
         return .json(.object(document))
+    }
+
+    /// `ranking.csv` or `ranking.xlsx`: the review's rows (live in draft, frozen once final).
+    private func ranking(_ request: TownshipRequest, as format: ExportFormat) throws -> HTTPResponse {
+        let id = try request.id("id", missing: notFound)
+        let found = try store.read { transaction -> (QuarterlyReview, [JSONObject])? in
+            guard let review = try transaction.reviews.quarterly(townshipID: request.township.id, id: id) else {
+                return nil
+            }
+            return (review, try QuarterlyReviewWorkflow.rows(review, transaction))
+        }
+        guard let (review, rows) = found else { throw notFound }
+        return try format.download(QuarterlyReviewTable.table(rows), name: "quarterly-review-\(review.period)")
     }
 
     private func finalize(_ request: TownshipRequest) throws -> HTTPResponse {

@@ -12,7 +12,7 @@ struct RoundRoutes {
     var changed: @Sendable (String) -> Void = { _ in }
     /// Where the links and QR codes on printed slips point (contract §13).
     var links = BallotLinks(publicURL: nil, listenAddress: { "127.0.0.1" })
-    private let csvCache = ResultsCSVCache()
+    private let exportCache = ResultsExportCache()
 
     func register(in router: inout Router) {
         let base = "/rounds"
@@ -25,7 +25,9 @@ struct RoundRoutes {
         scope.add("GET", base + "/{id}/turnout", to: &router, turnout)
         scope.add("POST", base + "/{id}/close", to: &router, close)
         scope.add("GET", base + "/{id}/results", to: &router, results)
-        scope.add("GET", base + "/{id}/results.csv", to: &router, resultsCSV)
+        for format in ExportFormat.allCases {
+            scope.add("GET", base + "/{id}/results.\(format.rawValue)", to: &router) { try resultsFile($0, as: format) }
+        }
         scope.add("GET", base + "/{id}/recount", to: &router, recount)
         scope.add("POST", base + "/{id}/publish", to: &router, publish)
     }
@@ -118,19 +120,14 @@ struct RoundRoutes {
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 
-    private func resultsCSV(_ request: TownshipRequest) throws -> HTTPResponse {
+    /// `results.csv` or `results.xlsx`: the frozen cadre table as a download.
+    private func resultsFile(_ request: TownshipRequest, as format: ExportFormat) throws -> HTTPResponse {
         let (round, _) = try round(request)
         let body = try frozenResults(request)
-        let csv = try csvCache.csv(roundID: round.id) {
-            ResultsDocument.csv(try JSONParser.parse(body).objectValue ?? JSONObject())
+        let file = try exportCache.file(roundID: round.id, format: format) {
+            try format.encode(ResultsDocument.table(try JSONParser.parse(body).objectValue ?? JSONObject()))
         }
-        return HTTPResponse(
-            status: 200,
-            headers: [
-                "Content-Type": "text/csv; charset=utf-8",
-                "Content-Disposition": "attachment; filename=\"round-\(round.id)-results.csv\"",
-            ],
-            body: csv)
+        return format.download(file, name: "round-\(round.id)-results")
     }
 
     /// Recomputes the tally from the stored ballots and compares it with the running aggregates.

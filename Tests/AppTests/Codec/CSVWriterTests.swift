@@ -41,7 +41,7 @@ private func text(_ bytes: [UInt8]) -> String {
     }
 
     @Test func leavesNumbersAndEmptyCellsAlone() {
-        let output = CSVWriter.encode(header: ["净票", "综合得分", "下村时间"], rows: [[-3, .number("-0.50"), .empty]])
+        let output = CSVWriter.encode(header: ["净票", "综合得分", "下村时间"], rows: [[-3, .decimal("-0.50"), .empty]])
         #expect(text(Array(output.dropFirst(3))) == "净票,综合得分,下村时间\r\n-3,-0.50,\r\n")
     }
 

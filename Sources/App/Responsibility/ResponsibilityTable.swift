@@ -1,22 +1,23 @@
 import Domain
 
-/// `responsibility.csv` (contract §9): the board's rows as a township prints them, in the
-/// board's order, with Chinese board names, lights and assessments.
-enum ResponsibilityCSV {
+/// The table of `responsibility.csv` and `responsibility.xlsx` (contract §9): the board's rows
+/// as a township prints them, in the board's order, with Chinese board names, lights and
+/// assessments.
+enum ResponsibilityTable {
     static let header = [
         "榜", "实事", "责任部门", "责任人", "分管领导", "村", "开始", "期限", "原期限", "延期次数", "进度", "计划进度", "状态", "最近督查",
     ]
 
-    static func encode(_ board: ResponsibilityBoard) -> [UInt8] {
+    static func table(_ board: ResponsibilityBoard) -> ExportTable {
         let rows = ProjectBoard.allCases.flatMap { kind in
             board.rows.filter { $0.project.board == kind }.map(row)
         }
-        return CSVWriter.encode(header: header, rows: rows)
+        return ExportTable(sheetName: "责任榜", header: header, rows: rows)
     }
 
-    static func row(_ row: ResponsibilityBoard.Row) -> [CSVCell] {
+    static func row(_ row: ResponsibilityBoard.Row) -> [TableCell] {
         let project = row.project
-        let text = { (value: String?) in value.map(CSVCell.text) ?? .empty }
+        let text = TableCell.optional
         let lastCheck = row.lastCheck.map { check in
             "\(check.month) \(check.assessment.chinese)" + (check.note.map { "：\($0)" } ?? "")
         }
@@ -24,8 +25,7 @@ enum ResponsibilityCSV {
             .text(project.board.chinese), .text(project.title), text(project.department), text(project.cadre),
             text(project.supervisor), text(project.village), text(project.start?.text), text(project.due?.text),
             text(project.originalDue?.text), .integer(Int64(project.dueChanges)),
-            row.lastCheck.map { .integer(Int64($0.progress)) } ?? .empty,
-            row.planned.map { .integer(Int64($0)) } ?? .empty,
+            .number(row.lastCheck?.progress), .number(row.planned),
             text(row.light?.chinese), text(lastCheck),
         ]
     }
