@@ -6,6 +6,7 @@
 #   docker build -t duping .
 #   docker run -d --name duping -p 8080:8080 -v duping-data:/data duping
 #   docker exec duping cat /data/root.token          # the root token, made on the first start
+#                                                    # (the log shows only its path: stdout is no terminal)
 #   docker exec duping /app/duping backup --data /data /data/backup-$(date +%F).sqlite
 
 # ---- build ----

@@ -14,6 +14,9 @@ public struct AppConfiguration: Sendable {
     public var dataDirectory = "./data"
     /// Directory of the web pages served at `/`.
     public var publicDirectory = "./Public"
+    /// Whether the first start may print the root token itself (`duping serve` sets it when
+    /// standard output is a terminal); otherwise only the path of `root.token` is announced.
+    public var revealRootToken = false
     /// Fill an empty database with a sample township (`--demo`).
     public var demo = false
     /// Unknown ballot codes one address may try per `ballotFailureWindow` seconds before 429.

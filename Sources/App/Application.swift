@@ -29,7 +29,9 @@ public final class Application: Sendable {
         try DataDirectory.prepare(configuration.dataDirectory)
         store = try openStore(DataDirectory.databasePath(configuration.dataDirectory), configuration.clock)
         do {
-            try RootToken.ensure(store: store, dataDirectory: configuration.dataDirectory, announce: announce)
+            try RootToken.ensure(
+                store: store, dataDirectory: configuration.dataDirectory,
+                reveal: configuration.revealRootToken, announce: announce)
         } catch {
             store.close()
             throw error

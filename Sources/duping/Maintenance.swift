@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import HTTPCore
 import Storage
 
 /// `duping backup --data DIR FILE`: a consistent copy of a (running) server's database, made
@@ -14,7 +15,7 @@ struct Backup: ParsableCommand {
         let database = try Database(path: data + "/duping.sqlite", migrations: Schema.migrations, readers: 1)
         defer { database.close() }
         try database.backup(to: file)
-        say("backup written to \(file)")
+        ProcessLog.write("backup written to \(file)")
     }
 }
 
@@ -33,10 +34,10 @@ struct VerifyArchive: ParsableCommand {
             let verdict = ArchiveChain.verify(try store.read { try $0.archive.records(cadreID: cadre) }, cadreID: cadre)
             if !verdict.valid {
                 broken += 1
-                say("cadre \(cadre): INVALID from seq \(verdict.firstBadSeq.map(String.init) ?? "?")")
+                ProcessLog.write("cadre \(cadre): INVALID from seq \(verdict.firstBadSeq.map(String.init) ?? "?")")
             }
         }
-        say("\(cadres.count) archives checked, \(broken) invalid")
+        ProcessLog.write("\(cadres.count) archives checked, \(broken) invalid")
         if broken > 0 { throw ExitCode(1) }
     }
 }

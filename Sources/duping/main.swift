@@ -8,15 +8,16 @@ import Storage
 struct Duping: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "DuPing (督评): cadre evaluation server for townships.",
+        version: Version.number,
         subcommands: [Serve.self, Backup.self, VerifyArchive.self],
         defaultSubcommand: Serve.self)
 }
 
-/// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`, `DUPING_PUBLIC`,
-/// `DUPING_PUBLIC_URL`.
+/// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`,
+/// `DUPING_PUBLIC`, `DUPING_PUBLIC_URL`, `DUPING_LOG_FORMAT` (the Debian package's /etc/default/duping sets them).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
-    private static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    private static func environment(_ name: String) -> String? { PublicPages.environment(name) }
 
     @Option(help: "Address to listen on (IPv4 or IPv6 literal, or 'localhost'). Env DUPING_HOST.")
     var host: String = environment("DUPING_HOST") ?? "127.0.0.1"
@@ -24,8 +25,12 @@ struct Serve: ParsableCommand {
     var port: Int = Int(environment("DUPING_PORT") ?? "") ?? 8080
     @Option(help: "Data directory (database, root.token). Env DUPING_DATA.")
     var data: String = environment("DUPING_DATA") ?? "./data"
-    @Option(name: .customLong("public"), help: "Directory of the web pages. Env DUPING_PUBLIC.")
-    var publicDirectory: String = environment("DUPING_PUBLIC") ?? "./Public"
+    @Option(
+        name: .customLong("public"),
+        help:
+            "Directory of the web pages. Env DUPING_PUBLIC; default the pages installed with the binary (../share/duping/Public), else ./Public."
+    )
+    var publicDirectory: String?
     @Option(
         name: .customLong("public-url"),
         help:
@@ -40,7 +45,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds an idle keep-alive connection stays open.") var idleTimeout = 60.0
     @Option(help: "Most client connections at once.") var maxConnections = 20_000
     @Flag(inversion: .prefixedNo, help: "Write one access-log line per request.") var accessLog = true
-    @Option(help: "Access-log format: text or json.") var logFormat: AccessLog.Format = .text
+    @Option(help: "Format of every log line (access log, start-up, errors): text or json. Env DUPING_LOG_FORMAT.")
+    var logFormat: AccessLog.Format = environment("DUPING_LOG_FORMAT").flatMap(AccessLog.Format.init) ?? .text
     @Option(help: "Unknown ballot codes one address may try per 10 minutes before 429.") var ballotFailureLimit = 20
     @Option(help: "Most departments, cadres, projects or evaluators (each) per township.") var maxRegistryRows = 5_000
     @Option(help: "Most subjects (cadres, departments and projects) in one round.") var maxRoundSubjects = 2_000
@@ -61,6 +67,20 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        ProcessLog.format = logFormat
+        do {
+            try serve()
+        } catch {
+            let reason = (error as? APIError)?.detail ?? String(describing: error)
+            ProcessLog.write("duping cannot start: \(reason)", level: .error, to: STDERR_FILENO)
+            throw ExitCode.failure
+        }
+    }
+
+    /// Checks the pages, opens the data and listens; returns after SIGTERM or SIGINT.
+    private func serve() throws {
+        let pages = publicDirectory ?? PublicPages.defaultDirectory()
+        if let problem = PublicPages.problem(with: pages) { throw APIError(500, problem) }
         var configuration = AppConfiguration()
         configuration.server.host = host
         configuration.server.port = port
@@ -76,15 +96,18 @@ struct Serve: ParsableCommand {
         configuration.roundSubjectLimit = maxRoundSubjects
         configuration.trustedProxies = trustedProxies
         configuration.dataDirectory = data
-        configuration.publicDirectory = publicDirectory
+        configuration.publicDirectory = pages
         configuration.demo = demo
         configuration.publicURL = publicURL
+        configuration.revealRootToken = isatty(STDOUT_FILENO) == 1
 
         let signals = ShutdownSignals()
-        let app = try Application(configuration: configuration, openStore: SQLiteStore.open, announce: say)
-        say("duping listening on http://\(host.contains(":") ? "[\(host)]" : host):\(app.port)")
+        let app = try Application(configuration: configuration, openStore: SQLiteStore.open) {
+            ProcessLog.write($0)
+        }
+        ProcessLog.write("duping listening on http://\(host.contains(":") ? "[\(host)]" : host):\(app.port)")
         signals.wait()
-        say("duping: shutting down")
+        ProcessLog.write("duping: shutting down")
         app.shutdown()
     }
 }
@@ -107,17 +130,6 @@ struct ShutdownSignals {
         var set = self.set
         var received: Int32 = 0
         sigwait(&set, &received)
-    }
-}
-
-/// Writes a line to standard output at once (the access log shares the descriptor).
-func say(_ line: String) {
-    var bytes = Array((line + "\n").utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return }
-        bytes = bytes.dropFirst(written)
     }
 }
 

@@ -7,14 +7,27 @@ final class ServerProcess {
     let logPath: String
     private(set) var port = 0
 
-    /// Starts `duping serve` on a free port with `dataDirectory`; waits until it listens.
-    init(dataDirectory: String, logPath: String, extraArguments: [String] = []) throws {
+    /// The `duping` executable built beside the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("duping")
+    /// The checkout's `Public` directory (the pages).
+    static let checkoutPublic = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Public").path
+
+    /// Starts `duping serve` on a free port with `dataDirectory` and the checkout's pages; waits
+    /// until it listens. `arguments` replaces the whole command line when given, `binary` the
+    /// executable.
+    init(
+        dataDirectory: String, logPath: String, extraArguments: [String] = [], arguments: [String]? = nil,
+        environment: [String: String]? = nil, currentDirectory: String? = nil, binary: String? = nil
+    ) throws {
         self.logPath = logPath
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "duping")
-        process.executableURL = binary
+        process.executableURL = binary.map { URL(fileURLWithPath: $0) } ?? Self.binary
         process.arguments =
-            ["serve", "--port", "0", "--data", dataDirectory, "--public", dataDirectory + "/no-pages"] + extraArguments
+            arguments
+            ?? ["serve", "--port", "0", "--data", dataDirectory, "--public", Self.checkoutPublic] + extraArguments
+        if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
@@ -23,16 +36,24 @@ final class ServerProcess {
         try process.run()
         for _ in 0..<500 {
             if let text = try? String(contentsOfFile: logPath, encoding: .utf8),
-                let line = text.split(separator: "\n").last(where: { $0.hasPrefix("duping listening on") }),
-                let port = Int(line.split(separator: ":").last ?? "")
+                let port = Self.listeningPort(in: text)
             {
                 self.port = port
                 return
             }
+            if !process.isRunning { break }
             usleep(20_000)
         }
-        process.terminate()
+        if process.isRunning { process.terminate() }
         throw CocoaError(.fileReadUnknown)
+    }
+
+    /// The port of the "duping listening on http://HOST:PORT" line, in either log format.
+    static func listeningPort(in log: String) -> Int? {
+        guard let line = log.split(separator: "\n").last(where: { $0.contains("duping listening on http://") }),
+            let afterColon = line.split(separator: ":").last
+        else { return nil }
+        return Int(afterColon.prefix(while: \.isNumber))
     }
 
     /// SIGKILL: no chance to flush or clean up, like a power cut for the process.

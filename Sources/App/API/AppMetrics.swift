@@ -9,7 +9,7 @@ import Store
 /// the usual `process_*` metrics.
 enum AppMetrics {
     /// The version `duping_build_info` reports.
-    static let version = "0.16.0"
+    static let version = Version.number
 
     /// Adds the collector to `metrics`. Rounds by state are counted at scrape time, so the gauge
     /// is right after a restart and across processes sharing the file.

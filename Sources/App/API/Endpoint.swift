@@ -52,11 +52,10 @@ func problem(for error: any Error, request: HTTPRequest) -> APIError {
     return APIError(500, "An internal error occurred; nothing was changed.")
 }
 
-/// Unexpected errors, written to standard error with context.
+/// Unexpected errors, written to standard error with context (in the `--log-format`).
 enum ErrorLog {
     static func report(_ message: String) {
-        let line = "\(Timestamp.now()) ERROR \(message)\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+        ProcessLog.write(message, level: .error, to: STDERR_FILENO)
     }
 }
 

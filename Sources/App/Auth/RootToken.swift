@@ -2,9 +2,13 @@ import Glibc
 import Store
 
 /// The root token (contract §2): made at first start, written to `<data>/root.token` with mode
-/// 0600, and announced once. Later starts find its hash in the database and do nothing.
+/// 0600, and announced once: the token itself only when `reveal` (standard output is a terminal),
+/// else only the file's path, so that it never lands in a journal or a container log.
+/// Later starts find its hash in the database and do nothing.
 enum RootToken {
-    static func ensure(store: any DataStore, dataDirectory: String, announce: (String) -> Void) throws {
+    static func ensure(
+        store: any DataStore, dataDirectory: String, reveal: Bool, announce: (String) -> Void
+    ) throws {
         guard try !store.read({ try $0.access.hasRootCredential() }) else { return }
         let token = Tokens.generate(prefix: "dpr_")
         let path = DataDirectory.rootTokenPath(dataDirectory)
@@ -12,7 +16,11 @@ enum RootToken {
         _ = try store.write {
             try $0.access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
         }
-        announce("Root token (shown only now; also in \(path)): \(token)")
+        if reveal {
+            announce("Root token (shown only now; also in \(path)): \(token)")
+        } else {
+            announce("Root token created in \(path) (mode 0600; printed only to a terminal)")
+        }
     }
 }
 

@@ -9,6 +9,21 @@ extension OpenAPIDocument {
         func response(_ text: String, _ schema: String, example: JSONValue) -> [(String, JSONValue)] {
             [("200", OAS.response(text, OAS.ref(schema), example: example))]
         }
+        /// The codes as JSON, or with `Accept: text/html` the printable A4 page of slips (§13).
+        func codes(_ text: String, _ schema: String, example: JSONValue) -> [(String, JSONValue)] {
+            let slips: JSONValue = [
+                "schema": ["type": "string"],
+                "example": .string(
+                    #"<!doctype html><html lang="zh-CN">…<article class="slip">…<p class="slip-code">7K3M-Q9TX-4WBN-R2DP</p>…</article>…</html>"#
+                ),
+            ]
+            guard case .object(var answer) = OAS.response(text, OAS.ref(schema), example: example),
+                case .object(var content)? = answer["content"]
+            else { preconditionFailure("OAS.response with a schema has content") }
+            content["text/html"] = slips
+            answer["content"] = .object(content)
+            return [("200", .object(answer))]
+        }
         return [
             (
                 base, "POST",
@@ -62,7 +77,9 @@ extension OpenAPIDocument {
                     "Open: freezes the subjects and issues one ballot code per evaluator, shown only here",
                     tag: "rounds",
                     parameters: [code, id],
-                    responses: response("The codes.", "IssuedCodes", example: OpenAPIExamples.issuedCodes))
+                    responses: codes(
+                        "The codes; with `Accept: text/html`, the printable slips (8 to an A4 sheet, QR codes).",
+                        "IssuedCodes", example: OpenAPIExamples.issuedCodes))
             ),
             (
                 round + "/tokens/{evaluator_id}/reissue", "POST",
@@ -70,7 +87,9 @@ extension OpenAPIDocument {
                     id: "reissueBallotCode", "A new code for a lost slip; the old one stops working (409 once voted)",
                     tag: "rounds",
                     parameters: [code, id, evaluator],
-                    responses: response("The new code.", "IssuedCode", example: OpenAPIExamples.issuedCode))
+                    responses: codes(
+                        "The new code; with `Accept: text/html`, its printable slip.", "IssuedCode",
+                        example: OpenAPIExamples.issuedCode))
             ),
             (
                 round + "/turnout", "GET",

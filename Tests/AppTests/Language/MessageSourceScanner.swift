@@ -59,6 +59,7 @@ struct MessageSourceScanner {
     static let startUpOnly: Set<String> = [
         "cannot create data directory {}: errno {}", "cannot write {}", "cannot write {}: errno {}",
         "trusted proxy '{}' is not an IPv4 or IPv6 address",
+        "public URL '{}' is not an http or https URL without query or fragment",
     ]
 
     /// The Swift files that can make a client's message: App (not its OpenAPI document, demo
