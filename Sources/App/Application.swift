@@ -133,8 +133,9 @@ public final class Application: Sendable {
             clientAddress: clientAddress
         ).register(in: &router)
         PeopleRoutes(store: store, scope: scope, clock: configuration.clock).register(in: &router)
-        RequestRoutes(
-            store: store, scope: scope, clock: configuration.clock,
+        RequestRoutes(store: store, scope: scope, clock: configuration.clock).register(in: &router)
+        RequestLookupRoute(
+            store: store, clock: configuration.clock,
             throttle: FailureThrottle(
                 limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
                 clock: configuration.clock), clientAddress: clientAddress

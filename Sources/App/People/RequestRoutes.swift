@@ -4,15 +4,11 @@ import Primitives
 import Store
 
 /// First-asked requests (首问责任制, contract §12): filing, handoff, accept, resolve, lists and the
-/// year's summary; and the public lookup by code, which shows no names and no summary and is
-/// throttled like ballot codes.
+/// year's summary. The public lookup by code is `RequestLookupRoute`.
 struct RequestRoutes {
     let store: any DataStore
     let scope: TownshipScope
     let clock: any TimeSource
-    /// Unknown codes per address (20 in 10 minutes, then 429).
-    let throttle: FailureThrottle
-    let clientAddress: ClientAddress
 
     func register(in router: inout Router) {
         scope.add("POST", "/requests", .managersAndCadres, to: &router, file)
@@ -22,8 +18,6 @@ struct RequestRoutes {
         scope.add("POST", "/requests/{id}/handoffs", .managersAndCadres, to: &router, handOff)
         scope.add("POST", "/requests/{id}/accept", .managersAndCadres, to: &router, accept)
         scope.add("POST", "/requests/{id}/resolve", .managersAndCadres, to: &router, resolve)
-        // The path is a person's code: the access log keeps neither it nor the address.
-        router.addRedactingLog("GET", "/v1/public/requests/{code}", endpoint(lookup))
     }
 
     private var notFound: APIError { APIError.notFound("No such request in this township.") }
@@ -249,35 +243,6 @@ struct RequestRoutes {
             .object(RequestSummary.json(byDepartment[$0.id] ?? .init(), id: ("department_id", $0.id), name: $0.name))
         }
         return .json(["year": .int(Int64(year)), "cadres": .array(cadres), "departments": .array(departments)])
-    }
-
-    /// What the person with the code may see: no names, no summary, no contact.
-    private func lookup(_ request: HTTPRequest) throws -> HTTPResponse {
-        let client = clientAddress.of(request)
-        try throttle.check(client, tooMany: "unknown codes")
-        let missing = APIError.notFound("No request with that code.")
-        guard let code = RequestCode(request.pathParameters["code"] ?? "") else {
-            throttle.record(client)
-            throw missing
-        }
-        let found = try store.read { transaction -> (FirstAskedRequest, String?)? in
-            guard let item = try transaction.requests.find(codeDigest: code.digest) else { return nil }
-            let department = try item.departmentID.flatMap {
-                try transaction.registry.get(Registry.departments, townshipID: item.townshipID, id: $0)?["name"]?
-                    .stringValue
-            }
-            return (item, department)
-        }
-        guard let (item, department) = found else {
-            throttle.record(client)
-            throw missing
-        }
-        return .json([
-            "state": .string(item.state.rawValue), "department": department.map(JSONValue.string) ?? .null,
-            "filed": .string(item.filedOn.text), "due": .string(item.due.text),
-            "resolved": item.resolvedOn.map { .string($0.text) } ?? .null,
-            "outcome": item.outcome.map(JSONValue.string) ?? .null, "overdue": .bool(item.overdue(today: today)),
-        ])
     }
 
     private func json(_ item: FirstAskedRequest) -> JSONObject {
