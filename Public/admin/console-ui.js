@@ -140,12 +140,18 @@
     return node;
   }
 
-  /** A button that first asks "are you sure" beside itself, then runs `action`. */
-  function confirmed(label, question, id, action) {
+  /**
+   * A button that first asks "are you sure" beside itself, then runs `action`; with
+   * options.reset the question goes away again afterwards (for a screen that is not redrawn).
+   */
+  function confirmed(label, question, id, action, options) {
     const slot = el("span", { class: "confirm-slot" });
     const start = button(label, () => {
       start.hidden = true;
-      const yes = button("确定" + label, async () => { await busy(yes, action); }, "danger");
+      const yes = button("确定" + label, async () => {
+        await busy(yes, action);
+        if (options && options.reset) { replace(slot); start.hidden = false; }
+      }, "danger");
       yes.id = id + "-confirm";
       replace(slot, el("span", { class: "confirm", role: "group", "aria-label": question }, el("span", {}, question), yes,
         button("取消", () => { replace(slot); start.hidden = false; start.focus(); }, "secondary")));
