@@ -27,7 +27,8 @@
 
   /**
    * Opens the dialog. spec: {id, title, lead (text), items: [{label, value, id, big, link}],
-   * notes: [text], print (label of a print button), onClose()}. Resolves when it is closed.
+   * notes: [text], print (label of a print button), printTitle (the title on paper instead of
+   * `title` and `lead`, which speak to the clerk), onClose()}. Resolves when it is closed.
    */
   function onceDialog(spec) {
     return new Promise((resolve) => {
@@ -49,7 +50,8 @@
       const print = spec.print ? ui.button(spec.print, () => window.print(), "secondary") : null;
       if (print) print.id = spec.id + "-print";
       const dialog = el("dialog", { class: "once", id: spec.id, "aria-labelledby": titleId },
-        el("h2", { id: titleId }, spec.title),
+        el("h2", { id: titleId, class: spec.printTitle ? "screen-only" : null }, spec.title),
+        spec.printTitle ? el("h2", { class: "print-only", "aria-hidden": "true" }, spec.printTitle) : null,
         spec.lead ? el("p", { class: "once-lead" }, spec.lead) : null,
         rows,
         (spec.notes || []).length ? el("ul", { class: "once-notes" }, spec.notes.map((note) => el("li", {}, note))) : null,

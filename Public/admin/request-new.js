@@ -57,8 +57,9 @@
           { label: "直接查询的链接（含查询码）", value: lookup + "#code=" + filed.code, id: "request-direct", link: true },
         ],
         notes: [api.session().name + " 首问事项 #" + filed.id + "，登记于 " + filed.filed_on + "，办理期限 " + filed.due + "。",
-          "群众凭码能看到办理状态、承办部门、日期和办理结果，看不到反映的内容和任何人的姓名。"],
+          "凭查询码在上面的网址查看办理进度：办理状态、承办部门、日期和办理结果（不显示反映的内容和任何人的姓名）。"],
         print: "打印回执",
+        printTitle: api.session().name + " · 首问责任制 · 群众反映事项回执",
       });
       ui.flash("已登记首问事项 #" + filed.id + "。");
       window.DuPingConsole.navigate("requests", filed.id);

@@ -46,7 +46,7 @@
         { label: "反映的事", className: "lead wide", cell: (r) => el("span", { class: "summary-text" }, r.summary) },
         { label: "首问干部", cell: (r) => req.nameOf(dir.cadres, r.first_cadre_id) },
         { label: "现在", className: "wide", cell: (r) => req.whereNow(r, dir) },
-        { label: "状态", cell: (r) => req.badges(r) },
+        { label: "状态", className: "state-cell", cell: (r) => req.badges(r) },
         { label: "登记", cell: (r) => r.filed_on },
         { label: "期限", cell: (r) => r.due },
         { label: "操作", className: "no-print edit-cell", cell: (r) => el("a", { class: "button secondary small-button", href: "#/requests/" + r.id }, r.state === "resolved" ? "查看" : "办理") },

@@ -173,6 +173,7 @@ class ConsolePeopleTest(unittest.TestCase):
         self.assertEqual(browser.find("#request-direct").get_attribute("href"), self.server.base_url + "/request.html#code=" + code)
         self.assert_fits(PHONE[0])
         browser.screenshot("console-request-code-phone", PHONE[0])
+        browser.print_pdf("console-request-receipt-a4")
         self.page.note_url()
         self.assertNotIn(code, driver.current_url)
         browser.find("#request-code-dialog-close").click()
@@ -181,6 +182,9 @@ class ConsolePeopleTest(unittest.TestCase):
         request_id = int(driver.current_url.rsplit("/", 1)[1])
         self.assertEqual(browser.find("#request-summary").text, COUNTER_SUMMARY)
         self.assertEqual(browser.find("#request-title .state").get_attribute("data-state"), "open")
+
+        self.assert_fits(PHONE[0])
+        browser.screenshot("console-request-steps-phone", PHONE[0])
 
         # Handed to 水利站's 李承办, accepted for him, resolved.
         browser.size(DESKTOP)
