@@ -126,7 +126,8 @@
         el("a", { href: "#/registry/" + k.id, "aria-current": k.id === kind.id ? "page" : null }, k.title))),
       el("div", { class: "actions toolbar no-print" },
         ui.button("新增" + kind.noun, () => openForm(null)),
-        ui.button("导出 CSV", exportCSV, "secondary")),
+        ui.button("导出 CSV", exportCSV, "secondary"),
+        kind.id === "cadres" ? el("a", { class: "button secondary", href: "#/settings/tokens", id: "cadre-tokens-link" }, "干部令牌（手机报告链接）") : null),
       status, formSlot,
       window.DuPingConsole.registryImport(kind, () => load()),
       tableSlot);
