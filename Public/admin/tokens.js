@@ -24,7 +24,8 @@
       title: cadre.name + "的干部令牌（只显示这一次）",
       lead: "请现在把链接发到" + cadre.name + "本人的手机上（或当面在其手机上打开）。关闭后控制台再也看不到这个令牌。",
       items: [
-        { label: "手机报告链接（今日去向）", value: phoneLink(cadre, response.data.token), id: "token-link", link: true },
+        // Text, not a link: opened on the office's computer, it would make that computer the cadre's.
+        { label: "手机报告链接（今日去向，在干部本人的手机上打开）", value: phoneLink(cadre, response.data.token), id: "token-link" },
         { label: "令牌", value: response.data.token, id: "token-value" },
       ],
       notes: [

@@ -7,6 +7,7 @@ code shown once, handed to a cadre, accepted, resolved and looked up on /request
 code; the state and overdue filters and the year's summary. Phone and desktop screenshots."""
 
 import os
+import time
 import unittest
 
 from selenium.webdriver.support.ui import Select
@@ -81,7 +82,8 @@ class ConsolePeopleTest(unittest.TestCase):
         self.click_confirmed(f"issue-{cadre}")
         browser.wait_visible("token-dialog")
         token = browser.find("#token-value").text
-        link = browser.find("#token-link").get_attribute("href")
+        link = browser.find("#token-link").text
+        self.assertEqual(browser.find("#token-link").tag_name, "code", "not a link the office's computer could open")
         self.assertRegex(token, r"^dpc_[A-Za-z0-9]+$")
         self.assertEqual(link, f"{self.server.base_url}/whereabouts.html?township={self.town.code}#cadre={cadre}&token={token}")
         self.assertIn("只显示这一次", browser.find("#token-dialog").text)
@@ -176,6 +178,7 @@ class ConsolePeopleTest(unittest.TestCase):
         browser.print_pdf("console-request-receipt-a4")
         self.page.note_url()
         self.assertNotIn(code, driver.current_url)
+        type(self).counter_code = code
         browser.find("#request-code-dialog-close").click()
         self.page.wait(lambda: browser.find_all("#request-head"))
         self.assertNotIn(code, driver.page_source, "the code is shown only once")
@@ -258,6 +261,14 @@ class ConsolePeopleTest(unittest.TestCase):
                 self.assertEqual(rows[cadre["name"]], counts, cadre["name"])
         self.assertEqual(len(browser.find_all("#summary-departments tbody tr")), len(summary["departments"]))
         browser.screenshot("console-requests-summary-desktop", DESKTOP[0])
+
+    def test_5_no_token_or_code_reaches_the_servers_output(self):
+        time.sleep(0.6)  # the access log is flushed a few times a second
+        self.assertTrue(self.server.log_lines)
+        self.assertFalse([line for line in self.server.log_lines if "dpc_" in line or self.admin_token in line])
+        code = getattr(type(self), "counter_code", None)
+        self.assertIsNotNone(code, "test_3 filed a request at the counter")
+        self.assertFalse([line for line in self.server.log_lines if code in line or code.replace("-", "") in line])
 
 
 if __name__ == "__main__":
