@@ -144,7 +144,8 @@
       ui.flash("已改定：" + row.name + " " + row.grade + "。");
       window.DuPingConsole.navigate("assessments", id);
     };
-    view.append(cadreTable(a, path, a.state !== "final", redraw));
+    view.append(cadreTable(a, path, a.state !== "final", redraw), el("div", { class: "actions toolbar no-print" },
+      ui.downloads(status, path + "/grades.csv", "assessment-" + a.year + ".csv", "grades")));
     await window.DuPingConsole.assessmentSteps(view, ctx, a, path, status);
   }
 

@@ -52,13 +52,10 @@
       resp().filtered(filtered, data, event.target.value);
       linkTitles(filtered);
     });
-    const csvButton = ui.button("下载 CSV", async () => {
-      const file = "responsibility-" + data.year + "-" + data.as_of + ".csv";
-      const result = await ui.busy(csvButton, () => api.download(api.townshipPath("/responsibility.csv?as_of=" + data.as_of), file));
-      if (!result.ok) ui.showProblem(status, result);
-    }, "secondary");
+    const files = ui.downloads(status, api.townshipPath("/responsibility.csv?as_of=" + data.as_of),
+      "responsibility-" + data.year + "-" + data.as_of + ".csv", "board");
     controls.after(el("div", { class: "actions toolbar no-print" },
-      el("a", { class: "button", href: "#/boards/checks" }, "录入本月督查"), csvButton,
+      el("a", { class: "button", href: "#/boards/checks" }, "录入本月督查"), files,
       el("a", { class: "button secondary", href: "../responsibility.html?township=" + encodeURIComponent(api.session().township), target: "_blank", rel: "noopener" }, "群众看到的责任榜")));
   }
 

@@ -161,6 +161,28 @@
     return el("span", {}, start, slot);
   }
 
+  /**
+   * The two downloads of an export (contract §8): "下载 CSV" and "下载 Excel", the `.xlsx` twin
+   * of the same table. `path` and `file` name the CSV ("/rounds/3/results.csv"); a query string
+   * after the extension is kept for both.
+   */
+  function downloads(status, path, file, idPrefix) {
+    const api = window.DuPingConsole.api;
+    const excel = (text) => text.replace(/\.csv(?=\?|$)/, ".xlsx");
+    const make = (label, target, name, accept, suffix) => {
+      const node = button(label, async () => {
+        const result = await busy(node, () => api.download(target, name, accept));
+        if (!result.ok) { showProblem(status, result); status.focus && status.focus(); }
+      }, "secondary");
+      if (idPrefix) node.id = idPrefix + suffix;
+      return node;
+    };
+    return [
+      make("下载 CSV", path, file, "text/csv", "-csv"),
+      make("下载 Excel", excel(path), excel(file), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "-xlsx"),
+    ];
+  }
+
   let flashText = null;
   /** A message for the next screen drawn (a step that redraws its page says what it did). */
   function flash(text) { flashText = text; }
@@ -168,6 +190,6 @@
   function takeFlash() { const text = flashText; flashText = null; return text; }
 
   window.DuPingConsole = Object.assign(window.DuPingConsole || {}, {
-    ui: { uid, field, fieldValue, problemText, clearFieldErrors, placeFieldErrors, message, showProblem, table, busy, button, confirmed, flash, takeFlash },
+    ui: { uid, field, fieldValue, problemText, clearFieldErrors, placeFieldErrors, message, showProblem, table, busy, button, confirmed, downloads, flash, takeFlash },
   });
 })();

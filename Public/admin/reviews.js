@@ -112,7 +112,8 @@
         el("span", {}, "连续末位 " + review.bottom_streak + " 个季度提示诫勉"),
         review.finalized_at ? el("span", {}, "定稿 " + timeName(review.finalized_at)) : null)), status);
     if (flashed) ui.message(status, "ok", flashed);
-    view.append(ranking(review));
+    view.append(ranking(review), el("div", { class: "actions toolbar no-print" },
+      ui.downloads(status, path + "/ranking.csv", "quarterly-review-" + review.period + ".csv", "ranking")));
     if (review.state === "final") {
       view.append(el("section", { class: "card", id: "review-commentary" }, el("h2", {}, "镇党委讲评"),
         review.commentary ? el("p", { class: "commentary-text" }, review.commentary) : el("p", { class: "muted" }, "（无）"),

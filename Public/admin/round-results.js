@@ -91,13 +91,9 @@
     if (!ctx.isCurrent()) return;
     if (!response.ok) { ui.showProblem(status, response); return; }
     const results = response.data;
-    const csvButton = ui.button("下载结果表（CSV）", async () => {
-      const file = await ui.busy(csvButton, () => api.download(path + "/results.csv", "round-" + round.id + "-results.csv"));
-      if (!file.ok) { ui.showProblem(status, file); focusOn(status); }
-    }, "secondary");
-    csvButton.id = "results-csv";
+    const files = ui.downloads(status, path + "/results.csv", "round-" + round.id + "-results.csv", "results");
     const board = "/board.html?" + new URLSearchParams({ township: api.session().township, round: String(round.id) });
-    replace(actions, csvButton, ui.button("打印", () => window.print(), "secondary"),
+    replace(actions, files, ui.button("打印", () => window.print(), "secondary"),
       round.state === "published" ? el("a", { class: "button secondary", href: board, id: "public-board", target: "_blank", rel: "noopener" }, "看张榜页") : null);
     body.append(summary(results), chart(results, round.scale), el("section", { class: "card" }, tables(results)));
     if (round.state === "closed") body.append(publishForm(path, status, rerender));

@@ -9,6 +9,7 @@ each error at its row and stores nothing; a round form problem lands at its fiel
 never in an address; sign-out clears sessionStorage; phone and desktop layouts fit."""
 
 import os
+import zipfile
 import tempfile
 import unittest
 
@@ -194,6 +195,12 @@ class ConsoleTest(unittest.TestCase):
             raw = file.read()
         self.assertTrue(raw.startswith(b"\xef\xbb\xbf\xe6\x8e\x92\xe5\x90\x8d"), "BOM then 排名, as the server sent it")
         self.assertIn("张三", raw.decode("utf-8"))
+        browser.find("#results-xlsx").click()
+        xlsx_path = os.path.join(self.downloads, f"round-{round_id}-results.xlsx")
+        page.wait(lambda: os.path.exists(xlsx_path) and os.path.getsize(xlsx_path) > 0)
+        with zipfile.ZipFile(xlsx_path) as workbook:
+            self.assertIn("xl/worksheets/sheet1.xml", workbook.namelist(), "the .xlsx twin is a real workbook")
+            self.assertIn("张三", workbook.read("xl/sharedStrings.xml").decode("utf-8"))
         browser.screenshot("console-results-desktop", DESKTOP[0])
         browser.screenshot("console-results-phone", PHONE[0])
         browser.print_pdf("console-results-a4")
