@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite"),
         // Debian's libqrencode: the QR codes on the ballot slips (contract §13).
         .systemLibrary(name: "CQREncode"),
+        // Debian's libpq (libpq-dev to build, libpq5 at run time): the PostgreSQL client (contract §14).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq"),
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
