@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.
         .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Primitives"]),
+        // The PostgreSQL implementation of Store (contract §14), beside SQLite's; it shares
+        // Storage's StoreError, SQLValue and ConstraintKind so both backends fail alike.
+        .target(name: "PostgresStorage", dependencies: ["CPostgres", "Domain", "Store", "Storage", "Primitives"]),
         .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Primitives", "CQREncode"]),
         .executableTarget(
             name: "duping",
