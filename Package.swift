@@ -64,7 +64,8 @@ let package = Package(
             swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "Primitives", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "Primitives", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "PostgresStorage", "Store", "Primitives", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "Primitives", "TestSupport"]),
