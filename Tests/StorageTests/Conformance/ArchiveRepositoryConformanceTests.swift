@@ -4,7 +4,7 @@ import Testing
 
 /// `ArchiveRepository` behaviour every backend must have: an append-only hash chain per cadre.
 @Suite struct ArchiveRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.all)
+    @Test(arguments: StoreBackend.supporting("archive"))
     func recordsChainAndVerify(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]

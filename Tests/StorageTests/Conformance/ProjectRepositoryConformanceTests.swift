@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreBackend.all)
+    @Test(arguments: StoreBackend.supporting("projects"))
     func checksReplaceTheirMonthAndEveryVersionIsInTheTimeline(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = try project(f)
@@ -65,7 +65,7 @@ import Testing
         #expect(timeline[3].data == ["to": "2026-09-30"])
     }
 
-    @Test(arguments: StoreBackend.all)
+    @Test(arguments: StoreBackend.supporting("projects"))
     func boardProjectsCarryNamesAndChecksOfTheirYearOnly(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = try project(f)
@@ -91,7 +91,8 @@ import Testing
             ])
     }
 
-    @Test(arguments: StoreBackend.all)
+    /// AccessRepository's, with the projects' suite for history; it needs no project.
+    @Test(arguments: StoreBackend.supporting("access"))
     func cadreTokensAreOnePerCadreAndEndWhenTheCadreLeaves(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]
@@ -109,7 +110,8 @@ import Testing
         #expect(try f.store.write { try $0.access.revokeCadreToken(cadreID: cadre) } == false)
     }
 
-    @Test(arguments: StoreBackend.all)
+    /// AccessRepository's, with the projects' suite for history; it needs no project.
+    @Test(arguments: StoreBackend.supporting("access"))
     func settingsAreKeptWithTheTownship(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         #expect(f.township.settings == TownshipSettings(yearlyServiceProjects: 5, cadreVillageProjects: 2))

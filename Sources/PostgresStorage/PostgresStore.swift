@@ -1,0 +1,112 @@
+import Domain
+import Primitives
+import Storage
+import Store
+
+/// The PostgreSQL implementation of `DataStore` (contract §14), as far as issue 18 has come:
+/// a pool of sessions, the schema migrated on open, and units of work whose transactions hand
+/// out the repositories ported so far (`portedRepositories`).
+///
+/// Not wired into `duping serve`: it becomes a backend only when every repository and the
+/// ballot box pass the conformance suite. Until then the repositories not yet ported, and the
+/// ballot box, stop the process with a message naming them (`PostgresStore.notPorted`) — the
+/// conformance suite runs on PostgreSQL only the suites whose repositories exist.
+public final class PostgresStore: DataStore {
+    public let pool: PGPool
+    private let clock: any TimeSource
+    private let statistics = WriteStatistics()
+
+    /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
+    public static let portedRepositories: Set<String> = ["access", "registry"]
+
+    /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
+    /// version of `PostgresSchema`.
+    public init(conninfo: String, clock: any TimeSource = SystemClock(), poolSize: Int = 8) throws {
+        pool = try PGPool(conninfo: conninfo, size: poolSize)
+        self.clock = clock
+        try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating {
+            try pool.withConnection { connection in
+                try connection.inTransaction(.read) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+            }
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let start = WriteStatistics.now()
+        var fault = false
+        defer { statistics.record(seconds: WriteStatistics.now() - start, fault: fault) }
+        do {
+            return try Self.translating {
+                try pool.withConnection { connection in
+                    try connection.inTransaction(.write) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+                }
+            }
+        } catch {
+            fault = Self.isDatabaseFault(error)
+            throw error
+        }
+    }
+
+    public var ballotBox: any BallotBox { Self.notPorted("the ballot box") }
+
+    public func writeDurations() -> WriteDurations {
+        let snapshot = statistics.snapshot()
+        return WriteDurations(
+            bounds: WriteStatistics.buckets, bucketCounts: snapshot.bucketCounts, count: snapshot.count,
+            sum: snapshot.sum, failures: snapshot.failures)
+    }
+
+    public func close() {
+        pool.close()
+    }
+
+    /// A fault of the database (connection lost, disk full, busy), not a write refused by a
+    /// rule or a constraint; see `StoreError.isDatabaseFault`.
+    static func isDatabaseFault(_ error: any Error) -> Bool {
+        if let error = error as? PGError {
+            if case .constraint = error.kind { return false }
+            return true
+        }
+        if error is StoreUnavailable { return true }
+        return StoreError.isDatabaseFault(error)
+    }
+
+    /// `PGError`s as the storage layer's `StoreError` where one applies, then "disk full" and
+    /// "busy" as the backend-neutral `StoreUnavailable`, as `SQLiteStore` does.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            switch PGError.translate(error) {
+            case StoreError.diskFull: throw StoreUnavailable.diskFull
+            case StoreError.busy: throw StoreUnavailable.busy
+            case let translated: throw translated
+            }
+        }
+    }
+
+    static func notPorted(_ what: String) -> Never {
+        preconditionFailure(
+            "\(what) is not implemented on PostgreSQL yet (issue 18); PostgresStore is not a backend yet")
+    }
+}
+
+/// The repositories of one PostgreSQL transaction, all on its session.
+struct PostgresTransaction: StoreTransaction {
+    let connection: PGConnection
+    let clock: any TimeSource
+    var access: any AccessRepository { PGAccessRepository(connection: connection, clock: clock) }
+    var registry: any RegistryRepository { PGRegistryRepository(connection: connection, clock: clock) }
+    var rounds: any RoundRepository { PostgresStore.notPorted("RoundRepository") }
+    var ballots: any BallotRepository { PostgresStore.notPorted("BallotRepository") }
+    var archive: any ArchiveRepository { PostgresStore.notPorted("ArchiveRepository") }
+    var projects: any ProjectRepository { PostgresStore.notPorted("ProjectRepository") }
+    var reviews: any ReviewRepository { PostgresStore.notPorted("ReviewRepository") }
+    var assessments: any AssessmentRepository { PostgresStore.notPorted("AssessmentRepository") }
+    var people: any PeopleRepository { PostgresStore.notPorted("PeopleRepository") }
+    var requests: any RequestRepository { PostgresStore.notPorted("RequestRepository") }
+}
