@@ -17,7 +17,7 @@ public final class PostgresStore: DataStore {
     private let statistics = WriteStatistics()
 
     /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
-    public static let portedRepositories: Set<String> = ["access", "registry"]
+    public static let portedRepositories: Set<String> = ["access", "registry", "archive", "projects"]
 
     /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
     /// version of `PostgresSchema`.
@@ -103,8 +103,8 @@ struct PostgresTransaction: StoreTransaction {
     var registry: any RegistryRepository { PGRegistryRepository(connection: connection, clock: clock) }
     var rounds: any RoundRepository { PostgresStore.notPorted("RoundRepository") }
     var ballots: any BallotRepository { PostgresStore.notPorted("BallotRepository") }
-    var archive: any ArchiveRepository { PostgresStore.notPorted("ArchiveRepository") }
-    var projects: any ProjectRepository { PostgresStore.notPorted("ProjectRepository") }
+    var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
+    var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
     var reviews: any ReviewRepository { PostgresStore.notPorted("ReviewRepository") }
     var assessments: any AssessmentRepository { PostgresStore.notPorted("AssessmentRepository") }
     var people: any PeopleRepository { PostgresStore.notPorted("PeopleRepository") }
