@@ -17,13 +17,16 @@ public final class PostgresStore: DataStore {
     private let statistics = WriteStatistics()
 
     /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
-    public static let portedRepositories: Set<String> = ["access", "registry", "archive", "projects"]
+    public static let portedRepositories: Set<String> = [
+        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox",
+    ]
 
     /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
     /// version of `PostgresSchema`.
     public init(conninfo: String, clock: any TimeSource = SystemClock(), poolSize: Int = 8) throws {
         pool = try PGPool(conninfo: conninfo, size: poolSize)
         self.clock = clock
+        box = PGBallotBox(pool: pool, clock: clock)
         try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
     }
 
@@ -51,7 +54,8 @@ public final class PostgresStore: DataStore {
         }
     }
 
-    public var ballotBox: any BallotBox { Self.notPorted("the ballot box") }
+    public var ballotBox: any BallotBox { box }
+    private let box: PGBallotBox
 
     public func writeDurations() -> WriteDurations {
         let snapshot = statistics.snapshot()
@@ -61,6 +65,7 @@ public final class PostgresStore: DataStore {
     }
 
     public func close() {
+        box.committer.stop()
         pool.close()
     }
 
@@ -81,11 +86,15 @@ public final class PostgresStore: DataStore {
         do {
             return try body()
         } catch {
-            switch PGError.translate(error) {
-            case StoreError.diskFull: throw StoreUnavailable.diskFull
-            case StoreError.busy: throw StoreUnavailable.busy
-            case let translated: throw translated
-            }
+            throw translate(error)
+        }
+    }
+
+    static func translate(_ error: any Error) -> any Error {
+        switch PGError.translate(error) {
+        case StoreError.diskFull: StoreUnavailable.diskFull
+        case StoreError.busy: StoreUnavailable.busy
+        case let translated: translated
         }
     }
 
@@ -101,8 +110,8 @@ struct PostgresTransaction: StoreTransaction {
     let clock: any TimeSource
     var access: any AccessRepository { PGAccessRepository(connection: connection, clock: clock) }
     var registry: any RegistryRepository { PGRegistryRepository(connection: connection, clock: clock) }
-    var rounds: any RoundRepository { PostgresStore.notPorted("RoundRepository") }
-    var ballots: any BallotRepository { PostgresStore.notPorted("BallotRepository") }
+    var rounds: any RoundRepository { PGRoundRepository(connection: connection, clock: clock) }
+    var ballots: any BallotRepository { PGBallotRepository(connection: connection) }
     var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
     var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
     var reviews: any ReviewRepository { PostgresStore.notPorted("ReviewRepository") }
