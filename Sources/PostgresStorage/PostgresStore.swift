@@ -18,7 +18,7 @@ public final class PostgresStore: DataStore {
 
     /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
     public static let portedRepositories: Set<String> = [
-        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox",
+        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox", "reviews",
     ]
 
     /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
@@ -114,7 +114,7 @@ struct PostgresTransaction: StoreTransaction {
     var ballots: any BallotRepository { PGBallotRepository(connection: connection) }
     var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
     var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
-    var reviews: any ReviewRepository { PostgresStore.notPorted("ReviewRepository") }
+    var reviews: any ReviewRepository { PGReviewRepository(connection: connection, clock: clock) }
     var assessments: any AssessmentRepository { PostgresStore.notPorted("AssessmentRepository") }
     var people: any PeopleRepository { PostgresStore.notPorted("PeopleRepository") }
     var requests: any RequestRepository { PostgresStore.notPorted("RequestRepository") }
