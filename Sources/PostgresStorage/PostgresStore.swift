@@ -18,7 +18,7 @@ public final class PostgresStore: DataStore {
 
     /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
     public static let portedRepositories: Set<String> = [
-        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox", "reviews", "people",
+        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox", "reviews", "people", "requests",
     ]
 
     /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
@@ -117,5 +117,5 @@ struct PostgresTransaction: StoreTransaction {
     var reviews: any ReviewRepository { PGReviewRepository(connection: connection, clock: clock) }
     var assessments: any AssessmentRepository { PostgresStore.notPorted("AssessmentRepository") }
     var people: any PeopleRepository { PGPeopleRepository(connection: connection, clock: clock) }
-    var requests: any RequestRepository { PostgresStore.notPorted("RequestRepository") }
+    var requests: any RequestRepository { PGRequestRepository(connection: connection, clock: clock) }
 }
