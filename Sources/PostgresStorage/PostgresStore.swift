@@ -3,23 +3,14 @@ import Primitives
 import Storage
 import Store
 
-/// The PostgreSQL implementation of `DataStore` (contract §14), as far as issue 18 has come:
-/// a pool of sessions, the schema migrated on open, and units of work whose transactions hand
-/// out the repositories ported so far (`portedRepositories`).
-///
-/// Not wired into `duping serve`: it becomes a backend only when every repository and the
-/// ballot box pass the conformance suite. Until then the repositories not yet ported, and the
-/// ballot box, stop the process with a message naming them (`PostgresStore.notPorted`) — the
-/// conformance suite runs on PostgreSQL only the suites whose repositories exist.
+/// The PostgreSQL implementation of `DataStore` (contract §14): a pool of sessions, the schema
+/// migrated on open, units of work whose transactions hand out the PostgreSQL repositories, and
+/// the ballot box with its own group committer. It passes the conformance suite; it is not yet
+/// wired into `duping serve` (issue 18).
 public final class PostgresStore: DataStore {
     public let pool: PGPool
     private let clock: any TimeSource
     private let statistics = WriteStatistics()
-
-    /// The repositories `PostgresTransaction` implements; the conformance fixture reads it.
-    public static let portedRepositories: Set<String> = [
-        "access", "registry", "archive", "projects", "rounds", "ballots", "ballotBox", "reviews", "people", "requests",
-    ]
 
     /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
     /// version of `PostgresSchema`.
@@ -97,11 +88,6 @@ public final class PostgresStore: DataStore {
         case let translated: translated
         }
     }
-
-    static func notPorted(_ what: String) -> Never {
-        preconditionFailure(
-            "\(what) is not implemented on PostgreSQL yet (issue 18); PostgresStore is not a backend yet")
-    }
 }
 
 /// The repositories of one PostgreSQL transaction, all on its session.
@@ -115,7 +101,7 @@ struct PostgresTransaction: StoreTransaction {
     var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
     var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
     var reviews: any ReviewRepository { PGReviewRepository(connection: connection, clock: clock) }
-    var assessments: any AssessmentRepository { PostgresStore.notPorted("AssessmentRepository") }
+    var assessments: any AssessmentRepository { PGAssessmentRepository(connection: connection, clock: clock) }
     var people: any PeopleRepository { PGPeopleRepository(connection: connection, clock: clock) }
     var requests: any RequestRepository { PGRequestRepository(connection: connection, clock: clock) }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// `AccessRepository` behaviour every backend must have.
 @Suite struct AccessRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func townshipsAreFoundByCodeAndIDAndPagedInIDOrder(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let second = try f.store.write { try $0.access.createTownship(code: "huaqiao", name: "花桥镇") }
@@ -18,7 +18,7 @@ import Testing
         #expect(try f.store.read { try $0.access.townships(after: nil, limit: 10, only: second.id) }.items == [second])
     }
 
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func aTakenCodeIsAConflictAndStoresNothing(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         #expect(throws: RegistryError.conflict(row: nil, field: "code", value: "niumasi")) {
@@ -27,7 +27,7 @@ import Testing
         #expect(try f.store.read { try $0.access.townships(after: nil, limit: 10, only: nil) }.items.count == 1)
     }
 
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func credentialsAreFoundByHashUntilRevoked(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         #expect(try f.store.read { try $0.access.hasRootCredential() } == false)
@@ -51,7 +51,7 @@ import Testing
     }
 
     /// A unit of work is all or nothing: a throw inside `write` leaves no trace.
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func aWriteThatThrowsLeavesNothing(_ backend: StoreBackend) throws {
         struct Abandon: Error {}
         let f = try StoreFixture(backend)

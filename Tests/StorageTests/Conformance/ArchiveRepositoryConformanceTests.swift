@@ -4,7 +4,7 @@ import Testing
 
 /// `ArchiveRepository` behaviour every backend must have: an append-only hash chain per cadre.
 @Suite struct ArchiveRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("archive"))
+    @Test(arguments: StoreBackend.all)
     func recordsChainAndVerify(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]

@@ -5,7 +5,7 @@ import Testing
 /// `PeopleRepository` behaviour every backend must have: one whereabouts entry per cadre and
 /// day, the board of active cadres, diaries by date, and village days counted once a date.
 @Suite struct PeopleRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("people"))
+    @Test(arguments: StoreBackend.all)
     func aDaysEntryIsReplacedAndTheBoardListsEveryActiveCadre(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let day = try #require(CalendarDay("2026-12-06"))
@@ -25,7 +25,7 @@ import Testing
         #expect(board[1].entry == nil && board[1].updatedAt == nil)
     }
 
-    @Test(arguments: StoreBackend.supporting("people"))
+    @Test(arguments: StoreBackend.all)
     func diariesAreReadByDateAndVillageDaysCountEachDateOnce(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]

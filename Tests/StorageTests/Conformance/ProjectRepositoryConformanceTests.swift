@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreBackend.supporting("projects"))
+    @Test(arguments: StoreBackend.all)
     func checksReplaceTheirMonthAndEveryVersionIsInTheTimeline(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = try project(f)
@@ -65,7 +65,7 @@ import Testing
         #expect(timeline[3].data == ["to": "2026-09-30"])
     }
 
-    @Test(arguments: StoreBackend.supporting("projects"))
+    @Test(arguments: StoreBackend.all)
     func boardProjectsCarryNamesAndChecksOfTheirYearOnly(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = try project(f)
@@ -91,8 +91,7 @@ import Testing
             ])
     }
 
-    /// AccessRepository's, with the projects' suite for history; it needs no project.
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func cadreTokensAreOnePerCadreAndEndWhenTheCadreLeaves(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]
@@ -110,8 +109,7 @@ import Testing
         #expect(try f.store.write { try $0.access.revokeCadreToken(cadreID: cadre) } == false)
     }
 
-    /// AccessRepository's, with the projects' suite for history; it needs no project.
-    @Test(arguments: StoreBackend.supporting("access"))
+    @Test(arguments: StoreBackend.all)
     func settingsAreKeptWithTheTownship(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         #expect(f.township.settings == TownshipSettings(yearlyServiceProjects: 5, cadreVillageProjects: 2))

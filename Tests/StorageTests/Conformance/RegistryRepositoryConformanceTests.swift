@@ -4,7 +4,7 @@ import Testing
 
 /// `RegistryRepository` behaviour every backend must have.
 @Suite struct RegistryRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("registry"))
+    @Test(arguments: StoreBackend.all)
     func aBatchWithAClashStoresNothingAndNamesTheRow(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = f.township.id
@@ -21,7 +21,7 @@ import Testing
         #expect(names == ["民政办", "财政所"])
     }
 
-    @Test(arguments: StoreBackend.supporting("registry"))
+    @Test(arguments: StoreBackend.all)
     func aReferenceToAnotherTownshipIsRefused(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let other = try f.store.write { try $0.access.createTownship(code: "huaqiao", name: "花桥镇") }
@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreBackend.supporting("registry"))
+    @Test(arguments: StoreBackend.all)
     func theLimitCountsWhatIsStoredAndWhatIsAdded(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = f.township.id
@@ -52,7 +52,7 @@ import Testing
             }.count == 1)
     }
 
-    @Test(arguments: StoreBackend.supporting("registry"))
+    @Test(arguments: StoreBackend.all)
     func updatesFiltersAndCadreStatus(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let id = f.township.id

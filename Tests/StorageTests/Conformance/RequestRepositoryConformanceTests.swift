@@ -5,7 +5,7 @@ import Testing
 /// `RequestRepository` behaviour every backend must have: a request found by its code's digest,
 /// saved steps each leaving an event in order, and lists of the requests a cadre is involved in.
 @Suite struct RequestRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("requests"))
+    @Test(arguments: StoreBackend.all)
     func aRequestIsFoundByDigestAndEveryStepIsInItsTimeline(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let township = f.township.id
@@ -33,7 +33,7 @@ import Testing
         #expect(events[1].data["to_cadre_id"] == .int(f.cadres[1]))
     }
 
-    @Test(arguments: StoreBackend.supporting("requests"))
+    @Test(arguments: StoreBackend.all)
     func listsShowTheRequestsACadreIsInvolvedIn(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let township = f.township.id

@@ -5,7 +5,7 @@ import Testing
 /// `ReviewRepository` behaviour every backend must have: one review per township and quarter, a
 /// draft frozen once, and the roster of cadres who have not left.
 @Suite struct ReviewRepositoryConformanceTests {
-    @Test(arguments: StoreBackend.supporting("reviews"))
+    @Test(arguments: StoreBackend.all)
     func aQuarterHasOneReviewFrozenOnce(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let township = f.township.id
@@ -50,7 +50,7 @@ import Testing
             ])
     }
 
-    @Test(arguments: StoreBackend.supporting("reviews"))
+    @Test(arguments: StoreBackend.all)
     func theRosterLeavesOutCadresWhoLeft(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         try f.store.write { try $0.registry.setCadreStatus(.left, cadreID: f.cadres[1], townshipID: f.township.id) }

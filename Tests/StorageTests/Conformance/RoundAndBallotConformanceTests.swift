@@ -5,7 +5,7 @@ import Testing
 /// `RoundRepository`, `BallotRepository` and `BallotBox` behaviour every backend must have: the
 /// lifecycle, one vote per code, and tallies that equal a recount.
 @Suite struct RoundAndBallotConformanceTests {
-    @Test(arguments: StoreBackend.supporting("rounds", "ballots", "ballotBox"))
+    @Test(arguments: StoreBackend.all)
     func theLifecycleOnlyMovesForward(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         var round = try f.draft()
@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test(arguments: StoreBackend.supporting("rounds", "ballots", "ballotBox"))
+    @Test(arguments: StoreBackend.all)
     func aCodeVotesOnceAndTheTallyEqualsARecount(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let round = try f.draft()
@@ -74,7 +74,7 @@ import Testing
         #expect(try f.store.read { try $0.ballots.receipts(roundID: round.id) }.count == 3)
     }
 
-    @Test(arguments: StoreBackend.supporting("rounds", "ballots", "ballotBox"))
+    @Test(arguments: StoreBackend.all)
     func aReissuedCodeReplacesTheOldOneUntilUsed(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
         let round = try f.draft()

@@ -7,37 +7,24 @@ import TestSupport
 import Testing
 
 /// A backend the conformance suite runs against: SQLite on a temporary file, and PostgreSQL
-/// (contract §14) on a database of its own in the test process's throwaway cluster.
-///
-/// PostgreSQL is being ported repository by repository (issue 18): a suite runs on it only when
-/// every repository the suite uses is in `repositories`, so `supporting(...)` gives each suite
-/// its backends, and SQLite's runs stay exactly as they were. Without PostgreSQL installed (and
-/// without `DUPING_REQUIRE_POSTGRES=1`) only SQLite runs.
+/// (contract §14) on a database of its own in the test process's throwaway cluster; every test
+/// runs on both unchanged. Without PostgreSQL installed (and without
+/// `DUPING_REQUIRE_POSTGRES=1`, which CI sets) only SQLite runs.
 struct StoreBackend: Sendable, CustomTestStringConvertible {
     var name: String
-    /// The `StoreTransaction` repositories (and "ballotBox") this backend implements; nil: all.
-    var repositories: Set<String>?
     var open: @Sendable (_ directory: String, _ clock: any TimeSource) throws -> any DataStore
 
     var testDescription: String { name }
 
-    static let sqlite = StoreBackend(name: "SQLite", repositories: nil) { directory, clock in
+    static let sqlite = StoreBackend(name: "SQLite") { directory, clock in
         try SQLiteStore(path: directory + "/store.sqlite", clock: clock)
     }
 
-    static let postgres = StoreBackend(name: "PostgreSQL", repositories: PostgresStore.portedRepositories) { _, clock in
+    static let postgres = StoreBackend(name: "PostgreSQL") { _, clock in
         try PostgresStore(conninfo: try PostgresCluster.shared().makeDatabase(), clock: clock, poolSize: 2)
     }
 
-    /// Every backend.
     static let all: [StoreBackend] = PostgresCluster.shouldRun ? [sqlite, postgres] : [sqlite]
-
-    /// The backends that implement all of `repositories`; the fixture itself needs "access"
-    /// and "registry".
-    static func supporting(_ repositories: String...) -> [StoreBackend] {
-        let needed = Set(repositories).union(["access", "registry"])
-        return all.filter { $0.repositories.map(needed.isSubset) ?? true }
-    }
 }
 
 /// A fresh store with one township, its departments, cadres, evaluators and a project, made

@@ -12,7 +12,7 @@ struct PostgresBallotTests {
     /// A PostgreSQL backend whose every store opens the same database, as several instances do.
     static func sharedDatabase() throws -> (backend: StoreBackend, conninfo: String) {
         let conninfo = try PGFixture.database()
-        let backend = StoreBackend(name: "PostgreSQL", repositories: nil) { _, clock in
+        let backend = StoreBackend(name: "PostgreSQL") { _, clock in
             try PostgresStore(conninfo: conninfo, clock: clock, poolSize: 4)
         }
         return (backend, conninfo)
