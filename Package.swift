@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite"),
         // Debian's libqrencode: the QR codes on the ballot slips (contract §13).
         .systemLibrary(name: "CQREncode"),
+        // Debian's libpq (libpq-dev to build, libpq5 at run time): the PostgreSQL client (contract §14).
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq"),
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
@@ -30,6 +32,9 @@ let package = Package(
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.
         .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Primitives"]),
+        // The PostgreSQL implementation of Store (contract §14), beside SQLite's; it shares
+        // Storage's StoreError, SQLValue and ConstraintKind so both backends fail alike.
+        .target(name: "PostgresStorage", dependencies: ["CPostgres", "Domain", "Store", "Storage", "Primitives"]),
         .target(name: "App", dependencies: ["HTTPCore", "Domain", "Store", "Primitives", "CQREncode"]),
         .executableTarget(
             name: "duping",
@@ -59,7 +64,8 @@ let package = Package(
             swiftSettings: fuzzEntry),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "Primitives", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Store", "Primitives", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "PostgresStorage", "Store", "Primitives", "TestSupport"]),
         .testTarget(
             name: "AppTests",
             dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "Primitives", "TestSupport"]),

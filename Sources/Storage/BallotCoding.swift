@@ -15,11 +15,11 @@ import Domain
 /// Format 2, written since ballots live in fixed-size slots (`BallotSlot`): format 1 with the
 /// comment's byte count (a varint) after its 1, so that the zero bytes padding the slot after
 /// the ballot are not read as part of it.
-enum BallotCoding {
+public enum BallotCoding {
     static let format: UInt8 = 2
     static let unpaddedFormat: UInt8 = 1
 
-    static func bytes(_ ballot: ValidBallot) -> [UInt8] {
+    public static func bytes(_ ballot: ValidBallot) -> [UInt8] {
         var out: [UInt8] = [format]
         out.reserveCapacity(16 + ballot.entries.count * 6 + (ballot.comment?.utf8.count ?? 0))
         for kind in [SubjectKind.cadre, .department] {
@@ -57,7 +57,7 @@ enum BallotCoding {
     }
 
     /// A stored ballot of format 2 (bytes after it ignored: the slot's padding) or format 1.
-    static func decode(_ bytes: [UInt8]) -> ValidBallot? {
+    public static func decode(_ bytes: [UInt8]) -> ValidBallot? {
         var reader = VarintReader(bytes: bytes)
         let version = reader.byte()
         guard version == format || version == unpaddedFormat else { return nil }

@@ -28,7 +28,7 @@ public final class WriteStatistics: @unchecked Sendable {
 
     public init() {}
 
-    func record(seconds: Double, fault: Bool) {
+    public func record(seconds: Double, fault: Bool) {
         lock.withLock {
             if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { state.bucketCounts[index] += 1 }
             state.count += 1
@@ -40,7 +40,7 @@ public final class WriteStatistics: @unchecked Sendable {
     public func snapshot() -> Snapshot { lock.withLock { state } }
 
     /// Seconds on the monotonic clock.
-    static func now() -> Double {
+    public static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9

@@ -1,22 +1,30 @@
 import Domain
+import PostgresStorage
 import Primitives
 import Storage
 import Store
+import TestSupport
 import Testing
 
-/// A backend the conformance suite runs against: today SQLite on a temporary file; PostgreSQL
-/// joins the list when it exists (contract §14), and every test then runs on both unchanged.
+/// A backend the conformance suite runs against: SQLite on a temporary file, and PostgreSQL
+/// (contract §14) on a database of its own in the test process's throwaway cluster; every test
+/// runs on both unchanged. Without PostgreSQL installed (and without
+/// `DUPING_REQUIRE_POSTGRES=1`, which CI sets) only SQLite runs.
 struct StoreBackend: Sendable, CustomTestStringConvertible {
     var name: String
     var open: @Sendable (_ directory: String, _ clock: any TimeSource) throws -> any DataStore
 
     var testDescription: String { name }
 
-    static let all: [StoreBackend] = [
-        StoreBackend(name: "SQLite") { directory, clock in
-            try SQLiteStore(path: directory + "/store.sqlite", clock: clock)
-        }
-    ]
+    static let sqlite = StoreBackend(name: "SQLite") { directory, clock in
+        try SQLiteStore(path: directory + "/store.sqlite", clock: clock)
+    }
+
+    static let postgres = StoreBackend(name: "PostgreSQL") { _, clock in
+        try PostgresStore(conninfo: try PostgresCluster.shared().makeDatabase(), clock: clock, poolSize: 2)
+    }
+
+    static let all: [StoreBackend] = PostgresCluster.shouldRun ? [sqlite, postgres] : [sqlite]
 }
 
 /// A fresh store with one township, its departments, cadres, evaluators and a project, made

@@ -1,0 +1,92 @@
+import Domain
+import Primitives
+import Store
+
+/// Ballot codes and casting in PostgreSQL: sessions are read in read transactions, casts go
+/// through `PGGroupCommitter`.
+final class PGBallotBox: BallotBox {
+    let pool: PGPool
+    let committer: PGGroupCommitter
+    let clock: any TimeSource
+    /// Frozen subject lists never change once a round is open, so each is read once.
+    private let frozen = Locked<[Int64: FrozenSubjects]>([:])
+
+    init(pool: PGPool, clock: any TimeSource) {
+        self.pool = pool
+        self.clock = clock
+        committer = PGGroupCommitter(pool: pool)
+    }
+
+    private func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try PostgresStore.translating { try pool.withConnection { try $0.inTransaction(.read, body) } }
+    }
+
+    func session(tokenHash: [UInt8]) throws -> BallotSession? {
+        try read { connection in
+            guard
+                let member = try connection.queryOne(
+                    """
+                    SELECT p.round_id, r.township_id, p.evaluator_id, p.category, p.voted
+                    FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = $1
+                    """, [tokenHash],
+                    {
+                        (
+                            round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3),
+                            voted: $0.bool(4)
+                        )
+                    })
+            else { return nil }
+            let round = try PGRoundRepository.fetch(
+                townshipID: member.township, id: member.round, lists: false, connection)!
+            return BallotSession(
+                round: round, evaluatorID: member.evaluator,
+                category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
+                voted: member.voted, tokenHash: tokenHash)
+        }
+    }
+
+    func session(round: Round, evaluatorID: Int64) throws -> BallotSession? {
+        try read { connection in
+            try connection.queryOne(
+                "SELECT category, voted FROM round_panel WHERE round_id = $1 AND evaluator_id = $2",
+                [round.id, evaluatorID]
+            ) {
+                BallotSession(
+                    round: round, evaluatorID: evaluatorID,
+                    category: EvaluatorCategory(rawValue: $0.string(0)) ?? .deputy, voted: $0.bool(1))
+            }
+        }
+    }
+
+    func subjects(roundID: Int64) throws -> FrozenSubjects {
+        if let cached = frozen.withLock({ $0[roundID] }) { return cached }
+        let (subjects, opened) = try read { connection in
+            let state = try connection.queryOne("SELECT state FROM rounds WHERE id = $1", [roundID]) { $0.string(0) }
+            return (try PGFrozenSubjects.load(roundID: roundID, connection), state != nil && state != "draft")
+        }
+        if opened { frozen.withLock { $0[roundID] = subjects } }
+        return subjects
+    }
+
+    func cast(
+        _ ballot: ValidBallot, session: BallotSession,
+        completion: @escaping @Sendable (Result<String, any Error>) -> Void
+    ) {
+        committer.enqueue(.init(ballot: ballot, session: session, day: clock.today(), completion: completion))
+    }
+
+    func cast(_ ballot: ValidBallot, session: BallotSession) throws -> String {
+        let outcome = Locked<Result<String, any Error>?>(nil)
+        let done = Lock()
+        cast(ballot, session: session) { result in
+            done.withLock {
+                outcome.withLock { $0 = result }
+                done.signalAll()
+            }
+        }
+        return try done.withLock {
+            while outcome.withLock({ $0 }) == nil { done.wait() }
+            return outcome.withLock { $0! }
+        }.get()
+    }
+}

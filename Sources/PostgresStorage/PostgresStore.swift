@@ -1,0 +1,107 @@
+import Domain
+import Primitives
+import Storage
+import Store
+
+/// The PostgreSQL implementation of `DataStore` (contract §14): a pool of sessions, the schema
+/// migrated on open, units of work whose transactions hand out the PostgreSQL repositories, and
+/// the ballot box with its own group committer. It passes the conformance suite; it is not yet
+/// wired into `duping serve` (issue 18).
+public final class PostgresStore: DataStore {
+    public let pool: PGPool
+    private let clock: any TimeSource
+    private let statistics = WriteStatistics()
+
+    /// Connects (`postgresql://…` or a conninfo), and migrates the database to the newest
+    /// version of `PostgresSchema`.
+    public init(conninfo: String, clock: any TimeSource = SystemClock(), poolSize: Int = 8) throws {
+        pool = try PGPool(conninfo: conninfo, size: poolSize)
+        self.clock = clock
+        box = PGBallotBox(pool: pool, clock: clock)
+        try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try Self.translating {
+            try pool.withConnection { connection in
+                try connection.inTransaction(.read) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+            }
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let start = WriteStatistics.now()
+        var fault = false
+        defer { statistics.record(seconds: WriteStatistics.now() - start, fault: fault) }
+        do {
+            return try Self.translating {
+                try pool.withConnection { connection in
+                    try connection.inTransaction(.write) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+                }
+            }
+        } catch {
+            fault = Self.isDatabaseFault(error)
+            throw error
+        }
+    }
+
+    public var ballotBox: any BallotBox { box }
+    private let box: PGBallotBox
+
+    public func writeDurations() -> WriteDurations {
+        let snapshot = statistics.snapshot()
+        return WriteDurations(
+            bounds: WriteStatistics.buckets, bucketCounts: snapshot.bucketCounts, count: snapshot.count,
+            sum: snapshot.sum, failures: snapshot.failures)
+    }
+
+    public func close() {
+        box.committer.stop()
+        pool.close()
+    }
+
+    /// A fault of the database (connection lost, disk full, busy), not a write refused by a
+    /// rule or a constraint; see `StoreError.isDatabaseFault`.
+    static func isDatabaseFault(_ error: any Error) -> Bool {
+        if let error = error as? PGError {
+            if case .constraint = error.kind { return false }
+            return true
+        }
+        if error is StoreUnavailable { return true }
+        return StoreError.isDatabaseFault(error)
+    }
+
+    /// `PGError`s as the storage layer's `StoreError` where one applies, then "disk full" and
+    /// "busy" as the backend-neutral `StoreUnavailable`, as `SQLiteStore` does.
+    static func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    static func translate(_ error: any Error) -> any Error {
+        switch PGError.translate(error) {
+        case StoreError.diskFull: StoreUnavailable.diskFull
+        case StoreError.busy: StoreUnavailable.busy
+        case let translated: translated
+        }
+    }
+}
+
+/// The repositories of one PostgreSQL transaction, all on its session.
+struct PostgresTransaction: StoreTransaction {
+    let connection: PGConnection
+    let clock: any TimeSource
+    var access: any AccessRepository { PGAccessRepository(connection: connection, clock: clock) }
+    var registry: any RegistryRepository { PGRegistryRepository(connection: connection, clock: clock) }
+    var rounds: any RoundRepository { PGRoundRepository(connection: connection, clock: clock) }
+    var ballots: any BallotRepository { PGBallotRepository(connection: connection) }
+    var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
+    var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
+    var reviews: any ReviewRepository { PGReviewRepository(connection: connection, clock: clock) }
+    var assessments: any AssessmentRepository { PGAssessmentRepository(connection: connection, clock: clock) }
+    var people: any PeopleRepository { PGPeopleRepository(connection: connection, clock: clock) }
+    var requests: any RequestRepository { PGRequestRepository(connection: connection, clock: clock) }
+}
