@@ -1,5 +1,5 @@
 # DuPing in a container. Not built on our machines (no Docker engine there): the build stage runs
-# the same steps as Scripts/serve — install libsqlite3-dev, zlib1g-dev, libqrencode-dev and libpq-dev, then
+# the same steps as Scripts/serve — install libsqlite3-dev, zlib1g-dev, libssl-dev, libqrencode-dev and libpq-dev, then
 # `swift build -c release --product duping` — adding only --static-swift-stdlib so that the slim
 # runtime image needs no Swift toolchain. Keep the two in step when either changes.
 #
@@ -12,7 +12,7 @@
 # ---- build ----
 FROM swift:6.3-bookworm AS build
 RUN apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev zlib1g-dev libqrencode-dev libpq-dev >/dev/null \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev zlib1g-dev libssl-dev libqrencode-dev libpq-dev >/dev/null \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so that a source change does not fetch them again.
@@ -27,7 +27,7 @@ RUN swift build -c release --product duping --static-swift-stdlib \
 # ---- run ----
 FROM debian:bookworm-slim
 RUN apt-get update -qq \
-    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libsqlite3-0 zlib1g libqrencode4 libpq5 curl >/dev/null \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libsqlite3-0 zlib1g libssl3 libqrencode4 libpq5 curl >/dev/null \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin duping \
     && mkdir -p /data && chown duping:duping /data && chmod 0700 /data

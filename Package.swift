@@ -13,13 +13,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C declarations Glibc lacks: epoll, accept4, eventfd, TCP_NODELAY.
         .target(name: "CSystem"),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CSQLite"),
+        // SHA-256 from Debian's libssl-dev (libcrypto).
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Debian's libqrencode: the QR codes on the ballot slips (contract §13).
         .systemLibrary(name: "CQREncode"),
         // Debian's libpq (libpq-dev to build, libpq5 at run time): the PostgreSQL client (contract §14).
@@ -27,7 +28,7 @@ let package = Package(
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
-        .target(name: "Domain", dependencies: ["Primitives", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Domain", dependencies: ["Primitives", "CLibCrypto"]),
         // The storage interface: one protocol per aggregate and a unit of work; no SQL.
         .target(name: "Store", dependencies: ["Domain"]),
         // The SQLite implementation of Store: the only code that writes SQL.

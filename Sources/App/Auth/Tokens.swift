@@ -1,4 +1,4 @@
-import Crypto
+import Domain
 
 /// Root and township-admin tokens: random, shown once, stored only as SHA-256.
 enum Tokens {

@@ -1,5 +1,3 @@
-import Crypto
-
 /// Builds and checks the hash chain of a cadre's archive (contract §7).
 ///
 /// The rule, precisely: a record's `hash` is the lowercase hex SHA-256 of the UTF-8 bytes of

@@ -1,5 +1,3 @@
-import Crypto
-
 /// A ballot token (测评码): 16 Crockford base32 symbols (80 random bits), shown to the evaluator
 /// once as `XXXX-XXXX-XXXX-XXXX` and stored only as `digest`.
 ///

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The code a person gets for a first-asked request (contract §12): 8 Crockford base32 symbols
 /// (40 random bits), shown once as `XXXX-XXXX` and stored only as `digest`. Looked up publicly
 /// under a per-address limit, so guessing is slow.
