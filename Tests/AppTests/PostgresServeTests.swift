@@ -1,4 +1,8 @@
+import App
 import Foundation
+import PostgresStorage
+import Primitives
+import Store
 import TestSupport
 import Testing
 
@@ -92,5 +96,36 @@ import Testing
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, output)
+    }
+}
+
+/// Several instances starting together on one new PostgreSQL database make one root token.
+@Suite(.requiresPostgresForApp) struct PostgresRootTokenTests {
+    @Test func instancesStartingTogetherOnANewDatabaseWriteOneRootToken() throws {
+        let conninfo = try PostgresCluster.shared().makeDatabase()
+        let base = NSTemporaryDirectory() + "duping-pg-root-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        let directories = (0..<4).map { base + "/instance\($0)" }
+        let apps = Locked([Application]())
+        DispatchQueue.concurrentPerform(iterations: directories.count) { index in
+            var configuration = AppConfiguration()
+            configuration.dataDirectory = directories[index]
+            configuration.publicDirectory = base + "/public-missing"
+            configuration.server.port = 0
+            configuration.server.accessLog = false
+            let opener: (String, any TimeSource) throws -> any DataStore = { _, clock in
+                try PostgresStore(conninfo: conninfo, clock: clock, poolSize: 2)
+            }
+            if let app = try? Application(configuration: configuration, openStore: opener) {
+                apps.withLock { $0.append(app) }
+            }
+        }
+        defer { apps.withLock { $0.forEach { $0.shutdown() } } }
+        #expect(apps.withLock { $0.count } == directories.count)
+        let tokens = directories.filter { FileManager.default.fileExists(atPath: $0 + "/root.token") }
+        #expect(tokens.count == 1, "root.token in \(tokens)")
+        let roots = try apps.withLock { try $0[0].store.read { try $0.access.hasRootCredential() } }
+        #expect(roots)
     }
 }
