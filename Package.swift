@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "duping",
             dependencies: [
-                "App", "HTTPCore", "Store", "Storage", "Domain",
+                "App", "HTTPCore", "Store", "Storage", "PostgresStorage", "Primitives", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +69,9 @@ let package = Package(
             name: "StorageTests", dependencies: ["Storage", "PostgresStorage", "Store", "Primitives", "TestSupport"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Domain", "Store", "Storage", "HTTPCore", "Primitives", "TestSupport"]),
+            dependencies: [
+                "App", "Domain", "Store", "Storage", "PostgresStorage", "HTTPCore", "Primitives", "TestSupport",
+            ]),
         .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks", "Domain"]),
     ],
     swiftLanguageModes: [.v6]

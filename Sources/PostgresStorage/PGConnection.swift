@@ -186,7 +186,7 @@ struct PGBinds {
             case .real(let number):
                 Self.appendText(Self.text(number), type: PGType.float8, &types, &buffers, &lengths, &formats)
             case .text(let text):
-                Self.appendText(text, type: PGType.text, &types, &buffers, &lengths, &formats)
+                Self.appendText(PGText.encoded(text), type: PGType.text, &types, &buffers, &lengths, &formats)
             case .blob(let bytes):
                 types.append(PGType.bytea)
                 // A non-empty buffer even for no bytes: a null pointer would bind NULL.

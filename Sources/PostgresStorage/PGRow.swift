@@ -25,8 +25,13 @@ public struct PGRow {
         PQgetisnull(result, row, Int32(index)) != 0
     }
 
-    /// The raw text of the column ("" for NULL).
+    /// The text of the column ("" for NULL), with NUL characters as they were bound (`PGText`).
     public func string(_ index: Int) -> String {
+        PGText.decoded(rawString(index))
+    }
+
+    /// The column's text as the server sent it.
+    func rawString(_ index: Int) -> String {
         guard let text = PQgetvalue(result, row, Int32(index)) else { return "" }
         let count = Int(PQgetlength(result, row, Int32(index)))
         return text.withMemoryRebound(to: UInt8.self, capacity: count) {
@@ -36,7 +41,7 @@ public struct PGRow {
 
     public func int64(_ index: Int) -> Int64 {
         if PQftype(result, Int32(index)) == PGType.bool { return bool(index) ? 1 : 0 }
-        return Int64(string(index)) ?? 0
+        return Int64(rawString(index)) ?? 0
     }
 
     public func int(_ index: Int) -> Int {

@@ -2,7 +2,6 @@ import App
 import ArgumentParser
 import Glibc
 import HTTPCore
-import Storage
 
 /// The `duping` command: `serve` (default) and maintenance subcommands.
 struct Duping: ParsableCommand {
@@ -14,7 +13,7 @@ struct Duping: ParsableCommand {
 }
 
 /// Flags may also come from the environment: `DUPING_HOST`, `DUPING_PORT`, `DUPING_DATA`,
-/// `DUPING_PUBLIC`, `DUPING_PUBLIC_URL`, `DUPING_LOG_FORMAT` (the Debian package's /etc/default/duping sets them).
+/// `DUPING_DATABASE_URL`, `DUPING_PUBLIC`, `DUPING_PUBLIC_URL`, `DUPING_LOG_FORMAT` (the Debian package's /etc/default/duping sets them).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
     private static func environment(_ name: String) -> String? { PublicPages.environment(name) }
@@ -25,6 +24,11 @@ struct Serve: ParsableCommand {
     var port: Int = Int(environment("DUPING_PORT") ?? "") ?? 8080
     @Option(help: "Data directory (database, root.token). Env DUPING_DATA.")
     var data: String = environment("DUPING_DATA") ?? "./data"
+    @Option(
+        help:
+            "PostgreSQL instead of SQLite in --data: a postgresql:// (or postgres://) URL or a libpq key=value conninfo; --data then keeps only root.token and demo files. Env DUPING_DATABASE_URL."
+    )
+    var database: String?
     @Option(
         name: .customLong("public"),
         help:
@@ -56,6 +60,9 @@ struct Serve: ParsableCommand {
     var trustedProxies: [String] = []
 
     func validate() throws {
+        if let address = StoreChoice.databaseAddress(flag: database), let problem = StoreChoice.problem(with: address) {
+            throw ValidationError(problem)
+        }
         for proxy in trustedProxies where !Application.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy '\(proxy)' is not an IPv4 or IPv6 address.")
         }
@@ -102,7 +109,9 @@ struct Serve: ParsableCommand {
         configuration.revealRootToken = isatty(STDOUT_FILENO) == 1
 
         let signals = ShutdownSignals()
-        let app = try Application(configuration: configuration, openStore: SQLiteStore.open) {
+        let address = StoreChoice.databaseAddress(flag: database)
+        ProcessLog.write(StoreChoice.description(address: address, dataDirectory: data))
+        let app = try Application(configuration: configuration, openStore: StoreChoice.opener(address: address)) {
             ProcessLog.write($0)
         }
         ProcessLog.write("duping listening on http://\(host.contains(":") ? "[\(host)]" : host):\(app.port)")

@@ -83,7 +83,7 @@ import Testing
     }
 
     /// The disk is "filled" as in `DiskFullTests`, with SQLite's cap on the database size.
-    @Test func aFullDiskIsAStorageFault() throws {
+    @Test(TestBackend.sqliteOnly("fills the disk with PRAGMA max_page_count")) func aFullDiskIsAStorageFault() throws {
         let app = try TestApp()
         let admin = try app.makeTownship("niumasi")
         let pages = try app.app.database.read { try $0.queryOne("PRAGMA page_count") { $0.int(0) } } ?? 0

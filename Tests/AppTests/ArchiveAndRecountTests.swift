@@ -5,7 +5,9 @@ import Testing
 
 /// The archive detects tampering; the running aggregates always equal a full recount.
 @Suite struct ArchiveAndRecountTests {
-    @Test(arguments: ["data", "kind", "created_at", "prev_hash"])
+    @Test(
+        TestBackend.sqliteOnly("alters rows in the SQLite file; chain verification is backend-neutral (Domain)"),
+        arguments: ["data", "kind", "created_at", "prev_hash"])
     func verifyNamesTheFirstAlteredRecord(column: String) throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[0]
@@ -55,7 +57,8 @@ import Testing
         #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
     }
 
-    @Test func deletedRecordBreaksTheChain() throws {
+    @Test(TestBackend.sqliteOnly("deletes a row in the SQLite file; chain verification is backend-neutral (Domain)"))
+    func deletedRecordBreaksTheChain() throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[1]
         for title in ["一", "二", "三"] {
@@ -67,12 +70,16 @@ import Testing
         #expect(try f.get("/cadres/\(cadre)/archive/verify").json["valid"] == .bool(false))
     }
 
-    @Test func aggregatesEqualARecountAfterThousandsOfRandomBallots() throws {
+    @Test(
+        TestBackend.sqliteOnly(
+            "lays out ballot slots with SQLite SQL; PostgreSQL's running aggregates are checked in the conformance suite"
+        )) func aggregatesEqualARecountAfterThousandsOfRandomBallots() throws
+    {
         let f = try EvaluationFixture(cadres: 12, panel: [3, 3, 3, 3])
         let round = try f.createRound(
             #","category_weights":{"deputy":3,"village_cadre":2,"retired_cadre":2,"contact_household":3}"#)
         _ = try f.open(round)
-        let database = f.app.app.database
+        let database = try f.app.app.database
         let store = f.app.app.store.ballotBox
         let roundRecord = try f.app.app.store.read { try $0.rounds.get(townshipID: 1, id: round) }!
         let subjects = try store.subjects(roundID: round)

@@ -6,7 +6,9 @@ import Testing
 /// A backup taken while ballots pour in is a moment in time: in the copy, every spent code has
 /// its ballot, and the aggregates equal a recount of the ballots.
 @Suite struct BackupDuringLoadTests {
-    @Test func backupsDuringBallotLoadAreConsistent() throws {
+    @Test(
+        TestBackend.sqliteOnly("copies the .sqlite file with SQLite's backup API; PostgreSQL is backed up with pg_dump")
+    ) func backupsDuringBallotLoadAreConsistent() throws {
         let f = try EvaluationFixture(cadres: 6, panel: [40, 40, 40, 40])
         let round = try f.createRound()
         let codes = Array(try f.open(round).values)

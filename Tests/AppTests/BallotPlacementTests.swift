@@ -14,7 +14,10 @@ import Testing
 @Suite(.serialized) struct BallotPlacementTests {
     static let voters = 24
 
-    @Test func aBallotsPlaceInTheFileDoesNotFollowTheVotingOrder() throws {
+    @Test(
+        TestBackend.sqliteOnly(
+            "byte offsets in the .sqlite file; PostgreSQL's receipt-order rewrite has its own test in StorageTests"))
+    func aBallotsPlaceInTheFileDoesNotFollowTheVotingOrder() throws {
         let f = try EvaluationFixture(cadres: 3, panel: [6, 6, 6, 6])
         let round = try f.createRound()
         let codes = try f.open(round)

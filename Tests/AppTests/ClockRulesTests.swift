@@ -10,7 +10,8 @@ import Testing
     /// 2026-12-31T16:30:00Z is already 2027-01-01 00:30 in Beijing.
     static let newYearInBeijing: Int64 = 1_798_734_600
 
-    @Test func aBallotCarriesTodayInChinaStandardTimeAndTimestampsAreTheClocks() throws {
+    @Test(TestBackend.sqliteOnly("reads the ballot rows' day with SQLite SQL"))
+    func aBallotCarriesTodayInChinaStandardTimeAndTimestampsAreTheClocks() throws {
         let clock = ManualClock(wallSeconds: Self.newYearInBeijing)
         let f = try EvaluationFixture(app: try TestApp { $0.clock = clock }, cadres: 1)
         let township = try f.app.call("GET", "/v1/townships/niumasi", token: f.app.rootToken)

@@ -6,7 +6,7 @@ import Testing
 /// The disk is "filled" with SQLite's own cap on the database size (`max_page_count`), which makes
 /// SQLite fail exactly as on a full file system (SQLITE_FULL), without needing a mount.
 @Suite struct DiskFullTests {
-    @Test func fullDiskIs503ThenRecovers() throws {
+    @Test(TestBackend.sqliteOnly("fills the disk with PRAGMA max_page_count")) func fullDiskIs503ThenRecovers() throws {
         let app = try TestApp()
         let admin = try app.makeTownship("niumasi")
         let pages = try app.app.database.read { try $0.queryOne("PRAGMA page_count") { $0.int(0) } } ?? 0

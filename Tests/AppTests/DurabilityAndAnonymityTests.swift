@@ -97,7 +97,7 @@ import Testing
     /// A ballot cast alone shares its commit with nothing but its own spent code. The WAL keeps
     /// that commit's pages together in order, so the writer empties it once idle: soon after
     /// the 201 the `-wal` file is empty and the ballot is in the main file.
-    @Test func aLoneBallotLeavesTheWALSoonAfterItsCommit() throws {
+    @Test(TestBackend.sqliteOnly("SQLite's WAL scrubbing")) func aLoneBallotLeavesTheWALSoonAfterItsCommit() throws {
         let f = try EvaluationFixture()
         let codes = try f.open(try f.createRound())
         for evaluator in f.evaluators.prefix(2) {

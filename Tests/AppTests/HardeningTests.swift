@@ -73,7 +73,9 @@ import Testing
 
     /// The database, its WAL and a backup are 0600 even under a permissive umask, and a file an
     /// earlier version left readable is tightened at start.
-    @Test func databaseWALAndBackupAreOwnerOnlyWhateverTheUmask() throws {
+    @Test(TestBackend.sqliteOnly("modes of the .sqlite files")) func databaseWALAndBackupAreOwnerOnlyWhateverTheUmask()
+        throws
+    {
         let previous = umask(0o002)
         defer { umask(previous) }
         let app = try TestApp()
@@ -87,7 +89,9 @@ import Testing
         #expect(Self.mode(backup) == 0o600)
     }
 
-    @Test func anExistingReadableDatabaseIsTightenedAtStart() throws {
+    @Test(TestBackend.sqliteOnly("modes of the .sqlite files")) func anExistingReadableDatabaseIsTightenedAtStart()
+        throws
+    {
         let directory = NSTemporaryDirectory() + "duping-mode-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -165,7 +165,11 @@ import Testing
     /// dead) and the new slip still votes. (Found racing the two from threads: both used to
     /// succeed, leaving a printed code that could never vote.) The race is made deterministic
     /// by driving the ballot store directly between the lookup and the cast.
-    @Test func aBallotRacingAReissueOfItsCodeLoses() throws {
+    @Test(
+        TestBackend.sqliteOnly(
+            "opens the SQLite file a second time for the racing ballot; the race on PostgreSQL is in the round-and-ballot conformance suite"
+        )) func aBallotRacingAReissueOfItsCodeLoses() throws
+    {
         let f = try EvaluationFixture()
         let round = try f.createRound()
         let codes = try f.open(round)

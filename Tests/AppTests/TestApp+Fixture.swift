@@ -76,11 +76,25 @@ struct APIResponse {
 }
 
 extension Application {
-    /// A DuPing on SQLite in the configuration's data directory, as `duping serve` opens it.
+    /// A DuPing on SQLite in the configuration's data directory, as `duping serve` opens it, or
+    /// on PostgreSQL with `DUPING_TEST_BACKEND=postgres` (see `TestBackend`).
     convenience init(configuration: AppConfiguration) throws {
-        try self.init(configuration: configuration, openStore: SQLiteStore.open)
+        try self.init(
+            configuration: configuration, openStore: TestBackend.opener(dataDirectory: configuration.dataDirectory))
     }
 
     /// The SQLite database behind the store, for tests that read or damage the file itself.
-    var database: Database { (store as! SQLiteStore).database }
+    /// Throws on PostgreSQL (`DUPING_TEST_BACKEND=postgres`), so that a test reaching for it
+    /// fails instead of crashing the test process.
+    var database: Database {
+        get throws {
+            guard let sqlite = store as? SQLiteStore else { throw SQLiteOnly() }
+            return sqlite.database
+        }
+    }
+}
+
+/// A test used the SQLite database directly while running on PostgreSQL.
+struct SQLiteOnly: Error, CustomStringConvertible {
+    var description: String { "this test reads the SQLite database; mark it TestBackend.sqliteOnly" }
 }

@@ -4,7 +4,8 @@ import Store
 /// The root token (contract §2): made at first start, written to `<data>/root.token` with mode
 /// 0600, and announced once: the token itself only when `reveal` (standard output is a terminal),
 /// else only the file's path, so that it never lands in a journal or a container log.
-/// Later starts find its hash in the database and do nothing.
+/// Later starts find its hash in the database and do nothing; so does every other instance when
+/// several start together on one PostgreSQL database.
 enum RootToken {
     static func ensure(
         store: any DataStore, dataDirectory: String, reveal: Bool, announce: (String) -> Void
@@ -12,10 +13,16 @@ enum RootToken {
         guard try !store.read({ try $0.access.hasRootCredential() }) else { return }
         let token = Tokens.generate(prefix: "dpr_")
         let path = DataDirectory.rootTokenPath(dataDirectory)
-        try SecretFile.write(token + "\n", to: path)
-        _ = try store.write {
-            try $0.access.addCredential(kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
+        // Checked again inside the write: several instances starting together on one PostgreSQL
+        // database (§14) run their writes one after another, so only the first makes a token.
+        let created = try store.write { transaction -> Bool in
+            guard try !transaction.access.hasRootCredential() else { return false }
+            try SecretFile.write(token + "\n", to: path)
+            _ = try transaction.access.addCredential(
+                kind: .root, townshipID: nil, label: "root", tokenHash: Tokens.hash(token))
+            return true
         }
+        guard created else { return }
         if reveal {
             announce("Root token (shown only now; also in \(path)): \(token)")
         } else {

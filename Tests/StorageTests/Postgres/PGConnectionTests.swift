@@ -24,6 +24,18 @@ struct PGConnectionTests {
         #expect(row.5)
     }
 
+    /// PostgreSQL's text holds no NUL and libpq's text parameters stop at one; the wrapper
+    /// escapes it so that text reads back whole (SQLite keeps such text as it is).
+    @Test(arguments: ["张三\u{0}李", "\u{0}", "a\u{10FFFF}0", "\u{10FFFF}\u{10FFFF}\u{0}", "普通的名字"])
+    func textWithNULOrTheEscapeCharacter_ReadsBackExactlyAndMatchesItself(text: String) throws {
+        let connection = try PGFixture.connection()
+        try connection.execute("CREATE TABLE t (s TEXT)")
+        _ = try connection.run("INSERT INTO t VALUES ($1)", [text])
+        #expect(try connection.queryOne("SELECT s FROM t") { $0.string(0) } == text)
+        #expect(try connection.queryOne("SELECT count(*) FROM t WHERE s = $1", [text]) { $0.int(0) } == 1)
+        #expect(try connection.queryOne("SELECT count(*) FROM t WHERE s = $1", ["张三"]) { $0.int(0) } == 0)
+    }
+
     @Test func emptyTextAndBlob_AreNotNull() throws {
         let connection = try PGFixture.connection()
         let row = try connection.queryOne("SELECT $1::text IS NULL, $2::bytea IS NULL, length($2)", ["", [UInt8]()]) {
