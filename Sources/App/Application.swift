@@ -97,7 +97,17 @@ public final class Application: Sendable {
         let auth = Authenticator(store: store)
         let scope = TownshipScope(auth: auth)
         let boards = ResponsibilityCache()
-        let changed: @Sendable (String) -> Void = { boards.invalidate(township: $0) }
+        let feed = store.changes
+        let changed: @Sendable (String) -> Void = { code in
+            boards.invalidate(township: code)
+            feed.announce(township: code)
+        }
+        feed.listen { notice in
+            switch notice {
+            case .township(let code): boards.invalidate(township: code)
+            case .everything: boards.invalidateAll()
+            }
+        }
         TownshipRoutes(store: store, auth: auth, changed: changed).register(in: &router)
         for spec in Registry.all {
             RegistryRoutes(
@@ -105,8 +115,9 @@ public final class Application: Sendable {
             ).register(in: &router)
         }
         CadreTokenRoutes(store: store, scope: scope).register(in: &router)
-        ResponsibilityRoutes(store: store, scope: scope, clock: configuration.clock, cache: boards).register(
-            in: &router)
+        ResponsibilityRoutes(
+            store: store, scope: scope, clock: configuration.clock, cache: boards, changed: changed
+        ).register(in: &router)
         let host = configuration.server.host
         let links = BallotLinks(
             publicURL: configuration.publicURL.flatMap(BallotLinks.validatedPublicURL),
@@ -115,8 +126,8 @@ public final class Application: Sendable {
             store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changed: changed, links: links)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
-            limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
-            clock: configuration.clock)
+            scope: "ballot-codes", limit: configuration.ballotFailureLimit,
+            window: configuration.ballotFailureWindow, ledger: store.throttleLedger)
         let counters = BallotCounters()
         AppMetrics.install(on: metrics, store: store, ballots: counters)
         let clientAddress = ClientAddress(trustedProxies: configuration.trustedProxies) ?? .direct
@@ -129,7 +140,7 @@ public final class Application: Sendable {
         QuarterlyReviewRoutes(store: store, scope: scope).register(in: &router)
         AssessmentRoutes(
             store: store, scope: scope, clock: configuration.clock,
-            objectionLimit: FailureThrottle(limit: 5, window: 3600, clock: configuration.clock),
+            objectionLimit: FailureThrottle(scope: "objections", limit: 5, window: 3600, ledger: store.throttleLedger),
             clientAddress: clientAddress
         ).register(in: &router)
         PeopleRoutes(store: store, scope: scope, clock: configuration.clock).register(in: &router)
@@ -137,8 +148,9 @@ public final class Application: Sendable {
         RequestLookupRoute(
             store: store, clock: configuration.clock,
             throttle: FailureThrottle(
-                limit: configuration.ballotFailureLimit, window: configuration.ballotFailureWindow,
-                clock: configuration.clock), clientAddress: clientAddress
+                scope: "request-codes", limit: configuration.ballotFailureLimit,
+                window: configuration.ballotFailureWindow, ledger: store.throttleLedger),
+            clientAddress: clientAddress
         ).register(in: &router)
         PublicRoutes(store: store).register(in: &router)
         let files = StaticFiles(root: configuration.publicDirectory)

@@ -11,7 +11,7 @@ import Storage
 /// Not thread-safe: `PGPool` hands a connection to one caller at a time, and the closures that
 /// receive it must not let it escape.
 public final class PGConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     /// Prepared statement names keyed by SQL text and argument types. Emptied when it reaches
     /// `cacheLimit`, as the server keeps each prepared statement until the session ends.
     private var prepared: [String: String] = [:]

@@ -13,6 +13,7 @@ public enum PostgresSchema {
         Migration(version: 2, name: "rounds, anonymous ballots, tallies and archive", sql: evaluation),
         Migration(version: 3, name: "responsibility boards, reviews and assessments", sql: responsibility),
         Migration(version: 4, name: "whereabouts, visit diaries and first-asked requests", sql: people),
+        Migration(version: 5, name: "throttle windows shared by instances", sql: throttle),
     ]
 
     static let registry = """
@@ -300,6 +301,18 @@ public enum PostgresSchema {
             event TEXT NOT NULL,
             data TEXT NOT NULL,
             PRIMARY KEY (request_id, seq)
+        );
+        """
+
+    /// `PGThrottleLedger`'s windows: a digest of the client's address, never the address;
+    /// UNLOGGED, so none of it reaches the WAL, an archive or a replica.
+    static let throttle = """
+        CREATE UNLOGGED TABLE throttle_windows (
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            ends BIGINT NOT NULL,
+            PRIMARY KEY (scope, key)
         );
         """
 }

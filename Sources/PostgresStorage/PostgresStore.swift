@@ -5,8 +5,8 @@ import Store
 
 /// The PostgreSQL implementation of `DataStore` (contract §14): a pool of sessions, the schema
 /// migrated on open, units of work whose transactions hand out the PostgreSQL repositories, and
-/// the ballot box with its own group committer. It passes the conformance suite; it is not yet
-/// wired into `duping serve` (issue 18).
+/// the ballot box with its own group committer, the shared throttle ledger and the change feed
+/// between instances.
 public final class PostgresStore: DataStore {
     public let pool: PGPool
     private let clock: any TimeSource
@@ -18,6 +18,8 @@ public final class PostgresStore: DataStore {
         pool = try PGPool(conninfo: conninfo, size: poolSize)
         self.clock = clock
         box = PGBallotBox(pool: pool, clock: clock)
+        throttleLedger = PGThrottleLedger(pool: pool, clock: clock)
+        feed = PGChangeFeed(conninfo: conninfo, pool: pool)
         try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
     }
 
@@ -47,6 +49,9 @@ public final class PostgresStore: DataStore {
 
     public var ballotBox: any BallotBox { box }
     private let box: PGBallotBox
+    public let throttleLedger: any ThrottleLedger
+    public var changes: any ChangeFeed { feed }
+    private let feed: PGChangeFeed
 
     public func writeDurations() -> WriteDurations {
         let snapshot = statistics.snapshot()
@@ -56,6 +61,7 @@ public final class PostgresStore: DataStore {
     }
 
     public func close() {
+        feed.stop()
         box.committer.stop()
         pool.close()
     }

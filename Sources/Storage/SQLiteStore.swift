@@ -10,6 +10,9 @@ public final class SQLiteStore: DataStore {
     private let committer: GroupCommitter
     private let clock: any TimeSource
     public let ballotBox: any BallotBox
+    /// In memory: one process owns a SQLite database.
+    public let throttleLedger: any ThrottleLedger
+    public let changes: any ChangeFeed = SingleProcessChangeFeed()
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations; every
     /// time it stores comes from `clock`.
@@ -18,6 +21,7 @@ public final class SQLiteStore: DataStore {
         committer = GroupCommitter(database: database)
         self.clock = clock
         ballotBox = SQLiteBallotBox(database: database, committer: committer, clock: clock)
+        throttleLedger = MemoryThrottleLedger(clock: clock)
     }
 
     /// `init(path:clock:)` as a function, for `Application`'s store opener.

@@ -13,6 +13,11 @@ public protocol DataStore: Sendable {
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Ballot sessions and casts (contract §5), which do not run in a caller's transaction.
     var ballotBox: any BallotBox { get }
+    /// Counts of failed codes and objections per client, shared by every instance on the
+    /// database.
+    var throttleLedger: any ThrottleLedger { get }
+    /// Changes announced between instances on the database, for their caches.
+    var changes: any ChangeFeed { get }
     /// Durations of write transactions so far, for `/metrics`.
     func writeDurations() -> WriteDurations
     /// Waits for running work, then releases the backend. Later calls throw.

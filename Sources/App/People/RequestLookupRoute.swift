@@ -25,7 +25,7 @@ struct RequestLookupRoute {
         try throttle.check(client, tooMany: "unknown codes")
         let missing = APIError.notFound("No request with that code.")
         guard let code = RequestCode(request.pathParameters["code"] ?? "") else {
-            throttle.record(client)
+            try throttle.record(client)
             throw missing
         }
         let found = try store.read { transaction -> (FirstAskedRequest, String?)? in
@@ -37,7 +37,7 @@ struct RequestLookupRoute {
             return (item, department)
         }
         guard let (item, department) = found else {
-            throttle.record(client)
+            try throttle.record(client)
             throw missing
         }
         return .json([

@@ -2,8 +2,8 @@ import Primitives
 
 /// Encoded responsibility boards by (township code, year, as-of date). A board changes only when
 /// the township's registry, a check or its settings change, and each such write calls
-/// `invalidate`; a board computed from a snapshot older than the latest invalidation is served
-/// but not kept. At most `capacity` boards are kept (any `as_of` may be asked for).
+/// `invalidate` (here, and through the store's change feed on every other instance); a board
+/// computed from a snapshot older than the latest invalidation is served but not kept. At most `capacity` boards are kept (any `as_of` may be asked for).
 final class ResponsibilityCache: Sendable {
     struct Key: Hashable, Sendable {
         var township: String
@@ -14,6 +14,8 @@ final class ResponsibilityCache: Sendable {
     private struct State {
         var entries: [Key: EncodedDocument] = [:]
         var generations: [String: Int] = [:]
+        /// Moves on every `invalidateAll`.
+        var epoch = 0
     }
 
     private let state = Locked(State())
@@ -29,15 +31,25 @@ final class ResponsibilityCache: Sendable {
     }
 
     func entry(_ key: Key, load: () throws -> EncodedDocument) throws -> EncodedDocument {
-        let (hit, generation) = state.withLock { ($0.entries[key], $0.generations[key.township, default: 0]) }
+        let (hit, generation, epoch) = state.withLock {
+            ($0.entries[key], $0.generations[key.township, default: 0], $0.epoch)
+        }
         if let hit { return hit }
         let loaded = try load()
         state.withLock { state in
-            guard state.generations[key.township, default: 0] == generation else { return }
+            guard state.generations[key.township, default: 0] == generation, state.epoch == epoch else { return }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
             state.entries[key] = loaded
         }
         return loaded
+    }
+
+    /// Forgets every board, as after announcements from other instances may have been lost.
+    func invalidateAll() {
+        state.withLock { state in
+            state.epoch += 1
+            state.entries.removeAll()
+        }
     }
 
     /// Forgets the township's boards; call after a write that changes them has committed.

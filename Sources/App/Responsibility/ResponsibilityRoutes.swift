@@ -11,6 +11,9 @@ struct ResponsibilityRoutes {
     let scope: TownshipScope
     let clock: any TimeSource
     let cache: ResponsibilityCache
+    /// Called with the township's code after a write that changes its boards, here and (through
+    /// the store's change feed) on every other instance.
+    let changed: @Sendable (String) -> Void
 
     func register(in router: inout Router) {
         let project = "/projects/{id}"
@@ -52,7 +55,7 @@ struct ResponsibilityRoutes {
             guard let check else { throw APIError.invalid(errors) }
             return try transaction.projects.putCheck(projectID: id, check: check, byCadreID: request.cadreID)
         }
-        cache.invalidate(township: township.code)
+        changed(township.code)
         var object = stored.json
         object["project_id"] = .int(id)
         let location = "/v1/townships/\(township.code)/projects/\(id)/checks/\(stored.check.month)"

@@ -224,7 +224,7 @@ struct AssessmentRoutes {
         let id = try store.write {
             try $0.assessments.addObjection(assessmentID: assessment.id, cadreID: cadreID, text: text)
         }
-        objectionLimit.record(client)
+        try objectionLimit.record(client)
         return .json(["id": .int(id)], status: 201)
     }
 

@@ -113,14 +113,14 @@ struct BallotRoutes {
         do {
             principal = try auth.principal(request)
         } catch {
-            throttle.record(client)
+            try throttle.record(client)
             throw error
         }
         guard case .ballot(let hash) = principal else {
             throw APIError.forbidden("This route takes a ballot code (测评码), not an admin token.")
         }
         guard let session = try ballots.session(tokenHash: hash) else {
-            throttle.record(client)
+            try throttle.record(client)
             throw APIError.unauthorized("The ballot code is unknown or has been replaced.")
         }
         return session

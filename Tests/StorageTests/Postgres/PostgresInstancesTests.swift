@@ -1,0 +1,91 @@
+import Domain
+import Glibc
+import PostgresStorage
+import Primitives
+import Store
+import Testing
+
+/// What instances on one PostgreSQL database share beyond the data (contract §14): the throttle's
+/// windows and announcements of changes for their caches.
+@Suite(.requiresPostgres)
+struct PostgresInstancesTests {
+    @Test func throttleWindowsAreSharedByEveryStoreOnTheDatabase() throws {
+        let conninfo = try PGFixture.database()
+        let clock = ManualClock(wallSeconds: 1_796_560_000)
+        let stores = try (0..<3).map { _ in try PostgresStore(conninfo: conninfo, clock: clock, poolSize: 2) }
+        defer { stores.forEach { $0.close() } }
+        for store in stores { _ = try store.throttleLedger.add(scope: "ballot-codes", key: "k", window: 600) }
+        for store in stores { #expect(try store.throttleLedger.current(scope: "ballot-codes", key: "k")?.count == 3) }
+    }
+
+    @Test func throttleWindowsAreUnloggedAndHoldNoAddress() throws {
+        let conninfo = try PGFixture.database()
+        let store = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        defer { store.close() }
+        let persistence = try store.pool.withConnection {
+            try $0.queryOne("SELECT relpersistence FROM pg_class WHERE relname = 'throttle_windows'") { $0.string(0) }
+        }
+        #expect(persistence == "u")  // UNLOGGED: never in the WAL
+    }
+
+    @Test func anAnnouncedChangeIsHeardByTheOtherStores() throws {
+        let conninfo = try PGFixture.database()
+        let announcer = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let listener = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        defer { [announcer, listener].forEach { $0.close() } }
+        let heard = Heard()
+        listener.changes.listen { heard.append($0) }
+        try heard.wait(for: .everything)  // listening from here on
+        announcer.changes.announce(township: "niumasi")
+        announcer.changes.announce(township: "牛马司")
+        try heard.wait(for: .township("牛马司"))
+        #expect(heard.notices == [.everything, .township("niumasi"), .township("牛马司")])
+    }
+
+    @Test func aLostListeningSessionReconnectsAndTellsEverything() throws {
+        let conninfo = try PGFixture.database()
+        let store = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        defer { store.close() }
+        let heard = Heard()
+        store.changes.listen { heard.append($0) }
+        try heard.wait(for: .everything)
+        let ended = try store.pool.withConnection {
+            try $0.run(
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND query LIKE 'LISTEN duping_changes%'
+                """)
+        }
+        #expect(ended == 1)
+        try heard.wait(for: .everything, count: 2)
+        store.changes.announce(township: "niumasi")
+        try heard.wait(for: .township("niumasi"))
+    }
+}
+
+/// Notices a feed has delivered, with a wait for one to arrive (a bound on a delivery that must
+/// happen, not a timing assertion).
+private final class Heard: @unchecked Sendable {
+    private let lock = Lock()
+    private var list: [ChangeNotice] = []
+
+    var notices: [ChangeNotice] { lock.withLock { list } }
+
+    func append(_ notice: ChangeNotice) {
+        lock.withLock {
+            list.append(notice)
+            lock.signalAll()
+        }
+    }
+
+    struct NotHeard: Error {}
+
+    func wait(for notice: ChangeNotice, count: Int = 1, seconds: Double = 20) throws {
+        let clock = SystemClock()
+        let deadline = clock.monotonicSeconds() + seconds
+        while lock.withLock({ list.filter { $0 == notice }.count }) < count {
+            if clock.monotonicSeconds() > deadline { throw NotHeard() }
+            usleep(10_000)
+        }
+    }
+}
