@@ -5,9 +5,7 @@ import Testing
 
 /// The archive detects tampering; the running aggregates always equal a full recount.
 @Suite struct ArchiveAndRecountTests {
-    @Test(
-        TestBackend.sqliteOnly("alters rows in the SQLite file; chain verification is backend-neutral (Domain)"),
-        arguments: ["data", "kind", "created_at", "prev_hash"])
+    @Test(arguments: ["data", "kind", "created_at", "prev_hash"])
     func verifyNamesTheFirstAlteredRecord(column: String) throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[0]
@@ -20,10 +18,8 @@ import Testing
             ? #"{"title":"改","detail":""}"#
             : column == "kind"
                 ? "award" : column == "prev_hash" ? String(repeating: "1", count: 64) : "2020-01-01T00:00:00Z"
-        try f.app.app.database.write { connection in
-            try connection.run(
-                "UPDATE archive_records SET \(column) = ? WHERE cadre_id = ? AND seq = 2", [replacement, cadre])
-        }
+        try f.app.app.tamper(
+            "UPDATE archive_records SET \(column) = ? WHERE cadre_id = ? AND seq = 2", [replacement, cadre])
         let verdict = try f.get("/cadres/\(cadre)/archive/verify").json
         #expect(verdict["valid"] == .bool(false))
         #expect(verdict["first_bad_seq"] == .int(2))
@@ -57,16 +53,13 @@ import Testing
         #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "ok\n")
     }
 
-    @Test(TestBackend.sqliteOnly("deletes a row in the SQLite file; chain verification is backend-neutral (Domain)"))
-    func deletedRecordBreaksTheChain() throws {
+    @Test func deletedRecordBreaksTheChain() throws {
         let f = try EvaluationFixture()
         let cadre = f.cadres[1]
         for title in ["一", "二", "三"] {
             _ = try f.post("/cadres/\(cadre)/archive", #"{"kind":"note","title":"\#(title)"}"#)
         }
-        try f.app.app.database.write {
-            try $0.run("DELETE FROM archive_records WHERE cadre_id = ? AND seq = 2", [cadre])
-        }
+        try f.app.app.tamper("DELETE FROM archive_records WHERE cadre_id = ? AND seq = 2", [cadre])
         #expect(try f.get("/cadres/\(cadre)/archive/verify").json["valid"] == .bool(false))
     }
 

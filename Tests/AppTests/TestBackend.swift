@@ -43,3 +43,35 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: PostgresCluster.shouldRun, Comment(rawValue: PostgresCluster.skipReason ?? ""))
     }
 }
+
+extension Application {
+    /// Runs one statement on the database behind the store, whichever backend it is, for tests
+    /// that tamper with stored rows. `?` placeholders, as SQLite writes them, become PostgreSQL's
+    /// `$1`, `$2`… there.
+    func tamper(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
+        if let postgres = store as? PostgresStore {
+            _ = try postgres.pool.withConnection { try $0.run(Self.numberedPlaceholders(sql), arguments) }
+        } else {
+            try database.write { _ = try $0.run(sql, arguments) }
+        }
+    }
+
+    /// The text of one column of every row a query returns, on either backend.
+    func strings(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [String] {
+        if let postgres = store as? PostgresStore {
+            return try postgres.pool.withConnection {
+                try $0.query(Self.numberedPlaceholders(sql), arguments) { $0.string(0) }
+            }
+        }
+        return try database.read { try $0.query(sql, arguments) { $0.string(0) } }
+    }
+
+    private static func numberedPlaceholders(_ sql: String) -> String {
+        var number = 0
+        return sql.split(separator: "?", omittingEmptySubsequences: false).enumerated().map { index, part in
+            guard index > 0 else { return String(part) }
+            number += 1
+            return "$\(number)" + part
+        }.joined()
+    }
+}
