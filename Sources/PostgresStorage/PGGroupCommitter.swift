@@ -32,16 +32,7 @@ final class PGGroupCommitter: @unchecked Sendable {
     init(pool: PGPool, maxBatch: Int = 256) {
         self.pool = pool
         self.maxBatch = maxBatch
-        let box = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        pthread_create(
-            &thread, nil,
-            { raw in
-                let committer = Unmanaged<PGGroupCommitter>.fromOpaque(raw!).takeRetainedValue()
-                committer.run()
-                return nil
-            }, box)
-        pthread_detach(thread)
+        startThread { [self] in run() }
     }
 
     func enqueue(_ job: Job) {

@@ -85,16 +85,7 @@ public final class GroupCommitter: @unchecked Sendable {
         self.database = database
         self.maxBatch = maxBatch
         self.scrubDelay = scrubDelay
-        let box = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        pthread_create(
-            &thread, nil,
-            { raw in
-                let committer = Unmanaged<GroupCommitter>.fromOpaque(raw!).takeRetainedValue()
-                committer.run()
-                return nil
-            }, box)
-        pthread_detach(thread)
+        startThread { [self] in run() }
     }
 
     /// Runs `work` in the next group transaction and returns its result once that transaction is
