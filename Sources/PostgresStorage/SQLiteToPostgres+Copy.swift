@@ -71,7 +71,9 @@ extension SQLiteToPostgres {
     ///   row gains an id or a time. Empty slots (of open rounds) are layout, not ballots: not copied.
     /// - They go through a temporary table and into `ballots` sorted by receipt, as
     ///   `PGRoundRepository.close` leaves a closed round's ballots (same `ORDER BY receipt`, same
-    ///   collation), so the heap's order is the random receipts' for every round.
+    ///   collation), so the heap's order is the random receipts' for every round. (As after a
+    ///   close, PostgreSQL may put a short row into room left on an earlier page, found through
+    ///   its free space map: that follows from the rows' sizes and receipts, never from voting.)
     static func copyBallots(from source: Connection, to target: PGConnection) throws -> Int {
         let slotColumns = try source.query("SELECT name FROM pragma_table_info('ballots')") { $0.string(0) }
         let columns = try TargetColumn.all(of: "ballots", target).map(\.name)
