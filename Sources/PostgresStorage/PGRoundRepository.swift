@@ -107,7 +107,9 @@ struct PGRoundRepository: RoundRepository {
     /// the order they were written, which during the round was the order of group commits.
     /// Copied out, deleted and inserted again sorted by their random receipt, in this
     /// transaction, they leave no order of voting in the live table; the dead versions are
-    /// reclaimed by (auto)vacuum. Nothing is written before the close is known to be allowed.
+    /// reclaimed by (auto)vacuum. (PostgreSQL may put a short row into room on an earlier page,
+    /// so the physical order is receipt order within each page, placed by size, not by voting
+    /// order.) Nothing is written before the close is known to be allowed.
     func close(townshipID: Int64, id: Int64) throws -> Round {
         var round = try existing(townshipID: townshipID, id: id)
         try round.transition(to: .closed, at: clock.timestamp())

@@ -8,7 +8,7 @@ struct Duping: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "DuPing (督评): cadre evaluation server for townships.",
         version: Version.number,
-        subcommands: [Serve.self, Backup.self, VerifyArchive.self],
+        subcommands: [Serve.self, Backup.self, VerifyArchive.self, Migrate.self],
         defaultSubcommand: Serve.self)
 }
 
