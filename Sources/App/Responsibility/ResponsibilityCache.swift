@@ -3,7 +3,8 @@ import Primitives
 /// Encoded responsibility boards by (township code, year, as-of date). A board changes only when
 /// the township's registry, a check or its settings change, and each such write calls
 /// `invalidate` (here, and through the store's change feed on every other instance); a board
-/// computed from a snapshot older than the latest invalidation is served but not kept. At most `capacity` boards are kept (any `as_of` may be asked for).
+/// computed from a snapshot older than the latest invalidation is served but not kept. At most
+/// `capacity` boards are kept (any `as_of` may be asked for).
 final class ResponsibilityCache: Sendable {
     struct Key: Hashable, Sendable {
         var township: String
