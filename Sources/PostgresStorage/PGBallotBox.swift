@@ -18,7 +18,7 @@ final class PGBallotBox: BallotBox {
     }
 
     private func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
-        try PostgresStore.translating { try pool.withConnection { try $0.inTransaction(.read, body) } }
+        try PostgresStore.translating { try pool.withTransaction(.read, body) }
     }
 
     func session(tokenHash: [UInt8]) throws -> BallotSession? {

@@ -70,18 +70,16 @@ final class PGGroupCommitter: @unchecked Sendable {
     private func commit(_ batch: [Job]) {
         var results: [Result<String, any Error>] = []
         do {
-            try pool.withConnection { connection in
-                try connection.inTransaction(.write) { connection in
-                    var accepted: [(receipt: Receipt, job: Job)] = []
-                    results = batch.map { job in
-                        Result { try connection.withSavepoint { try Self.spendCode(job, $0) } }.map { receipt in
-                            accepted.append((receipt, job))
-                            return receipt.display
-                        }
+            try pool.withTransaction(.write) { connection in
+                var accepted: [(receipt: Receipt, job: Job)] = []
+                results = batch.map { job in
+                    Result { try connection.withSavepoint { try Self.spendCode(job, $0) } }.map { receipt in
+                        accepted.append((receipt, job))
+                        return receipt.display
                     }
-                    try Self.insert(accepted.shuffled(), connection)
-                    try Self.count(accepted.map(\.job), connection)
                 }
+                try Self.insert(accepted.shuffled(), connection)
+                try Self.count(accepted.map(\.job), connection)
             }
         } catch {
             results = batch.map { _ in .failure(error) }

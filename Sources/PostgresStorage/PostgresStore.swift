@@ -25,9 +25,7 @@ public final class PostgresStore: DataStore {
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try Self.translating {
-            try pool.withConnection { connection in
-                try connection.inTransaction(.read) { try body(PostgresTransaction(connection: $0, clock: clock)) }
-            }
+            try pool.withTransaction(.read) { try body(PostgresTransaction(connection: $0, clock: clock)) }
         }
     }
 
@@ -37,9 +35,7 @@ public final class PostgresStore: DataStore {
         defer { statistics.record(seconds: WriteStatistics.now() - start, fault: fault) }
         do {
             return try Self.translating {
-                try pool.withConnection { connection in
-                    try connection.inTransaction(.write) { try body(PostgresTransaction(connection: $0, clock: clock)) }
-                }
+                try pool.withTransaction(.write) { try body(PostgresTransaction(connection: $0, clock: clock)) }
             }
         } catch {
             fault = Self.isDatabaseFault(error)
@@ -78,7 +74,8 @@ public final class PostgresStore: DataStore {
     }
 
     /// `PGError`s as the storage layer's `StoreError` where one applies, then "disk full" and
-    /// "busy" as the backend-neutral `StoreUnavailable`, as `SQLiteStore` does.
+    /// "busy" as the backend-neutral `StoreUnavailable`, as `SQLiteStore` does, and a lost or
+    /// refused connection as `StoreUnavailable.unreachable` (503, not 500).
     static func translating<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -88,7 +85,8 @@ public final class PostgresStore: DataStore {
     }
 
     static func translate(_ error: any Error) -> any Error {
-        switch PGError.translate(error) {
+        if let error = error as? PGError, error.kind == .connection { return StoreUnavailable.unreachable }
+        return switch PGError.translate(error) {
         case StoreError.diskFull: StoreUnavailable.diskFull
         case StoreError.busy: StoreUnavailable.busy
         case let translated: translated

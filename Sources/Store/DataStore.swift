@@ -42,6 +42,8 @@ public protocol StoreTransaction {
 public enum StoreUnavailable: Error, Equatable, Sendable {
     case diskFull
     case busy
+    /// The database server cannot be reached (restarting, network down).
+    case unreachable
 }
 
 /// A histogram of write transactions from begin to durable commit.

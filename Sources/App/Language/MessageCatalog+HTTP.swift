@@ -29,6 +29,7 @@ extension MessageCatalog {
         ("An internal error occurred; nothing was changed.", "服务器内部出错，未作任何更改。"),
         ("The server's disk is full; nothing was stored. Try again later.", "服务器磁盘已满，未保存任何内容，请稍后再试。"),
         ("The database is busy; nothing was stored. Try again shortly.", "数据库繁忙，未保存任何内容，请稍后再试。"),
+        ("The database cannot be reached; nothing was stored. Try again shortly.", "暂时无法连接数据库，未保存任何内容，请稍后再试。"),
         ("{msg} The first {} of {} errors are listed.", "{1}共 {3} 处错误，这里列出前 {2} 处。"),
         // Credentials (§2).
         ("An 'Authorization: Bearer <token>' header is required.", "需要提供 “Authorization: Bearer <令牌>” 请求头。"),

@@ -1,5 +1,5 @@
 import Domain
-import PostgresStorage
+@testable import PostgresStorage
 import Primitives
 import Store
 import Testing
@@ -36,5 +36,33 @@ struct PostgresStoreTests {
         let second = try PostgresStore(conninfo: conninfo)
         defer { second.close() }
         #expect(try second.read { try $0.access.township(code: "niumasi") } == township)
+    }
+
+    /// After PostgreSQL restarts, every session in the pool is dead; the next transactions start
+    /// again on new sessions instead of failing (the first request after a restart was a 500).
+    @Test func sessionsTheServerDroppedAreReplacedBeforeAnyWork() throws {
+        let conninfo = try PGFixture.database()
+        let store = try PostgresStore(conninfo: conninfo, poolSize: 3)
+        defer { store.close() }
+        _ = try store.write { try $0.access.createTownship(code: "niumasi", name: "牛马司镇") }
+        // Three sessions in the pool at once.
+        try store.read { _ in try store.read { _ in try store.read { _ in } } }
+        #expect(store.pool.openCount == 3)
+        let killer = try PGConnection(conninfo: conninfo)
+        let ended = try killer.run(
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'
+            """)
+        #expect(ended == 3)
+        #expect(try store.read { try $0.access.township(code: "niumasi")?.name } == "牛马司镇")
+        _ = try store.write { try $0.access.createTownship(code: "lianqiao", name: "莲桥镇") }
+    }
+
+    @Test func aLostConnectionIsUnavailableNotAnInternalError() {
+        let lost = PGError(sqlState: "08006", message: "server closed the connection unexpectedly", sql: "COMMIT")
+        #expect(PostgresStore.translate(lost) as? StoreUnavailable == .unreachable)
+        let refused = PGError(sqlState: "08001", message: "could not connect", sql: nil)
+        #expect(PostgresStore.translate(refused) as? StoreUnavailable == .unreachable)
     }
 }
