@@ -41,6 +41,11 @@ def _mean(results, key):
     return statistics.mean(values) if values else None
 
 
+def _cpu(results):
+    """CPU µs per request of the server, and of its PostgreSQL cluster where it has one."""
+    return _mean(results, "cpu_us_per_req") + (_mean(results, "db_cpu_us_per_req") or 0)
+
+
 def failures(rows):
     """Measures whose responses were not all 2xx, or whose idle connections did not all open."""
     return [f"pass {n} {m} on {s}: non-2xx {r['non2xx']}, socket errors {r['socket_errors']}"
@@ -58,7 +63,7 @@ def _targets(grouped, facts):
         ours, theirs = grouped.get((measure, server)), grouped.get((measure, peer))
         if ours and theirs:
             value = _mean(ours, "rps") / _mean(theirs, "rps")
-            cpu = _mean(theirs, "cpu_us_per_req") / _mean(ours, "cpu_us_per_req")
+            cpu = _cpu(theirs) / _cpu(ours)
             out.append((f"{label} (CPU per request: {cpu:.2f}× less)" if cpu >= 1 else
                         f"{label} (CPU per request: {1 / cpu:.2f}× more)", f"≥ {target}×", f"{value:.2f}×", value >= target))
 
