@@ -11,39 +11,42 @@ final class PGBallotBox: BallotBox {
     /// Frozen subject lists never change once a round is open, so each is read once.
     private let frozen = Locked<[Int64: FrozenSubjects]>([:])
 
-    init(pool: PGPool, clock: any TimeSource) {
+    /// `writer` serves the group committer alone; `pool` the session lookups and reads.
+    init(pool: PGPool, writer: PGPool, clock: any TimeSource) {
         self.pool = pool
         self.clock = clock
-        committer = PGGroupCommitter(pool: pool)
+        committer = PGGroupCommitter(pool: writer)
     }
 
     private func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
         try PostgresStore.translating { try pool.withTransaction(.read, body) }
     }
 
+    /// One statement outside any transaction block (a statement alone sees one snapshot): every
+    /// ballot passes here, and `BEGIN`, the round's own query and `COMMIT` were three more round
+    /// trips each.
     func session(tokenHash: [UInt8]) throws -> BallotSession? {
-        try read { connection in
-            guard
-                let member = try connection.queryOne(
-                    """
-                    SELECT p.round_id, r.township_id, p.evaluator_id, p.category, p.voted
-                    FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = $1
-                    """, [tokenHash],
-                    {
-                        (
-                            round: $0.int64(0), township: $0.int64(1), evaluator: $0.int64(2), category: $0.string(3),
-                            voted: $0.bool(4)
-                        )
-                    })
-            else { return nil }
-            let round = try PGRoundRepository.fetch(
-                townshipID: member.township, id: member.round, lists: false, connection)!
-            return BallotSession(
-                round: round, evaluatorID: member.evaluator,
-                category: EvaluatorCategory(rawValue: member.category) ?? .deputy,
-                voted: member.voted, tokenHash: tokenHash)
+        try PostgresStore.translating {
+            try pool.withReadOnlySession { connection in
+                try connection.queryOne(
+                    "SELECT \(Self.roundColumns), p.evaluator_id, p.category, p.voted "
+                        + "FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = $1", [tokenHash]
+                ) { row in
+                    BallotSession(
+                        round: PGRoundRepository.decode(row), evaluatorID: row.int64(16),
+                        category: EvaluatorCategory(rawValue: row.string(17)) ?? .deputy, voted: row.bool(18),
+                        tokenHash: tokenHash)
+                }
+            }
         }
     }
+
+    /// `PGRoundRepository.columnsWithoutLists` of `rounds r`, in its order (`decode` reads them
+    /// by position): a ballot never needs the round's panel or subject lists.
+    static let roundColumns = """
+        r.id, r.township_id, r.title, r.kind, r.period, r.rules, '[]', NULL::text, NULL::text, NULL::text, r.state,
+        r.created_at, r.opened_at, r.closed_at, r.published_at, r.commentary
+        """
 
     func session(round: Round, evaluatorID: Int64) throws -> BallotSession? {
         try read { connection in

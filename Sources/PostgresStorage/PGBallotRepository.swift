@@ -55,25 +55,22 @@ struct PGBallotRepository: BallotRepository {
     }
 }
 
-/// `round_tallies` in PostgreSQL: one row per round holding its `RoundTallies` text.
+/// `round_tallies` in PostgreSQL: one row per round holding its `RoundTallies` text, written by
+/// the ballot writer (`PGTallyCache`).
 enum PGTallyTable {
     static func load(roundID: Int64, _ connection: PGConnection) throws -> RoundTallies {
         guard
             let text = try connection.queryOne(
                 "SELECT data FROM round_tallies WHERE round_id = $1", [roundID], { $0.string(0) })
         else { return RoundTallies() }
+        return try decode(text, roundID: roundID)
+    }
+
+    static func decode(_ text: String, roundID: Int64) throws -> RoundTallies {
         guard let tallies = RoundTallies(text: text) else {
             throw PGError(
                 sqlState: "XX001", message: "round \(roundID): the stored aggregates are not readable", sql: nil)
         }
         return tallies
-    }
-
-    static func save(_ tallies: inout RoundTallies, roundID: Int64, _ connection: PGConnection) throws {
-        try connection.run(
-            """
-            INSERT INTO round_tallies (round_id, data) VALUES ($1, $2)
-            ON CONFLICT (round_id) DO UPDATE SET data = excluded.data
-            """, [roundID, tallies.text()])
     }
 }

@@ -109,10 +109,31 @@ public final class PGConnection {
         guard !isClosed else { throw .misuse("connection is closed", sql: sql) }
         let binds = PGBinds(arguments.map(\.sqlValue))
         let name = try statementName(sql, types: binds.types)
-        return binds.withPointers { values, lengths, formats in
+        let result = binds.withPointers { values, lengths, formats in
             PQexecPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
         }
+        forgetStatementsIfStale(result)
+        return result
     }
+
+    /// A migration run by another session (a newer instance on the same database) that changes a
+    /// column's type or collation makes every statement this session prepared over that column
+    /// fail with 0A000 "cached plan must not change result type", each time, for as long as the
+    /// session lives. On the first such failure the whole cache is dropped, so later statements
+    /// are prepared again under new names and run; the failed one (its transaction is aborted
+    /// already) is the caller's to retry. The old statements stay on the server until the next
+    /// `DEALLOCATE ALL`.
+    private func forgetStatementsIfStale(_ result: OpaquePointer?) {
+        guard let result, PQresultStatus(result) == PGRES_FATAL_ERROR,
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))),
+            String(cString: state) == Self.stalePlanState
+        else { return }
+        prepared.removeAll(keepingCapacity: true)
+    }
+
+    /// feature_not_supported, which PostgreSQL raises for a prepared statement whose result
+    /// columns changed type since it was prepared.
+    static let stalePlanState = "0A000"
 
     private func statementName(_ sql: String, types: [Oid]) throws(PGError) -> String {
         let key = sql + "\u{0}" + types.map(String.init).joined(separator: ",")

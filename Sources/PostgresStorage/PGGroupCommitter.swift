@@ -9,10 +9,11 @@ import Storage
 /// One durable write transaction for all the ballots waiting together (contract §5, §14), on a
 /// thread of its own, as SQLite's `GroupCommitter`.
 ///
-/// A batch spends each ballot's code in a savepoint (a refused ballot — already voted, round
-/// closed — rolls back alone), then inserts every accepted ballot with one statement in random
-/// order, so the heap order inside a commit says nothing about who voted first, then updates
-/// each touched round's running aggregates. Results reach each caller only after COMMIT.
+/// A batch checks its rounds are open and spends every ballot's code with one statement (a
+/// refused ballot — already voted, code replaced, round closed — is left out, the others go on),
+/// then inserts every accepted ballot with one statement in random order, so the heap order
+/// inside a commit says nothing about who voted first, then updates each touched round's running
+/// aggregates. Results reach each caller only after COMMIT.
 final class PGGroupCommitter: @unchecked Sendable {
     // @unchecked: `queue` and `stopped` are only touched while holding `lock`; everything else
     // is immutable or used only by the committer thread.
@@ -23,11 +24,15 @@ final class PGGroupCommitter: @unchecked Sendable {
         var completion: @Sendable (Result<String, any Error>) -> Void
     }
 
+    /// The committer's own session (a pool of one, which replaces it when it breaks); closed
+    /// when the thread ends.
     private let pool: PGPool
     private let lock = Lock()
     private var queue: [Job] = []
     private var stopped = false
     private let maxBatch: Int
+    /// Touched only by the committer thread.
+    private var tallies = PGTallyCache()
 
     init(pool: PGPool, maxBatch: Int = 256) {
         self.pool = pool
@@ -45,7 +50,7 @@ final class PGGroupCommitter: @unchecked Sendable {
         if !accepted { job.completion(.failure(PGError.misuse("the ballot writer is stopped", sql: nil))) }
     }
 
-    /// Lets queued ballots finish, then ends the thread.
+    /// Lets queued ballots finish, then ends the thread and closes its session.
     func stop() {
         lock.withLock {
             stopped = true
@@ -55,6 +60,7 @@ final class PGGroupCommitter: @unchecked Sendable {
 
     private func run() {
         while let batch = nextBatch() { commit(batch) }
+        pool.close()
     }
 
     private func nextBatch() -> [Job]? {
@@ -69,51 +75,28 @@ final class PGGroupCommitter: @unchecked Sendable {
 
     private func commit(_ batch: [Job]) {
         var results: [Result<String, any Error>] = []
+        var counted: [(roundID: Int64, version: String, tallies: RoundTallies)] = []
         do {
             try pool.withTransaction(.write) { connection in
+                let receipts = try PGCodeSpender.spend(batch.map(\.session), connection)
                 var accepted: [(receipt: Receipt, job: Job)] = []
-                results = batch.map { job in
-                    Result { try connection.withSavepoint { try Self.spendCode(job, $0) } }.map { receipt in
+                results = zip(batch, receipts).map { job, receipt in
+                    receipt.map { receipt in
                         accepted.append((receipt, job))
                         return receipt.display
                     }
                 }
                 try Self.insert(accepted.shuffled(), connection)
-                try Self.count(accepted.map(\.job), connection)
+                counted = try count(accepted.map(\.job), connection)
+            }
+            for round in counted {
+                tallies.remember(roundID: round.roundID, version: round.version, tallies: round.tallies)
             }
         } catch {
+            tallies.forget(roundIDs: batch.map(\.session.round.id))
             results = batch.map { _ in .failure(error) }
         }
         for (job, result) in zip(batch, results) { job.completion(result.mapError(PostgresStore.translate)) }
-    }
-
-    /// Checks the round is open and spends the code; the ballot's receipt.
-    private static func spendCode(_ job: Job, _ connection: PGConnection) throws -> Receipt {
-        let roundID = job.session.round.id
-        let evaluatorID = job.session.evaluatorID
-        let state = try connection.queryOne("SELECT state FROM rounds WHERE id = $1", [roundID]) { $0.string(0) }
-        var stored = job.session.round
-        stored.state = RoundState(rawValue: state ?? "") ?? .closed
-        try stored.requireOpenForBallots()
-        let spent =
-            if let tokenHash = job.session.tokenHash {
-                try connection.run(
-                    """
-                    UPDATE round_panel SET voted = 1
-                    WHERE round_id = $1 AND evaluator_id = $2 AND voted = 0 AND token_hash = $3
-                    """, [roundID, evaluatorID, tokenHash])
-            } else {
-                try connection.run(
-                    "UPDATE round_panel SET voted = 1 WHERE round_id = $1 AND evaluator_id = $2 AND voted = 0",
-                    [roundID, evaluatorID])
-            }
-        guard spent == 1 else {
-            let voted = try connection.queryOne(
-                "SELECT voted FROM round_panel WHERE round_id = $1 AND evaluator_id = $2", [roundID, evaluatorID]
-            ) { $0.bool(0) }
-            throw voted == false ? RoundError.codeReplaced : RoundError.alreadyVoted
-        }
-        return Receipt.generate()
     }
 
     /// One multi-row INSERT in the order given (the caller shuffles).
@@ -135,13 +118,18 @@ final class PGGroupCommitter: @unchecked Sendable {
     }
 
     /// Counts the accepted ballots into their rounds' running aggregates.
-    private static func count(_ jobs: [Job], _ connection: PGConnection) throws {
+    /// Returns what was written, for `tallies` to remember once the transaction has committed.
+    private func count(_ jobs: [Job], _ connection: PGConnection) throws -> [(
+        roundID: Int64, version: String, tallies: RoundTallies
+    )] {
         var rounds: [Int64: RoundTallies] = [:]
         for job in jobs {
             let roundID = job.session.round.id
-            if rounds[roundID] == nil { rounds[roundID] = try PGTallyTable.load(roundID: roundID, connection) }
+            if rounds[roundID] == nil { rounds[roundID] = try tallies.load(roundID: roundID, connection) }
             rounds[roundID]!.record(job.ballot, category: job.session.category)
         }
-        for roundID in rounds.keys.sorted() { try PGTallyTable.save(&rounds[roundID]!, roundID: roundID, connection) }
+        return try rounds.keys.sorted().map { roundID in
+            (roundID, try tallies.save(&rounds[roundID]!, roundID: roundID, connection), rounds[roundID]!)
+        }
     }
 }

@@ -20,4 +20,19 @@ extension PGPool {
             }
         }
     }
+
+    /// Runs `body`, which only reads, on a pooled session outside any transaction block. A
+    /// session the server dropped while idle fails the first statement; reading has no side
+    /// effects, so `body` runs again on another session (at most once more than the pool holds).
+    public func withReadOnlySession<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                return try withConnection(body)
+            } catch let error as PGError where error.kind == .connection && attempts <= size {
+                continue
+            }
+        }
+    }
 }

@@ -23,14 +23,17 @@ public final class PGPool: @unchecked Sendable {
     public let size: Int
     public let checkoutTimeout: Double
 
-    /// Opens one session at once, so a wrong conninfo fails here rather than at first use.
-    public init(conninfo: String, size: Int, checkoutTimeout: Double = 5) throws {
+    /// Opens one session at once, so a wrong conninfo fails here rather than at first use;
+    /// with `openNow: false` the first checkout opens it.
+    public init(conninfo: String, size: Int, checkoutTimeout: Double = 5, openNow: Bool = true) throws {
         precondition(size > 0, "a pool needs at least one connection")
         self.conninfo = conninfo
         self.size = size
         self.checkoutTimeout = checkoutTimeout
-        idle = [try PGConnection(conninfo: conninfo)]
-        open = 1
+        if openNow {
+            idle = [try PGConnection(conninfo: conninfo)]
+            open = 1
+        }
     }
 
     /// Runs `body` with a session nobody else uses meanwhile.

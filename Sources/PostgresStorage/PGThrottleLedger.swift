@@ -43,7 +43,7 @@ final class PGThrottleLedger: ThrottleLedger {
     func current(scope: String, key: String) throws -> ThrottleWindow? {
         let now = clock.wallSeconds()
         return try PostgresStore.translating {
-            try pool.withConnection { connection in
+            try pool.withReadOnlySession { connection in
                 try connection.queryOne(
                     "SELECT count, ends FROM throttle_windows WHERE scope = $1 AND key = $2 AND ends > $3",
                     [scope, key, now]

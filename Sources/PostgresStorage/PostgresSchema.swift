@@ -13,8 +13,60 @@ public enum PostgresSchema {
         Migration(version: 2, name: "rounds, anonymous ballots, tallies and archive", sql: evaluation),
         Migration(version: 3, name: "responsibility boards, reviews and assessments", sql: responsibility),
         Migration(version: 4, name: "whereabouts, visit diaries and first-asked requests", sql: people),
-        Migration(version: 5, name: "throttle windows shared by instances", sql: throttle),
+        Migration(version: 5, name: "text compared bytewise (COLLATE \"C\"), as in SQLite", sql: bytewiseText),
+        Migration(version: 6, name: "throttle windows shared by instances", sql: throttle),
     ]
+
+    /// Every text column compares bytewise (`COLLATE "C"`), as every text column does in SQLite
+    /// (`BINARY`), whatever collation the database was created with.
+    ///
+    /// PostgreSQL orders and compares `text` by the database's collation: `C` for a cluster made
+    /// with `initdb --no-locale`, but `en_US.UTF-8`, `zh_CN.UTF-8` or an ICU locale on most
+    /// servers, where `ORDER BY` puts `a b B Z 张` where SQLite puts `B Z a b 张`. What that
+    /// touches here (found by reading every query and constraint):
+    /// - ordering: `receipts` (`ORDER BY receipt`) and the closing rewrite, `round_subjects`
+    ///   (`ORDER BY kind`), `project_checks` (`ORDER BY month`), `quarterly_reviews`
+    ///   (`ORDER BY period`), `diary_entries` (`ORDER BY date`, and `date >= … AND date <= …`),
+    ///   `whereabouts`/`diary_entries` (`BETWEEN` on days). Their values have one fixed shape
+    ///   each (Crockford receipts, ISO days, `2026-Q1`), on which the locales met so far agree
+    ///   with bytewise order, so no answer of the API changes today — but nothing guarantees that
+    ///   of another locale, and any later `ORDER BY name` would differ between backends.
+    /// - uniqueness and keys: `townships.code`, `departments (township_id, name)`,
+    ///   `ballots.receipt`, `requests.code_digest`, `quarterly_reviews (township_id, period)` and
+    ///   the text parts of primary keys. PostgreSQL's locale collations are deterministic (equal
+    ///   only when bytewise equal), so they already accept and refuse what SQLite does; but a
+    ///   locale's B-tree index is only valid for the C library (or ICU) version that built it: an
+    ///   operating system upgrade that changes the locale's sort order silently corrupts it
+    ///   (missed lookups, duplicate "unique" keys) until `REINDEX`. Bytewise indexes never move.
+    ///   Comparing bytes is also cheaper than `strcoll` on every index comparison.
+    ///
+    /// Decided: the columns carry `COLLATE "C"` (this migration), not the queries — one place,
+    /// and it holds for every query and index written later. Tables added by later migrations
+    /// declare `TEXT COLLATE "C"` themselves; `PostgresCollationTests` checks that every text
+    /// column of the schema is `C`. Changing only the collation keeps the rows where they are
+    /// (no table rewrite); the indexes over the columns are rebuilt, one `ALTER TABLE` per table.
+    static let bytewiseText = """
+        DO $$
+        DECLARE
+            change record;
+        BEGIN
+            FOR change IN
+                SELECT c.table_name,
+                       string_agg(format('ALTER COLUMN %I TYPE text COLLATE "C"', c.column_name), ', '
+                                  ORDER BY c.ordinal_position) AS clauses
+                FROM information_schema.columns c
+                JOIN information_schema.tables t
+                  ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+                WHERE c.table_schema = current_schema() AND c.data_type = 'text'
+                  AND c.collation_name IS DISTINCT FROM 'C'
+                GROUP BY c.table_name
+                ORDER BY c.table_name
+            LOOP
+                EXECUTE format('ALTER TABLE %I %s', change.table_name, change.clauses);
+            END LOOP;
+        END
+        $$;
+        """
 
     static let registry = """
         CREATE TABLE townships (
@@ -310,8 +362,8 @@ public enum PostgresSchema {
     /// UNLOGGED, so none of it reaches the WAL, an archive or a replica.
     static let throttle = """
         CREATE UNLOGGED TABLE throttle_windows (
-            scope TEXT NOT NULL,
-            key TEXT NOT NULL,
+            scope TEXT COLLATE "C" NOT NULL,
+            key TEXT COLLATE "C" NOT NULL,
             count INTEGER NOT NULL,
             ends BIGINT NOT NULL,
             PRIMARY KEY (scope, key)

@@ -49,6 +49,28 @@ public final class PostgresCluster: Sendable {
         return conninfo(database: name)
     }
 
+    /// A conninfo for a new, empty database whose default collation orders text by language, as
+    /// most servers' databases do (this cluster's own are `C`): the C library's `en_US.UTF-8`
+    /// where the system has that locale, else ICU's `en-US`, which PostgreSQL carries itself.
+    public func makeLanguageOrderedDatabase() throws -> String {
+        let name = "t_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let choices = [
+            ["--lc-collate=en_US.UTF-8", "--lc-ctype=en_US.UTF-8"], ["--locale-provider=icu", "--icu-locale=en-US"],
+        ]
+        var failure: ClusterError?
+        for options in choices {
+            do {
+                try run(
+                    "createdb", ["-h", socketDirectory, "-U", Self.superuser, "-T", "template0"] + options + [name],
+                    asPostgres: false)
+                return conninfo(database: name)
+            } catch {
+                failure = error
+            }
+        }
+        throw failure!
+    }
+
     public func conninfo(database: String) -> String {
         "host=\(socketDirectory) dbname=\(database) user=\(Self.superuser)"
     }

@@ -21,6 +21,13 @@ MEASURES = [  # (measure, server, what was requested)
     ("scale", "DuPing", "`GET /healthz` with the idle connections open"),
 ]
 
+POSTGRES_MEASURES = [  # issue 18: the same DuPing binary on each backend, seeded alike
+    ("pg-board", "SQLite", "public board of the published round, DuPing on SQLite"),
+    ("pg-board", "PostgreSQL", "the same on PostgreSQL (served from memory)"),
+    ("pg-ballot", "SQLite", "durable `POST /v1/ballot` on SQLite (WAL, synchronous=FULL)"),
+    ("pg-ballot", "PostgreSQL", "the same on PostgreSQL (fsync on, synchronous_commit on)"),
+]
+
 
 def _group(rows):
     grouped = {}
@@ -34,6 +41,11 @@ def _mean(results, key):
     return statistics.mean(values) if values else None
 
 
+def _cpu(results):
+    """CPU µs per request of the server, and of its PostgreSQL cluster where it has one."""
+    return _mean(results, "cpu_us_per_req") + (_mean(results, "db_cpu_us_per_req") or 0)
+
+
 def failures(rows):
     """Measures whose responses were not all 2xx, or whose idle connections did not all open."""
     return [f"pass {n} {m} on {s}: non-2xx {r['non2xx']}, socket errors {r['socket_errors']}"
@@ -45,13 +57,13 @@ def _targets(grouped, facts):
     """(measure, target, measured, met) rows."""
     out = []
 
-    def ratio(label, measure, peer, target):
-        """Rate ratio DuPing / peer, with the CPU-per-request ratio peer / DuPing beside it
-        (> 1 means DuPing spends less CPU per request), which the noise affects much less."""
-        ours, theirs = grouped.get((measure, "DuPing")), grouped.get((measure, peer))
+    def ratio(label, measure, peer, target, server="DuPing"):
+        """Rate ratio server / peer, with the CPU-per-request ratio peer / server beside it
+        (> 1 means the server spends less CPU per request), which the noise affects much less."""
+        ours, theirs = grouped.get((measure, server)), grouped.get((measure, peer))
         if ours and theirs:
             value = _mean(ours, "rps") / _mean(theirs, "rps")
-            cpu = _mean(theirs, "cpu_us_per_req") / _mean(ours, "cpu_us_per_req")
+            cpu = _cpu(theirs) / _cpu(ours)
             out.append((f"{label} (CPU per request: {cpu:.2f}× less)" if cpu >= 1 else
                         f"{label} (CPU per request: {1 / cpu:.2f}× more)", f"≥ {target}×", f"{value:.2f}×", value >= target))
 
@@ -61,6 +73,8 @@ def _targets(grouped, facts):
     ratio("public board vs nginx, same bytes", "board", "nginx", 0.5)
     ratio("public responsibility board vs nginx, same bytes (issue 13)", "duties", "nginx", 0.5)
     ratio("durable ballot vs Hummingbird `/echo-ballot`", "ballot", "Hummingbird", 0.8)
+    ratio("durable ballot on PostgreSQL vs on SQLite (issue 18)", "pg-ballot", "SQLite", 0.5, server="PostgreSQL")
+    ratio("public board on PostgreSQL vs on SQLite (issue 18)", "pg-board", "SQLite", 0.5, server="PostgreSQL")
     ms = facts.get("results_from_aggregates_ms")
     if ms is not None:
         out.append(("results of 10,000 ballots × 200 subjects, from the aggregates", "≤ 50 ms",
@@ -92,7 +106,68 @@ def _machine():
     return f"{cpu}, {subprocess.check_output(['nproc']).decode().strip()} cores, Linux {platform.release()}; {wrk.strip()}"
 
 
-def render(rows, facts, *, smoke, board_bytes, responsibility_bytes=None):
+def _rates(grouped, measures):
+    lines = ["| measure | server | what | req/s by pass | mean req/s | CPU µs/req | p50 ms | p99 ms | RSS MB after | non-2xx |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for measure, server, what in measures:
+        results = grouped.get((measure, server))
+        if not results:
+            continue
+        by_pass = " / ".join(f"{r['rps']:,.0f}" for r in results)
+        cpu = f"{_mean(results, 'cpu_us_per_req'):.1f}"
+        if _mean(results, "db_cpu_us_per_req") is not None:
+            cpu += f" + {_mean(results, 'db_cpu_us_per_req'):.1f} PostgreSQL"
+        lines.append(
+            f"| {measure} | {server} | {what} | {by_pass} | {_mean(results, 'rps'):,.0f} | "
+            f"{cpu} | {_mean(results, 'p50_ms'):.2f} | {_mean(results, 'p99_ms'):.2f} | "
+            f"{max(r['rss_mb'] for r in results):.1f} | {sum(r['non2xx'] for r in results)} |")
+    return lines
+
+
+def postgres_section(rows, statistics, *, smoke):
+    """The PostgreSQL lines (issue 18): rates on both backends, the ratios, and what PostgreSQL
+    did during each ballot measure."""
+    grouped = _group(rows)
+    if not any(key[0].startswith("pg-") for key in grouped):
+        return []
+    lines = ["", "## PostgreSQL (issue 18)", "",
+             "One DuPing binary on each backend, both seeded by `bench/seed.py` with the same counts and "
+             "measured alternately; PostgreSQL is a throwaway cluster on this machine "
+             "(`bench/harness/pgcluster.py`: Unix socket, `fsync=on`, `synchronous_commit=on`, defaults "
+             "otherwise), SQLite a file in WAL mode with `synchronous=FULL`. CPU µs/req is DuPing's; on "
+             "PostgreSQL the cluster's processes' CPU follows it.", ""]
+    lines += ["| measure | target | measured | met |", "|---|---|---|---|"]
+    for measure, label in (("pg-ballot", "durable ballot, PostgreSQL / SQLite"),
+                           ("pg-board", "public board, PostgreSQL / SQLite")):
+        ours, theirs = grouped.get((measure, "PostgreSQL")), grouped.get((measure, "SQLite"))
+        if ours and theirs:
+            value = _mean(ours, "rps") / _mean(theirs, "rps")
+            met = "—" if smoke else "yes" if value >= 0.5 else "**no**"
+            lines.append(f"| {label} | ≥ 0.5× | {value:.2f}× | {met} |")
+    lines += [""] + _rates(grouped, POSTGRES_MEASURES)
+    for stats in statistics:
+        ballots = max(stats["ballots"], 1)
+        lines += ["", f"PostgreSQL during ballot pass {stats['pass']} ({stats['ballots']:,} ballots in "
+                      f"{stats['seconds']:.1f} s): {stats['commits']:,} transactions committed, "
+                      f"{stats['wal_sync']:,} WAL flushes (fsync) taking {stats['wal_sync_ms']:,.0f} ms in all "
+                      f"({stats['wal_sync_ms'] / max(stats['wal_sync'], 1):.2f} ms each), "
+                      f"{stats['wal_bytes'] / ballots / 1024:.1f} KiB of WAL per ballot."]
+        if "statements" in stats:
+            sizes = stats["batch_sizes"]
+            commits = max(stats["group_commits"], 1)
+            lines += [f"{stats['ballots_inserted']:,} ballots went in {stats['group_commits']:,} group commits "
+                      f"({stats['ballots_inserted'] / commits:.1f} per commit, largest {max((s for s, _ in sizes), default=0)}); "
+                      f"{stats['statement_calls'] / ballots:.1f} statements per ballot, "
+                      f"{stats['statement_ms'] / ballots:.3f} ms of server execution per ballot "
+                      f"({stats['statement_ms']:,.0f} ms in all, pg_stat_statements). Top statements:", "",
+                      "| statement | calls | per ballot | total ms | ms per call |", "|---|---|---|---|---|"]
+            for query, calls, ms in stats["statements"][:10]:
+                query = query.replace("|", "\\|")
+                lines.append(f"| `{query}` | {calls:,} | {calls / ballots:.2f} | {ms:,.0f} | {ms / max(calls, 1):.3f} |")
+    return lines
+
+
+def render(rows, facts, *, smoke, board_bytes, responsibility_bytes=None, pg_statistics=None):
     grouped = _group(rows)
     passes = max((r[0] for r in rows), default=0)
     lines = ["# DuPing benchmarks" + (" (smoke run: figures mean nothing)" if smoke else ""), "",
@@ -111,24 +186,28 @@ def render(rows, facts, *, smoke, board_bytes, responsibility_bytes=None):
         lines += [f"| {label} | {target} | {value} | {'—' if met is None else 'yes' if met else '**no**'} |"
                   for label, target, value, met in _targets(grouped, facts)]
         lines.append("")
-    lines += ["## Rates", "",
-              "| measure | server | what | req/s by pass | mean req/s | CPU µs/req | p50 ms | p99 ms | RSS MB after | non-2xx |",
-              "|---|---|---|---|---|---|---|---|---|---|"]
-    for measure, server, what in MEASURES:
-        results = grouped.get((measure, server))
-        if not results:
-            continue
-        by_pass = " / ".join(f"{r['rps']:,.0f}" for r in results)
-        lines.append(
-            f"| {measure} | {server} | {what} | {by_pass} | {_mean(results, 'rps'):,.0f} | "
-            f"{_mean(results, 'cpu_us_per_req'):.1f} | {_mean(results, 'p50_ms'):.2f} | {_mean(results, 'p99_ms'):.2f} | "
-            f"{max(r['rss_mb'] for r in results):.1f} | {sum(r['non2xx'] for r in results)} |")
+    lines += ["## Rates", ""] + _rates(grouped, MEASURES)
+    lines += postgres_section(rows, pg_statistics or [], smoke=smoke)
     lines += ["", "## Other figures", ""]
     for key in sorted(facts):
         value = facts[key]
         lines.append(f"- `{key}`: {value:,.3f}" if isinstance(value, float) else f"- `{key}`: {value}")
     lines += ["", "Where DuPing misses a target, the profile is in [PROFILE.md](PROFILE.md).", ""]
     return "\n".join(lines)
+
+
+def render_postgres_only(rows, facts, statistics, *, smoke):
+    """The report of `Scripts/bench --postgres`: the PostgreSQL lines alone."""
+    lines = [f"# DuPing on PostgreSQL and SQLite (issue 18){' (smoke run: figures mean nothing)' if smoke else ''}", "",
+             f"Written by `Scripts/bench --postgres` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} "
+             f"in {facts.get('total_s', 0) / 60:.1f} min. {_machine()}. wrk `-t2 -c{16 if smoke else 64} "
+             f"-d{1 if smoke else 10}s --latency`."]
+    lines += postgres_section(rows, statistics, smoke=smoke)
+    lines += ["", "## Other figures", ""]
+    for key in sorted(facts):
+        value = facts[key]
+        lines.append(f"- `{key}`: {value:,.3f}" if isinstance(value, float) else f"- `{key}`: {value}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
@@ -139,5 +218,9 @@ if __name__ == "__main__":
     with open(sys.argv[1]) as f:
         raw = json.load(f)
     facts = raw["facts"]
-    print(render(raw["rows"], facts, smoke=False, board_bytes=raw["board_bytes"],
-                 responsibility_bytes=raw.get("responsibility_bytes")), end="")
+    if raw.get("board_bytes") is None:  # a run of the PostgreSQL lines alone
+        print(render_postgres_only(raw["rows"], facts, raw.get("pg_statistics", []), smoke=False), end="")
+    else:
+        print(render(raw["rows"], facts, smoke=False, board_bytes=raw["board_bytes"],
+                     responsibility_bytes=raw.get("responsibility_bytes"),
+                     pg_statistics=raw.get("pg_statistics", [])), end="")

@@ -3,7 +3,12 @@
 Hummingbird peer, runs every wrk measure in two passes with the servers alternating, the
 results micro-benchmark and the connection-scale run, then writes the report.
 
-Usage: run.py --duping BIN --results-bench BIN [--hummingbird BIN] [--smoke] [--out FILE]
+With PostgreSQL installed, the run ends with the PostgreSQL lines of issue 18 (postgres_lines.py):
+the ballot and the public board on DuPing over a throwaway PostgreSQL cluster beside DuPing over
+SQLite; `--postgres-only` runs just those, `--no-postgres` leaves them out.
+
+Usage: run.py --duping BIN [--results-bench BIN] [--hummingbird BIN] [--smoke] [--out FILE]
+              [--postgres-only | --no-postgres] [--pg-codes N]
 """
 
 import argparse
@@ -19,6 +24,7 @@ import urllib.request
 
 import report
 import servers
+from postgres_lines import PostgresLines
 import wrk
 from procstat import rss_mb
 
@@ -52,6 +58,7 @@ class Bench:
         self.codes_from = 0
         self.rows = []  # (pass, measure, server, wrk result)
         self.facts = {}
+        self.pg_statistics = []  # what PostgreSQL did during each of its ballot measures
 
     def log(self, name):
         return os.path.join(self.work, f"{name}.log")
@@ -189,34 +196,51 @@ class Bench:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duping", required=True)
-    parser.add_argument("--results-bench", required=True)
+    parser.add_argument("--results-bench")
     parser.add_argument("--hummingbird")
     parser.add_argument("--smoke", action="store_true")
     parser.add_argument("--codes", type=int, default=240_000)
     parser.add_argument("--out")
+    parser.add_argument("--postgres-only", action="store_true", help="only the PostgreSQL lines (issue 18)")
+    parser.add_argument("--no-postgres", action="store_true", help="leave the PostgreSQL lines out")
+    parser.add_argument("--pg-codes", type=int, default=150_000,
+                        help="ballot codes seeded on each backend for the PostgreSQL lines")
     args = parser.parse_args()
+    if not args.postgres_only and not args.results_bench:
+        parser.error("--results-bench is needed unless --postgres-only")
     work = tempfile.mkdtemp(prefix="duping-bench-")
     os.chmod(work, 0o755)
     bench = Bench(args, work)
     started = time.monotonic()
     ok = False
     try:
-        say(f"seeding into {work}")
-        bench.seed()
-        say(f"seeded in {bench.facts['seed_s']:.1f}s: board {len(bench.board)} bytes, {bench.codes_total} codes")
-        bench.results_bench()
-        bench.start()
-        try:
-            bench.passes()
-        finally:
-            bench.stop()
+        if not args.postgres_only:
+            say(f"seeding into {work}")
+            bench.seed()
+            say(f"seeded in {bench.facts['seed_s']:.1f}s: board {len(bench.board)} bytes, {bench.codes_total} codes")
+            bench.results_bench()
+            bench.start()
+            try:
+                bench.passes()
+            finally:
+                bench.stop()
+        if not args.no_postgres:
+            say("PostgreSQL lines (issue 18): a throwaway cluster, DuPing on it and on SQLite")
+            lines = PostgresLines(bench, say, free_port)
+            lines.run()
+            bench.pg_statistics = lines.statistics
         bench.facts["total_s"] = time.monotonic() - started
+        raw = {"rows": bench.rows, "facts": bench.facts, "pg_statistics": bench.pg_statistics}
+        if not args.postgres_only:
+            raw.update(board_bytes=len(bench.board), responsibility_bytes=len(bench.responsibility))
         if args.out:  # the raw figures first, so a report bug never loses a run
             with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-                json.dump({"rows": bench.rows, "facts": bench.facts, "board_bytes": len(bench.board),
-                           "responsibility_bytes": len(bench.responsibility)}, f, indent=1)
-        text = report.render(bench.rows, bench.facts, smoke=bench.smoke, board_bytes=len(bench.board),
-                             responsibility_bytes=len(bench.responsibility))
+                json.dump(raw, f, indent=1)
+        if args.postgres_only:
+            text = report.render_postgres_only(bench.rows, bench.facts, bench.pg_statistics, smoke=bench.smoke)
+        else:
+            text = report.render(bench.rows, bench.facts, smoke=bench.smoke, board_bytes=len(bench.board),
+                                 responsibility_bytes=len(bench.responsibility), pg_statistics=bench.pg_statistics)
         if args.out:
             with open(args.out, "w") as f:
                 f.write(text)

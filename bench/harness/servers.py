@@ -71,15 +71,18 @@ class Server:
         self.log.close()
 
 
-def duping(binary, data_dir, port, log_path, access_log=False, extra_args=()):
-    """DuPing on `data_dir` (created on first start, with data_dir/root.token)."""
+def duping(binary, data_dir, port, log_path, access_log=False, extra_args=(), database=None, name="DuPing"):
+    """DuPing on `data_dir` (created on first start, with data_dir/root.token); its data in SQLite
+    there, or in PostgreSQL at `database` (a conninfo) when given."""
     # The seeded panel (up to 240,000 evaluators, one code each for the ballot measure) is above the
     # fair-use default of 5,000 per township, so the bench raises it.
     command = [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--data", data_dir,
                "--public", "Public", "--max-registry-rows", "300000", *extra_args]
+    if database:
+        command += ["--database", database]
     if not access_log:
         command.append("--no-access-log")
-    return Server("DuPing", command, port, log_path)
+    return Server(name, command, port, log_path)
 
 
 def hummingbird(binary, port, log_path):

@@ -123,6 +123,21 @@ struct PGConnectionTests {
         #expect(try connection.queryOne("SELECT $1::text IS NULL", ["y"]) { $0.bool(0) } == false)
     }
 
+    /// Another session (a newer instance migrating) changes a column's collation: the
+    /// statement prepared before fails once (0A000), then every statement is prepared again.
+    @Test func statementsPreparedBeforeAColumnChanged_RunAgainAfterOneFailure() throws {
+        let conninfo = try PGFixture.database()
+        let reader = try PGConnection(conninfo: conninfo)
+        let migrator = try PGConnection(conninfo: conninfo)
+        try migrator.execute("CREATE TABLE t (name TEXT NOT NULL); INSERT INTO t VALUES ('a')")
+        let sql = "SELECT name FROM t"
+        #expect(try reader.query(sql) { $0.string(0) } == ["a"])
+        try migrator.execute(#"ALTER TABLE t ALTER COLUMN name TYPE text COLLATE "C""#)
+        let error = try #require(throws: PGError.self) { try reader.query(sql) { $0.string(0) } }
+        #expect(error.sqlState == "0A000")
+        #expect(try reader.query(sql) { $0.string(0) } == ["a"])
+    }
+
     @Test func wrongConninfo_FailsWithAConnectionError() throws {
         let error = try #require(throws: PGError.self) {
             try PGConnection(conninfo: "host=/nonexistent-duping-socket dbname=x connect_timeout=1")

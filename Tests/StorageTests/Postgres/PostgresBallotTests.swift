@@ -58,6 +58,23 @@ struct PostgresBallotTests {
         #expect(read.tally == read.recount)
     }
 
+    /// The ballot writer has a session of its own: a ballot is committed while every session of
+    /// the store's pool is taken (it used to wait for one, and here time out after 5 s).
+    @Test func aBallotIsWritten_WhileEveryPooledSessionIsBusy() throws {
+        let conninfo = try PGFixture.database()
+        let backend = StoreBackend(name: "PostgreSQL") { _, clock in
+            try PostgresStore(conninfo: conninfo, clock: clock, poolSize: 1)
+        }
+        let f = try StoreFixture(backend)
+        let store = try #require(f.store as? PostgresStore)
+        let round = try f.draft()
+        let hashes = try f.open(round)
+        let box = f.store.ballotBox
+        let session = try #require(try box.session(tokenHash: hashes[f.evaluators[0]]!))
+        let receipt = try store.pool.withConnection { _ in try box.cast(f.ballot(score: 70), session: session) }
+        #expect(try f.store.read { try $0.ballots.receipts(roundID: round.id) } == [receipt])
+    }
+
     @Test func closing_RewritesTheRoundsBallotsInReceiptOrder() throws {
         let (backend, conninfo) = try Self.sharedDatabase()
         let f = try StoreFixture(backend, evaluators: 12)

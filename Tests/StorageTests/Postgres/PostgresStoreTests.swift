@@ -49,14 +49,18 @@ struct PostgresStoreTests {
         try store.read { _ in try store.read { _ in try store.read { _ in } } }
         #expect(store.pool.openCount == 3)
         let killer = try PGConnection(conninfo: conninfo)
-        let ended = try killer.run(
-            """
+        let terminateOthers = """
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'
-            """)
+            """
+        let ended = try killer.run(terminateOthers)
         #expect(ended == 3)
         #expect(try store.read { try $0.access.township(code: "niumasi")?.name } == "牛马司镇")
         _ = try store.write { try $0.access.createTownship(code: "lianqiao", name: "莲桥镇") }
+        // The ballot's code lookup, one statement outside a transaction, likewise.
+        try store.read { _ in try store.read { _ in try store.read { _ in } } }
+        #expect(try killer.run(terminateOthers) == 3)
+        #expect(try store.ballotBox.session(tokenHash: Array(repeating: 7, count: 32)) == nil)
     }
 
     @Test func aLostConnectionIsUnavailableNotAnInternalError() {
