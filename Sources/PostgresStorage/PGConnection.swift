@@ -16,6 +16,8 @@ public final class PGConnection {
     /// `cacheLimit`, as the server keeps each prepared statement until the session ends.
     private var prepared: [String: String] = [:]
     private var preparedCount = 0
+    /// SQL written with `?` placeholders, numbered for PostgreSQL (`PGPlaceholders`), by its text.
+    private var numberedSQL: [String: String] = [:]
     static let cacheLimit = 256
     private var isClosed = false
 
@@ -98,6 +100,15 @@ public final class PGConnection {
         defer { PQclear(result) }
         try check(result, sql: sql)
         for row in 0..<PQntuples(result) { try body(PGRow(result: result!, row: row)) }
+    }
+
+    /// `sql` with its `?` placeholders numbered (`$1`, `$2`, …), rewritten once per statement text.
+    func numbered(_ sql: String) -> String {
+        if let numbered = numberedSQL[sql] { return numbered }
+        if numberedSQL.count >= Self.cacheLimit { numberedSQL.removeAll(keepingCapacity: true) }
+        let numbered = PGPlaceholders.numbered(sql)
+        numberedSQL[sql] = numbered
+        return numbered
     }
 
     /// How many statements this session has prepared and cached; lets tests observe the bound.

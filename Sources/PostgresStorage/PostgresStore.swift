@@ -30,7 +30,7 @@ public final class PostgresStore: DataStore {
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         try Self.translating {
-            try pool.withTransaction(.read) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+            try pool.withTransaction(.read) { try body(transaction($0)) }
         }
     }
 
@@ -40,12 +40,20 @@ public final class PostgresStore: DataStore {
         defer { statistics.record(seconds: WriteStatistics.now() - start, fault: fault) }
         do {
             return try Self.translating {
-                try pool.withTransaction(.write) { try body(PostgresTransaction(connection: $0, clock: clock)) }
+                try pool.withTransaction(.write) { try body(transaction($0)) }
             }
         } catch {
             fault = Self.isDatabaseFault(error)
             throw error
         }
+    }
+
+    /// The repositories of a transaction on `connection`.
+    private func transaction(_ connection: PGConnection) -> SQLTransaction {
+        SQLTransaction(
+            session: PostgresSession(connection: connection), clock: clock,
+            rounds: PGRoundRepository(connection: connection, clock: clock),
+            ballots: PGBallotRepository(connection: connection))
     }
 
     public var ballotBox: any BallotBox { box }
@@ -97,20 +105,4 @@ public final class PostgresStore: DataStore {
         case let translated: translated
         }
     }
-}
-
-/// The repositories of one PostgreSQL transaction, all on its session.
-struct PostgresTransaction: StoreTransaction {
-    let connection: PGConnection
-    let clock: any TimeSource
-    var access: any AccessRepository { PGAccessRepository(connection: connection, clock: clock) }
-    var registry: any RegistryRepository { PGRegistryRepository(connection: connection, clock: clock) }
-    var rounds: any RoundRepository { PGRoundRepository(connection: connection, clock: clock) }
-    var ballots: any BallotRepository { PGBallotRepository(connection: connection) }
-    var archive: any ArchiveRepository { PGArchiveRepository(connection: connection, clock: clock) }
-    var projects: any ProjectRepository { PGProjectRepository(connection: connection, clock: clock) }
-    var reviews: any ReviewRepository { PGReviewRepository(connection: connection, clock: clock) }
-    var assessments: any AssessmentRepository { PGAssessmentRepository(connection: connection, clock: clock) }
-    var people: any PeopleRepository { PGPeopleRepository(connection: connection, clock: clock) }
-    var requests: any RequestRepository { PGRequestRepository(connection: connection, clock: clock) }
 }

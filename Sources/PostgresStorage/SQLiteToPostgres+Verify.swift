@@ -21,7 +21,7 @@ extension SQLiteToPostgres {
         try source.forEachRow("SELECT cadre_id, hash FROM archive_records ORDER BY cadre_id, seq") { row in
             sourceHashes[row.int64(0), default: []].append(row.string(1))
         }
-        let archive = PGArchiveRepository(connection: target, clock: SystemClock())
+        let archive = SQLArchiveRepository(session: PostgresSession(connection: target), clock: SystemClock())
         let cadres = try archive.cadresWithRecords()
         for cadre in cadres {
             let records = try archive.records(cadreID: cadre)

@@ -30,11 +30,19 @@ public final class SQLiteStore: DataStore {
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try database.read { try body(SQLiteTransaction(connection: $0, clock: clock)) } }
+        try Self.translating { try database.read { try body(transaction($0)) } }
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try Self.translating { try database.write { try body(SQLiteTransaction(connection: $0, clock: clock)) } }
+        try Self.translating { try database.write { try body(transaction($0)) } }
+    }
+
+    /// The repositories of a transaction on `connection`.
+    private func transaction(_ connection: Connection) -> SQLTransaction {
+        SQLTransaction(
+            session: SQLiteSession(connection: connection), clock: clock,
+            rounds: SQLiteRoundRepository(connection: connection, clock: clock),
+            ballots: SQLiteBallotRepository(connection: connection))
     }
 
     public func writeDurations() -> WriteDurations {
@@ -65,20 +73,4 @@ public final class SQLiteStore: DataStore {
             throw translate(error)
         }
     }
-}
-
-/// The repositories of one SQLite transaction, all on its connection.
-struct SQLiteTransaction: StoreTransaction {
-    let connection: Connection
-    let clock: any TimeSource
-    var access: any AccessRepository { SQLiteAccessRepository(connection: connection, clock: clock) }
-    var registry: any RegistryRepository { SQLiteRegistryRepository(connection: connection, clock: clock) }
-    var rounds: any RoundRepository { SQLiteRoundRepository(connection: connection, clock: clock) }
-    var ballots: any BallotRepository { SQLiteBallotRepository(connection: connection) }
-    var archive: any ArchiveRepository { SQLiteArchiveRepository(connection: connection, clock: clock) }
-    var projects: any ProjectRepository { SQLiteProjectRepository(connection: connection, clock: clock) }
-    var reviews: any ReviewRepository { SQLiteReviewRepository(connection: connection, clock: clock) }
-    var assessments: any AssessmentRepository { SQLiteAssessmentRepository(connection: connection, clock: clock) }
-    var people: any PeopleRepository { SQLitePeopleRepository(connection: connection, clock: clock) }
-    var requests: any RequestRepository { SQLiteRequestRepository(connection: connection, clock: clock) }
 }

@@ -30,7 +30,7 @@ import Testing
         defer { database.close() }
         #expect(database.schemaVersion == Schema.migrations.count)
         try database.read { connection in
-            let registry = SQLiteRegistryRepository(connection: connection, clock: SystemClock())
+            let registry = SQLRegistryRepository(session: SQLiteSession(connection: connection), clock: SystemClock())
             let cadre = try #require(try registry.get(Registry.cadres, townshipID: 1, id: 3))
             #expect(cadre["name"] == "张三")
             #expect(cadre["post"] == "站长")
@@ -43,10 +43,12 @@ import Testing
             #expect(project["state"] == "active")
             #expect(project["due_changes"] == 0)
             #expect(project["start"] == .null)
-            let access = SQLiteAccessRepository(connection: connection, clock: SystemClock())
+            let access = SQLAccessRepository(session: SQLiteSession(connection: connection), clock: SystemClock())
             #expect(try access.township(id: 1)?.settings == TownshipSettings())
             #expect(try access.credential(tokenHash: [1])?.kind == .admin)
-            let timeline = try SQLiteProjectRepository(connection: connection, clock: SystemClock()).timeline(
+            let timeline = try SQLProjectRepository(
+                session: SQLiteSession(connection: connection), clock: SystemClock()
+            ).timeline(
                 projectID: 4)
             #expect(timeline.map(\.event) == [.created])
             #expect(timeline.first?.at == "2026-01-03T00:00:00Z")

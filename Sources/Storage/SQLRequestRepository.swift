@@ -2,9 +2,9 @@ import Domain
 import Primitives
 import Store
 
-/// First-asked requests (contract §12) in PostgreSQL.
-struct PGRequestRepository: RequestRepository {
-    let connection: PGConnection
+/// First-asked requests (contract §12), on either backend.
+struct SQLRequestRepository: RequestRepository {
+    let session: any SQLSession
     let clock: any TimeSource
 
     private static let columns = """
@@ -17,14 +17,15 @@ struct PGRequestRepository: RequestRepository {
         filedOn: CalendarDay, due: CalendarDay, codeDigest: String
     ) throws -> FirstAskedRequest {
         let now = clock.timestamp()
-        let inserted = try connection.queryOne(
+        let inserted = try session.queryOne(
             """
             INSERT INTO requests (township_id, code_digest, summary, contact, first_cadre_id, state, holder_cadre_id,
                                   department_id, filed_on, due, created_at)
-            VALUES ($1, $2, $3, $4, $5, 'open', $5, $6, $7, $8, $9) RETURNING id
+            VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id
             """,
             [
-                townshipID, codeDigest, summary, contact, firstCadreID, departmentID, filedOn.text, due.text, now,
+                townshipID, codeDigest, summary, contact, firstCadreID, firstCadreID, departmentID, filedOn.text,
+                due.text, now,
             ]
         ) { $0.int64(0) }
         let id = inserted ?? 0
@@ -33,21 +34,21 @@ struct PGRequestRepository: RequestRepository {
     }
 
     func get(townshipID: Int64, id: Int64) throws -> FirstAskedRequest? {
-        try connection.queryOne(
-            "SELECT \(Self.columns) FROM requests WHERE township_id = $1 AND id = $2", [townshipID, id], Self.request)
+        try session.queryOne(
+            "SELECT \(Self.columns) FROM requests WHERE township_id = ? AND id = ?", [townshipID, id], Self.request)
     }
 
     func find(codeDigest: String) throws -> FirstAskedRequest? {
-        try connection.queryOne(
-            "SELECT \(Self.columns) FROM requests WHERE code_digest = $1", [codeDigest], Self.request)
+        try session.queryOne(
+            "SELECT \(Self.columns) FROM requests WHERE code_digest = ?", [codeDigest], Self.request)
     }
 
     func save(_ request: FirstAskedRequest, event: String, data: JSONObject) throws {
-        try connection.run(
+        try session.run(
             """
-            UPDATE requests SET state = $1, holder_cadre_id = $2, department_id = $3, passed_to_cadre_id = $4,
-                   resolved_on = $5, outcome = $6, resolved_by_cadre_id = $7
-            WHERE id = $8 AND township_id = $9
+            UPDATE requests SET state = ?, holder_cadre_id = ?, department_id = ?, passed_to_cadre_id = ?,
+                   resolved_on = ?, outcome = ?, resolved_by_cadre_id = ?
+            WHERE id = ? AND township_id = ?
             """,
             [
                 request.state.rawValue, request.holderCadreID, request.departmentID, request.passedToCadreID,
@@ -57,17 +58,19 @@ struct PGRequestRepository: RequestRepository {
     }
 
     func list(townshipID: Int64, involving cadreID: Int64?) throws -> [FirstAskedRequest] {
-        try connection.query(
+        try session.query(
             """
             SELECT \(Self.columns) FROM requests
-            WHERE township_id = $1 AND ($2::bigint IS NULL OR first_cadre_id = $2::bigint OR holder_cadre_id = $2::bigint)
+            WHERE township_id = ?
+              AND (CAST(? AS BIGINT) IS NULL OR first_cadre_id = CAST(? AS BIGINT)
+                   OR holder_cadre_id = CAST(? AS BIGINT))
             ORDER BY id
-            """, [townshipID, cadreID], Self.request)
+            """, [townshipID, cadreID, cadreID, cadreID], Self.request)
     }
 
     func events(requestID: Int64) throws -> [(at: String, event: String, data: JSONObject)] {
-        try connection.query(
-            "SELECT at, event, data FROM request_events WHERE request_id = $1 ORDER BY seq", [requestID]
+        try session.query(
+            "SELECT at, event, data FROM request_events WHERE request_id = ? ORDER BY seq", [requestID]
         ) { row in
             (row.string(0), row.string(1), (try? JSONParser.parse(row.string(2)))?.objectValue ?? JSONObject())
         }
@@ -76,25 +79,25 @@ struct PGRequestRepository: RequestRepository {
     func directory(townshipID: Int64) throws -> (
         cadres: [(id: Int64, name: String, departmentID: Int64)], departments: [(id: Int64, name: String)]
     ) {
-        let cadres = try connection.query(
-            "SELECT id, name, department_id FROM cadres WHERE township_id = $1 AND status != 'left' ORDER BY id",
+        let cadres = try session.query(
+            "SELECT id, name, department_id FROM cadres WHERE township_id = ? AND status != 'left' ORDER BY id",
             [townshipID]
         ) { (id: $0.int64(0), name: $0.string(1), departmentID: $0.int64(2)) }
-        let departments = try connection.query(
-            "SELECT id, name FROM departments WHERE township_id = $1 ORDER BY id", [townshipID]
+        let departments = try session.query(
+            "SELECT id, name FROM departments WHERE township_id = ? ORDER BY id", [townshipID]
         ) { (id: $0.int64(0), name: $0.string(1)) }
         return (cadres, departments)
     }
 
     private func appendEvent(_ requestID: Int64, _ event: String, _ data: JSONObject, at: String) throws {
-        try connection.run(
+        try session.run(
             """
             INSERT INTO request_events (request_id, seq, at, event, data)
-            VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM request_events WHERE request_id = $1), $2, $3, $4)
-            """, [requestID, at, event, JSONWriter.encodeString(.object(data))])
+            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM request_events WHERE request_id = ?), ?, ?, ?)
+            """, [requestID, requestID, at, event, JSONWriter.encodeString(.object(data))])
     }
 
-    private static func request(_ row: PGRow) -> FirstAskedRequest {
+    private static func request(_ row: any SQLRow) -> FirstAskedRequest {
         let day = { (index: Int) in row.optionalString(index).flatMap(CalendarDay.init) }
         return FirstAskedRequest(
             id: row.int64(0), townshipID: row.int64(1), summary: row.string(2), contact: row.optionalString(3),

@@ -2,33 +2,36 @@ import Domain
 import Primitives
 import Store
 
-/// Year-end assessments, overrides and objections (contract §11) in SQLite.
-struct SQLiteAssessmentRepository: AssessmentRepository {
-    let connection: Connection
+/// Year-end assessments, overrides and objections (contract §11), on either backend.
+struct SQLAssessmentRepository: AssessmentRepository {
+    let session: any SQLSession
     let clock: any TimeSource
 
     private static let columns =
         "id, township_id, year, rules, state, notice_ends, notice_cut_short, commentary, created_at, finalized_at, inputs"
 
     func create(townshipID: Int64, year: Int, rules: AssessmentRules) throws -> Assessment {
+        let id: Int64?
         do {
-            try connection.run(
-                "INSERT INTO assessments (township_id, year, rules, created_at) VALUES (?, ?, ?, ?)",
-                [townshipID, year, JSONWriter.encodeString(.object(rules.json)), clock.timestamp()])
-        } catch {
-            guard case .constraint(.unique, _) = error else { throw error }
+            id = try session.guarded {
+                try session.queryOne(
+                    "INSERT INTO assessments (township_id, year, rules, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                    [townshipID, year, JSONWriter.encodeString(.object(rules.json)), clock.timestamp()]
+                ) { $0.int64(0) }
+            }
+        } catch StoreError.constraint(.unique, _) {
             throw RegistryError.conflict(row: nil, field: "year", value: String(year))
         }
-        return try get(townshipID: townshipID, id: connection.lastInsertRowID)!
+        return try get(townshipID: townshipID, id: id ?? 0)!
     }
 
     func get(townshipID: Int64, id: Int64) throws -> Assessment? {
         guard
-            var assessment = try connection.queryOne(
+            var assessment = try session.queryOne(
                 "SELECT \(Self.columns) FROM assessments WHERE township_id = ? AND id = ?", [townshipID, id],
                 Self.assessment)
         else { return nil }
-        _ = try connection.query(
+        _ = try session.query(
             "SELECT cadre_id, grade, reason FROM assessment_overrides WHERE assessment_id = ?", [id]
         ) { row in
             if let grade = AnnualGrade(rawValue: row.string(1)) {
@@ -39,21 +42,23 @@ struct SQLiteAssessmentRepository: AssessmentRepository {
     }
 
     func list(townshipID: Int64) throws -> [Assessment] {
-        try connection.query(
+        try session.query(
             "SELECT \(Self.columns) FROM assessments WHERE township_id = ? ORDER BY year", [townshipID], Self.assessment
         )
     }
 
     func setOverride(assessmentID: Int64, cadreID: Int64, grade: AnnualGrade, reason: String) throws {
-        try connection.run(
+        try session.run(
             """
-            INSERT OR REPLACE INTO assessment_overrides (assessment_id, cadre_id, grade, reason, at)
+            INSERT INTO assessment_overrides (assessment_id, cadre_id, grade, reason, at)
             VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (assessment_id, cadre_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason,
+                at = excluded.at
             """, [assessmentID, cadreID, grade.rawValue, reason, clock.timestamp()])
     }
 
     func startNotice(townshipID: Int64, id: Int64, ends: CalendarDay, inputs: [AssessmentInput]) throws -> Bool {
-        try connection.run(
+        try session.run(
             """
             UPDATE assessments SET state = 'notice', notice_ends = ?, inputs = ?
             WHERE township_id = ? AND id = ? AND state = 'draft'
@@ -64,7 +69,7 @@ struct SQLiteAssessmentRepository: AssessmentRepository {
     }
 
     func finalize(townshipID: Int64, id: Int64, commentary: String, noticeCutShort: String?) throws -> Bool {
-        try connection.run(
+        try session.run(
             """
             UPDATE assessments SET state = 'final', commentary = ?, notice_cut_short = ?, finalized_at = ?
             WHERE township_id = ? AND id = ? AND state = 'notice'
@@ -72,14 +77,14 @@ struct SQLiteAssessmentRepository: AssessmentRepository {
     }
 
     func addObjection(assessmentID: Int64, cadreID: Int64, text: String) throws -> Int64 {
-        try connection.run(
-            "INSERT INTO objections (assessment_id, cadre_id, text, received_on) VALUES (?, ?, ?, ?)",
-            [assessmentID, cadreID, text, clock.today()])
-        return connection.lastInsertRowID
+        try session.queryOne(
+            "INSERT INTO objections (assessment_id, cadre_id, text, received_on) VALUES (?, ?, ?, ?) RETURNING id",
+            [assessmentID, cadreID, text, clock.today()]
+        ) { $0.int64(0) } ?? 0
     }
 
     func objections(assessmentID: Int64) throws -> [Objection] {
-        try connection.query(
+        try session.query(
             """
             SELECT id, cadre_id, text, received_on, response, responded_at FROM objections
             WHERE assessment_id = ? ORDER BY id
@@ -92,12 +97,12 @@ struct SQLiteAssessmentRepository: AssessmentRepository {
     }
 
     func answer(assessmentID: Int64, objectionID: Int64, response: String) throws -> Bool {
-        try connection.run(
+        try session.run(
             "UPDATE objections SET response = ?, responded_at = ? WHERE assessment_id = ? AND id = ?",
             [response, clock.timestamp(), assessmentID, objectionID]) == 1
     }
 
-    private static func assessment(_ row: Row) -> Assessment {
+    private static func assessment(_ row: any SQLRow) -> Assessment {
         let rules = (try? JSONParser.parse(row.string(3)))?.objectValue.map(AssessmentRules.init(json:))
         let inputs = row.optionalString(10).flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap {
             $0.objectValue.flatMap(AssessmentInput.init(json:))

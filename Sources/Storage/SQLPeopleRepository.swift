@@ -2,17 +2,17 @@ import Domain
 import Primitives
 import Store
 
-/// Whereabouts and visit diaries (contract §12) in PostgreSQL.
-struct PGPeopleRepository: PeopleRepository {
-    let connection: PGConnection
+/// Whereabouts and visit diaries (contract §12), on either backend.
+struct SQLPeopleRepository: PeopleRepository {
+    let session: any SQLSession
     let clock: any TimeSource
 
     func setWhereabouts(_ whereabouts: Whereabouts, cadreID: Int64, day: CalendarDay) throws -> String {
         let now = clock.timestamp()
-        try connection.run(
+        try session.run(
             """
             INSERT INTO whereabouts (cadre_id, day, place, village, note, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (cadre_id, day) DO UPDATE SET place = excluded.place, village = excluded.village,
                 note = excluded.note, updated_at = excluded.updated_at
             """, [cadreID, day.text, whereabouts.place.rawValue, whereabouts.village, whereabouts.note, now])
@@ -20,13 +20,13 @@ struct PGPeopleRepository: PeopleRepository {
     }
 
     func whereaboutsBoard(townshipID: Int64, day: CalendarDay) throws -> [WhereaboutsLine] {
-        try connection.query(
+        try session.query(
             """
             SELECT c.id, c.name, d.name, c.post, w.place, w.village, w.note, w.updated_at
             FROM cadres c
             LEFT JOIN departments d ON d.id = c.department_id
-            LEFT JOIN whereabouts w ON w.cadre_id = c.id AND w.day = $1
-            WHERE c.township_id = $2 AND c.status = 'active'
+            LEFT JOIN whereabouts w ON w.cadre_id = c.id AND w.day = ?
+            WHERE c.township_id = ? AND c.status = 'active'
             ORDER BY c.department_id, c.id
             """, [day.text, townshipID]
         ) { row in
@@ -40,26 +40,26 @@ struct PGPeopleRepository: PeopleRepository {
     }
 
     func villageDays(townshipID: Int64, from: CalendarDay, to: CalendarDay) throws -> [Int64: Int] {
-        let rows = try connection.query(
+        let rows = try session.query(
             """
             SELECT cadre_id, count(DISTINCT day) FROM (
                 SELECT d.cadre_id, d.date AS day FROM diary_entries d JOIN cadres c ON c.id = d.cadre_id
-                WHERE c.township_id = $1 AND d.date BETWEEN $2 AND $3
+                WHERE c.township_id = ? AND d.date BETWEEN ? AND ?
                 UNION
                 SELECT w.cadre_id, w.day FROM whereabouts w JOIN cadres c ON c.id = w.cadre_id
-                WHERE c.township_id = $1 AND w.place = 'village' AND w.day BETWEEN $2 AND $3
+                WHERE c.township_id = ? AND w.place = 'village' AND w.day BETWEEN ? AND ?
             ) AS days GROUP BY cadre_id
-            """, [townshipID, from.text, to.text]
+            """, [townshipID, from.text, to.text, townshipID, from.text, to.text]
         ) { ($0.int64(0), $0.int(1)) }
         return Dictionary(uniqueKeysWithValues: rows)
     }
 
     func addDiaryEntry(_ entry: DiaryEntry, cadreID: Int64) throws -> StoredDiaryEntry {
         let now = clock.timestamp()
-        let id = try connection.queryOne(
+        let id = try session.queryOne(
             """
             INSERT INTO diary_entries (cadre_id, date, village, households, summary, issues, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             [
                 cadreID, entry.date.text, entry.village, entry.households.map(Int64.init), entry.summary,
@@ -70,10 +70,10 @@ struct PGPeopleRepository: PeopleRepository {
     }
 
     func diary(cadreID: Int64, from: CalendarDay?, to: CalendarDay?) throws -> [StoredDiaryEntry] {
-        try connection.query(
+        try session.query(
             """
             SELECT id, date, village, households, summary, issues, created_at FROM diary_entries
-            WHERE cadre_id = $1 AND date >= $2 AND date <= $3 ORDER BY date, id
+            WHERE cadre_id = ? AND date >= ? AND date <= ? ORDER BY date, id
             """, [cadreID, from?.text ?? "0000-00-00", to?.text ?? "9999-99-99"]
         ) { row in
             let issues = (try? JSONParser.parse(row.string(5)))?.arrayValue?.compactMap(\.stringValue) ?? []

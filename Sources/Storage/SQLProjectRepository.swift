@@ -2,9 +2,9 @@ import Domain
 import Primitives
 import Store
 
-/// Monthly checks, project timelines and the boards' reads (contract §9), in PostgreSQL.
-struct PGProjectRepository: ProjectRepository {
-    let connection: PGConnection
+/// Monthly checks, project timelines and the boards' reads (contract §9), on either backend.
+struct SQLProjectRepository: ProjectRepository {
+    let session: any SQLSession
     let clock: any TimeSource
 
     func appendEvent(projectID: Int64, event: ProjectEvent, data: JSONObject) throws {
@@ -12,16 +12,16 @@ struct PGProjectRepository: ProjectRepository {
     }
 
     private func append(projectID: Int64, event: ProjectEvent, data: JSONObject, at: String) throws {
-        try connection.run(
+        try session.run(
             """
             INSERT INTO project_events (project_id, seq, at, event, data)
-            VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM project_events WHERE project_id = $1), $2, $3, $4)
-            """, [projectID, at, event.rawValue, JSONWriter.encodeString(.object(data))])
+            VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM project_events WHERE project_id = ?), ?, ?, ?)
+            """, [projectID, projectID, at, event.rawValue, JSONWriter.encodeString(.object(data))])
     }
 
     func timeline(projectID: Int64) throws -> [TimelineEntry] {
-        try connection.query(
-            "SELECT at, event, data FROM project_events WHERE project_id = $1 ORDER BY seq", [projectID]
+        try session.query(
+            "SELECT at, event, data FROM project_events WHERE project_id = ? ORDER BY seq", [projectID]
         ) { row in
             TimelineEntry(
                 at: row.string(0), event: ProjectEvent(rawValue: row.string(1)) ?? .created,
@@ -34,13 +34,13 @@ struct PGProjectRepository: ProjectRepository {
     ) {
         let now = clock.timestamp()
         let existed =
-            try connection.queryOne(
-                "SELECT 1 FROM project_checks WHERE project_id = $1 AND month = $2", [projectID, check.month.text]
+            try session.queryOne(
+                "SELECT 1 FROM project_checks WHERE project_id = ? AND month = ?", [projectID, check.month.text]
             ) { _ in true } ?? false
-        try connection.run(
+        try session.run(
             """
             INSERT INTO project_checks (project_id, month, progress, assessment, note, written_at)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (project_id, month) DO UPDATE SET progress = excluded.progress,
                 assessment = excluded.assessment, note = excluded.note, written_at = excluded.written_at
             """,
@@ -52,16 +52,16 @@ struct PGProjectRepository: ProjectRepository {
     }
 
     func checks(projectID: Int64) throws -> [StoredCheck] {
-        try connection.query(
+        try session.query(
             """
             SELECT month, progress, assessment, note, written_at FROM project_checks
-            WHERE project_id = $1 ORDER BY month
+            WHERE project_id = ? ORDER BY month
             """, [projectID]
         ) { row in StoredCheck(check: Self.check(row, from: 0), writtenAt: row.string(4)) }
     }
 
     func boardProjects(townshipID: Int64, year: Int) throws -> [BoardProject] {
-        var projects = try connection.query(
+        var projects = try session.query(
             """
             SELECT p.id, p.title, p.board, p.target, d.name, p.cadre_id, c.name, s.name, p.village,
                    p.start, p.due, p.original_due, p.due_changes, p.state
@@ -69,7 +69,7 @@ struct PGProjectRepository: ProjectRepository {
             LEFT JOIN departments d ON d.id = p.department_id
             LEFT JOIN cadres c ON c.id = p.cadre_id
             LEFT JOIN cadres s ON s.id = p.supervisor_id
-            WHERE p.township_id = $1 AND p.year = $2
+            WHERE p.township_id = ? AND p.year = ?
             ORDER BY p.id
             """, [townshipID, year]
         ) { row in
@@ -84,11 +84,11 @@ struct PGProjectRepository: ProjectRepository {
         }
         var index: [Int64: Int] = [:]
         for (position, project) in projects.enumerated() { index[project.id] = position }
-        _ = try connection.query(
+        _ = try session.query(
             """
             SELECT k.project_id, k.month, k.progress, k.assessment, k.note
             FROM project_checks k JOIN projects p ON p.id = k.project_id
-            WHERE p.township_id = $1 AND p.year = $2
+            WHERE p.township_id = ? AND p.year = ?
             ORDER BY k.project_id, k.month
             """, [townshipID, year]
         ) { row in
@@ -98,16 +98,16 @@ struct PGProjectRepository: ProjectRepository {
     }
 
     func stationedCadres(townshipID: Int64) throws -> [StationedCadre] {
-        try connection.query(
+        try session.query(
             """
             SELECT id, name, village FROM cadres
-            WHERE township_id = $1 AND status = 'active' AND village IS NOT NULL ORDER BY id
+            WHERE township_id = ? AND status = 'active' AND village IS NOT NULL ORDER BY id
             """, [townshipID]
         ) { StationedCadre(id: $0.int64(0), name: $0.string(1), village: $0.string(2)) }
     }
 
     /// month, progress, assessment, note from column `first` on.
-    private static func check(_ row: PGRow, from first: Int) -> MonthlyCheck {
+    private static func check(_ row: any SQLRow, from first: Int) -> MonthlyCheck {
         MonthlyCheck(
             month: CalendarMonth(row.string(first)) ?? CalendarMonth(year: 2000, month: 1)!,
             progress: row.int(first + 1),

@@ -1,12 +1,11 @@
 import Domain
 import Primitives
-import Storage
 import Store
 
-/// PostgreSQL for the four registries of contract §3, driven by their `ResourceSpec`s. Column and table
+/// SQL for the four registries of contract §3, driven by their `ResourceSpec`s. Column and table
 /// names come only from the specs, never from requests; values are always bound.
-struct PGRegistryRepository: RegistryRepository {
-    let connection: PGConnection
+struct SQLRegistryRepository: RegistryRepository {
+    let session: any SQLSession
     let clock: any TimeSource
 
     func insert(_ spec: ResourceSpec, townshipID: Int64, rows: [[String: JSONValue]], bulk: Bool, limit: Int) throws
@@ -14,8 +13,8 @@ struct PGRegistryRepository: RegistryRepository {
     {
         let now = clock.timestamp()
         let existing =
-            try connection.queryOne(
-                "SELECT count(*) FROM \(spec.name) WHERE township_id = $1", [townshipID]
+            try session.queryOne(
+                "SELECT count(*) FROM \(spec.name) WHERE township_id = ?", [townshipID]
             ) { $0.int(0) } ?? 0
         guard existing + rows.count <= limit else {
             throw RegistryError.limitReached(kind: spec.name, limit: limit, existing: existing, adding: rows.count)
@@ -25,9 +24,8 @@ struct PGRegistryRepository: RegistryRepository {
             let rowNumber = bulk ? index + 1 : nil
             try checkReferences(spec, row, townshipID: townshipID, rowNumber: rowNumber)
             let names = spec.fields.map(\.name)
-            let placeholders = (1...names.count + 2).map { "$\($0)" }.joined(separator: ", ")
             let sql =
-                "INSERT INTO \(spec.name) (township_id, created_at, \(names.joined(separator: ", "))) VALUES (\(placeholders)) RETURNING id"
+                "INSERT INTO \(spec.name) (township_id, created_at, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count))) RETURNING id"
             let values: [any SQLBindable] =
                 [townshipID, now]
                 + spec.fields.map { field in Self.sqlValue(row[field.name] ?? field.defaultValue ?? .null) }
@@ -43,15 +41,15 @@ struct PGRegistryRepository: RegistryRepository {
     func list(
         _ spec: ResourceSpec, townshipID: Int64, filters: [(String, JSONValue)], after: Int64?, limit: Int
     ) throws -> (items: [JSONObject], next: Int64?) {
-        var sql = "SELECT \(columns(spec)) FROM \(spec.name) WHERE township_id = $1 AND id > $2"
+        var sql = "SELECT \(columns(spec)) FROM \(spec.name) WHERE township_id = ? AND id > ?"
         var values: [any SQLBindable] = [townshipID, after ?? 0]
         for (name, value) in filters where spec.filters.contains(name) {
+            sql += " AND \(name) = ?"
             values.append(Self.sqlValue(value))
-            sql += " AND \(name) = $\(values.count)"
         }
-        sql += " ORDER BY id LIMIT $\(values.count + 1)"
+        sql += " ORDER BY id LIMIT ?"
         values.append(limit + 1)
-        let rows = try connection.query(sql, values) { row in decode(spec, row) }
+        let rows = try session.query(sql, values) { row in decode(spec, row) }
         let page = Array(rows.prefix(limit))
         let next = rows.count > limit ? page.last?["id"]?.intValue : nil
         return (page, next)
@@ -64,33 +62,32 @@ struct PGRegistryRepository: RegistryRepository {
         try checkReferences(spec, changes, townshipID: townshipID, rowNumber: nil)
         let names = spec.fields.map(\.name).filter { changes[$0] != nil }
         if !names.isEmpty {
-            let assignments = names.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+            let assignments = names.map { "\($0) = ?" }.joined(separator: ", ")
             let values: [any SQLBindable] = names.map { Self.sqlValue(changes[$0]!) } + [id]
             try run(
-                "UPDATE \(spec.name) SET \(assignments) WHERE id = $\(values.count) RETURNING id", values, spec: spec,
-                row: nil, values: changes)
+                "UPDATE \(spec.name) SET \(assignments) WHERE id = ? RETURNING id", values, spec: spec, row: nil,
+                values: changes)
         }
         return try fetch(spec, townshipID: townshipID, id: id)
     }
 
     /// Runs a write of one row returning its id; a clash on the unique field becomes
-    /// `RegistryError.conflict` (in a savepoint, so the transaction goes on as on SQLite).
+    /// `RegistryError.conflict` (guarded, so the transaction goes on).
     @discardableResult
     private func run(
         _ sql: String, _ arguments: [any SQLBindable], spec: ResourceSpec, row: Int?, values: [String: JSONValue]
     ) throws -> Int64? {
         do {
-            return try connection.withSavepoint { try $0.queryOne(sql, arguments) { $0.int64(0) } }
-        } catch let error as PGError {
-            guard error.kind == .constraint(.unique) else { throw error }
+            return try session.guarded { try session.queryOne(sql, arguments) { $0.int64(0) } }
+        } catch StoreError.constraint(.unique, _) {
             let field = spec.uniqueField ?? "id"
             throw RegistryError.conflict(row: row, field: field, value: values[field]?.stringValue ?? "")
         }
     }
 
     func setCadreStatus(_ status: CadreStatus, cadreID: Int64, townshipID: Int64) throws {
-        try connection.run(
-            "UPDATE cadres SET status = $1 WHERE id = $2 AND township_id = $3", [status.rawValue, cadreID, townshipID])
+        try session.run(
+            "UPDATE cadres SET status = ? WHERE id = ? AND township_id = ?", [status.rawValue, cadreID, townshipID])
     }
 
     private func checkReferences(
@@ -100,13 +97,13 @@ struct PGRegistryRepository: RegistryRepository {
             guard let id = row[field.name]?.intValue else { continue }
             switch field.kind {
             case .reference(let table):
-                let found = try connection.queryOne(
-                    "SELECT 1 FROM \(table) WHERE id = $1 AND township_id = $2", [id, townshipID]
+                let found = try session.queryOne(
+                    "SELECT 1 FROM \(table) WHERE id = ? AND township_id = ?", [id, townshipID]
                 ) { _ in true }
                 if found == nil { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
             case .leader:
-                let leader = try connection.queryOne(
-                    "SELECT leader FROM cadres WHERE id = $1 AND township_id = $2", [id, townshipID]
+                let leader = try session.queryOne(
+                    "SELECT leader FROM cadres WHERE id = ? AND township_id = ?", [id, townshipID]
                 ) { $0.int64(0) != 0 }
                 guard let leader else { throw RegistryError.invalidReference(row: rowNumber, field: field.name) }
                 if !leader { throw RegistryError.notALeader(row: rowNumber, field: field.name) }
@@ -117,8 +114,8 @@ struct PGRegistryRepository: RegistryRepository {
     }
 
     private func fetch(_ spec: ResourceSpec, townshipID: Int64, id: Int64) throws -> JSONObject? {
-        try connection.queryOne(
-            "SELECT \(columns(spec)) FROM \(spec.name) WHERE id = $1 AND township_id = $2", [id, townshipID]
+        try session.queryOne(
+            "SELECT \(columns(spec)) FROM \(spec.name) WHERE id = ? AND township_id = ?", [id, townshipID]
         ) { decode(spec, $0) }
     }
 
@@ -126,7 +123,7 @@ struct PGRegistryRepository: RegistryRepository {
         (["id"] + spec.fields.map(\.name) + ["created_at"]).joined(separator: ", ")
     }
 
-    private func decode(_ spec: ResourceSpec, _ row: PGRow) -> JSONObject {
+    private func decode(_ spec: ResourceSpec, _ row: any SQLRow) -> JSONObject {
         var object = JSONObject()
         object["id"] = .int(row.int64(0))
         for (offset, field) in spec.fields.enumerated() {

@@ -1,0 +1,29 @@
+import Primitives
+import Store
+
+/// The repositories of one transaction on either backend, all on its session: the ones shared
+/// by SQLite and PostgreSQL, and the backend's own rounds and ballots.
+package struct SQLTransaction: StoreTransaction {
+    let session: any SQLSession
+    let clock: any TimeSource
+    package let rounds: any RoundRepository
+    package let ballots: any BallotRepository
+
+    package init(
+        session: any SQLSession, clock: any TimeSource, rounds: any RoundRepository, ballots: any BallotRepository
+    ) {
+        self.session = session
+        self.clock = clock
+        self.rounds = rounds
+        self.ballots = ballots
+    }
+
+    package var access: any AccessRepository { SQLAccessRepository(session: session, clock: clock) }
+    package var registry: any RegistryRepository { SQLRegistryRepository(session: session, clock: clock) }
+    package var archive: any ArchiveRepository { SQLArchiveRepository(session: session, clock: clock) }
+    package var projects: any ProjectRepository { SQLProjectRepository(session: session, clock: clock) }
+    package var reviews: any ReviewRepository { SQLReviewRepository(session: session, clock: clock) }
+    package var assessments: any AssessmentRepository { SQLAssessmentRepository(session: session, clock: clock) }
+    package var people: any PeopleRepository { SQLPeopleRepository(session: session, clock: clock) }
+    package var requests: any RequestRepository { SQLRequestRepository(session: session, clock: clock) }
+}
