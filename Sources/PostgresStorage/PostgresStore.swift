@@ -52,8 +52,8 @@ public final class PostgresStore: DataStore {
     private func transaction(_ connection: PGConnection) -> SQLTransaction {
         SQLTransaction(
             session: PostgresSession(connection: connection), clock: clock,
-            rounds: PGRoundRepository(connection: connection, clock: clock),
-            ballots: PGBallotRepository(connection: connection))
+            ballots: PGBallotRepository(connection: connection),
+            ballotStorage: PGRoundBallots(connection: connection))
     }
 
     public var ballotBox: any BallotBox { box }

@@ -74,7 +74,7 @@ extension SQLiteToPostgres {
     ///   category, day and ballot bytes, without the padding); the slot number is dropped and no
     ///   row gains an id or a time. Empty slots (of open rounds) are layout, not ballots: not copied.
     /// - They go through a temporary table and into `ballots` sorted by receipt, as
-    ///   `PGRoundRepository.close` leaves a closed round's ballots (same `ORDER BY receipt`, same
+    ///   `PGRoundBallots.roundClosed` leaves a closed round's ballots (same `ORDER BY receipt`, same
     ///   collation), so the heap's order is the random receipts' for every round. (As after a
     ///   close, PostgreSQL may put a short row into room left on an earlier page, found through
     ///   its free space map: that follows from the rows' sizes and receipts, never from voting.)

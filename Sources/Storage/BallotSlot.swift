@@ -5,7 +5,7 @@ import Domain
 ///
 /// SQLite fills a page's cell area from its end downwards, so rows inserted one by one sit in
 /// their page in insertion order, whatever their key. Ballots are therefore never inserted one
-/// by one: when a round opens, `SQLiteRoundRepository.open` lays out one empty slot per panel member, all
+/// by one: when a round opens, `SQLiteRoundBallots.roundOpened` lays out one empty slot per panel member, all
 /// in one transaction and all of the same size (`size`), each with a random receipt. A ballot
 /// takes a slot chosen at random among the empty ones and overwrites it: same record size, so
 /// SQLite rewrites the cell where it is (no cell moves, no index entry changes, nothing is

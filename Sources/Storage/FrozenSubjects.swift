@@ -3,12 +3,20 @@ import Primitives
 
 extension FrozenSubjects {
     static func load(roundID: Int64, _ connection: Connection) throws -> FrozenSubjects {
+        try load(roundID: roundID, SQLiteSession(connection: connection))
+    }
+
+    /// The round's frozen subjects read from `round_subjects`, on either backend.
+    package static func load(roundID: Int64, _ session: any SQLSession) throws -> FrozenSubjects {
         var cadres: [CadreSubject] = []
         var departments: [DepartmentSubject] = []
         var projects: [ProjectSubject] = []
         var boards: [Int: String] = [:]
-        try connection.forEachRow(
-            "SELECT kind, subject_id, name, department_id, department, board FROM round_subjects WHERE round_id = ? ORDER BY kind, subject_id",
+        try session.forEachRow(
+            """
+            SELECT kind, subject_id, name, department_id, department, board FROM round_subjects
+            WHERE round_id = ? ORDER BY kind, subject_id
+            """,
             [roundID]
         ) { row in
             let id = row.int(1)
@@ -31,42 +39,35 @@ extension FrozenSubjects {
 
 /// Copies a round's subjects into `round_subjects` when it opens: the listed ids, or by default
 /// every active cadre and department and every project of the period's year that is not
-/// cancelled.
+/// cancelled. On either backend.
 enum SubjectFreezer {
-    static func freeze(_ round: Round, _ connection: Connection) throws {
+    static func freeze(_ round: Round, _ session: any SQLSession) throws {
+        let idsIn = session.dialect.idsInJSONArray
+        let idList = SQLRoundRepository.idList
         let year = Int64(Period(round.period)?.year ?? 0)
-        try connection.run(
+        try session.run(
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name, department_id, department)
             SELECT ?, 'cadre', c.id, c.name, c.department_id, d.name FROM cadres c JOIN departments d ON d.id = c.department_id
-            WHERE c.township_id = ? AND (CASE WHEN ? IS NULL THEN c.status = 'active'
-                                         ELSE c.id IN (SELECT value FROM json_each(?)) END)
+            WHERE c.township_id = ? AND (CASE WHEN CAST(? AS TEXT) IS NULL THEN c.status = 'active'
+                                         ELSE c.id IN \(idsIn) END)
             """,
-            [
-                round.id, round.townshipID, round.cadreIDs.map(SQLiteRoundRepository.idList),
-                round.cadreIDs.map(SQLiteRoundRepository.idList),
-            ])
-        try connection.run(
+            [round.id, round.townshipID, round.cadreIDs.map(idList), round.cadreIDs.map(idList)])
+        try session.run(
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name)
             SELECT ?, 'department', id, name FROM departments
-            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN active = 1 ELSE id IN (SELECT value FROM json_each(?)) END)
+            WHERE township_id = ? AND (CASE WHEN CAST(? AS TEXT) IS NULL THEN active = 1 ELSE id IN \(idsIn) END)
             """,
-            [
-                round.id, round.townshipID, round.departmentIDs.map(SQLiteRoundRepository.idList),
-                round.departmentIDs.map(SQLiteRoundRepository.idList),
-            ])
-        try connection.run(
+            [round.id, round.townshipID, round.departmentIDs.map(idList), round.departmentIDs.map(idList)])
+        try session.run(
             """
             INSERT INTO round_subjects (round_id, kind, subject_id, name, board)
             SELECT ?, 'project', id, title, board FROM projects
-            WHERE township_id = ? AND (CASE WHEN ? IS NULL THEN year = ? AND state = 'active'
-                                         ELSE id IN (SELECT value FROM json_each(?)) END)
+            WHERE township_id = ? AND (CASE WHEN CAST(? AS TEXT) IS NULL THEN year = ? AND state = 'active'
+                                         ELSE id IN \(idsIn) END)
             """,
-            [
-                round.id, round.townshipID, round.projectIDs.map(SQLiteRoundRepository.idList), year,
-                round.projectIDs.map(SQLiteRoundRepository.idList),
-            ])
+            [round.id, round.townshipID, round.projectIDs.map(idList), year, round.projectIDs.map(idList)])
     }
 }
 

@@ -2,20 +2,26 @@ import Primitives
 import Store
 
 /// The repositories of one transaction on either backend, all on its session: the ones shared
-/// by SQLite and PostgreSQL, and the backend's own rounds and ballots.
+/// by SQLite and PostgreSQL, and the backend's own ballots and what a round's opening and
+/// closing do to them.
 package struct SQLTransaction: StoreTransaction {
     let session: any SQLSession
     let clock: any TimeSource
-    package let rounds: any RoundRepository
     package let ballots: any BallotRepository
+    let ballotStorage: any RoundBallotStorage
 
     package init(
-        session: any SQLSession, clock: any TimeSource, rounds: any RoundRepository, ballots: any BallotRepository
+        session: any SQLSession, clock: any TimeSource, ballots: any BallotRepository,
+        ballotStorage: any RoundBallotStorage
     ) {
         self.session = session
         self.clock = clock
-        self.rounds = rounds
         self.ballots = ballots
+        self.ballotStorage = ballotStorage
+    }
+
+    package var rounds: any RoundRepository {
+        SQLRoundRepository(session: session, clock: clock, ballotStorage: ballotStorage)
     }
 
     package var access: any AccessRepository { SQLAccessRepository(session: session, clock: clock) }

@@ -41,8 +41,8 @@ public final class SQLiteStore: DataStore {
     private func transaction(_ connection: Connection) -> SQLTransaction {
         SQLTransaction(
             session: SQLiteSession(connection: connection), clock: clock,
-            rounds: SQLiteRoundRepository(connection: connection, clock: clock),
-            ballots: SQLiteBallotRepository(connection: connection))
+            ballots: SQLiteBallotRepository(connection: connection),
+            ballotStorage: SQLiteRoundBallots(connection: connection))
     }
 
     public func writeDurations() -> WriteDurations {

@@ -24,7 +24,8 @@ import Testing
         let database = try Database(path: path, migrations: Array(Schema.migrations.prefix(4)))
         #expect(database.schemaVersion == 4)
         try database.read { connection in
-            let round = try #require(try SQLiteRoundRepository.fetch(townshipID: 1, id: 7, connection))
+            let round = try #require(
+                try SQLRoundRepository.fetch(townshipID: 1, id: 7, SQLiteSession(connection: connection)))
             #expect(round.title == "上半年")
             #expect(round.state == .open)
             #expect(round.openedAt == "2026-01-02T00:00:00Z")

@@ -2,21 +2,22 @@ import Domain
 import Primitives
 import Store
 
-/// Rounds and their lifecycle in PostgreSQL (contract §4): create and edit drafts, open (freeze
-/// subjects and panel, issue codes), reissue a code, close (rewriting the ballots in receipt
-/// order, see `PostgresSchema.evaluation`) and publish.
-/// Whether a step is allowed is the round's own rule (`Round.transition(to:at:)`).
-struct PGRoundRepository: RoundRepository {
-    let connection: PGConnection
+/// Rounds and their lifecycle (contract §4), on either backend: create and edit drafts, open
+/// (freeze subjects and panel, issue codes), reissue a code, close and publish. What opening and
+/// closing do to the ballots is the backend's own (`ballotStorage`). Whether a step is allowed is
+/// the round's own rule (`Round.transition(to:at:)`).
+struct SQLRoundRepository: RoundRepository {
+    let session: any SQLSession
     let clock: any TimeSource
+    let ballotStorage: any RoundBallotStorage
 
     func create(_ round: Round) throws -> Round {
         try checkReferences(round)
-        let id = try connection.queryOne(
+        let id = try session.queryOne(
             """
             INSERT INTO rounds (township_id, title, kind, period, rules, evaluator_ids, cadre_ids, department_ids,
                                 project_ids, state, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10) RETURNING id
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?) RETURNING id
             """,
             [
                 round.townshipID, round.title, round.kind.rawValue, round.period,
@@ -25,16 +26,16 @@ struct PGRoundRepository: RoundRepository {
                 round.projectIDs.map(Self.idList), clock.timestamp(),
             ]
         ) { $0.int64(0) }
-        return try Self.fetch(townshipID: round.townshipID, id: id ?? 0, connection)!
+        return try Self.fetch(townshipID: round.townshipID, id: id ?? 0, session)!
     }
 
     func get(townshipID: Int64, id: Int64) throws -> Round? {
-        try Self.fetch(townshipID: townshipID, id: id, connection)
+        try Self.fetch(townshipID: townshipID, id: id, session)
     }
 
     func list(townshipID: Int64, after: Int64?, limit: Int) throws -> (items: [Round], next: Int64?) {
-        let rows = try connection.query(
-            "SELECT \(Self.columns) FROM rounds WHERE township_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        let rows = try session.query(
+            "SELECT \(Self.columns) FROM rounds WHERE township_id = ? AND id > ? ORDER BY id LIMIT ?",
             [townshipID, after ?? 0, limit + 1], Self.decode)
         let page = Array(rows.prefix(limit))
         return (page, rows.count > limit ? page.last?.id : nil)
@@ -43,10 +44,10 @@ struct PGRoundRepository: RoundRepository {
     func update(_ round: Round) throws -> Round {
         try existing(townshipID: round.townshipID, id: round.id).requireEditable()
         try checkReferences(round)
-        try connection.run(
+        try session.run(
             """
-            UPDATE rounds SET title = $1, kind = $2, period = $3, rules = $4, evaluator_ids = $5, cadre_ids = $6,
-                              department_ids = $7, project_ids = $8 WHERE id = $9
+            UPDATE rounds SET title = ?, kind = ?, period = ?, rules = ?, evaluator_ids = ?, cadre_ids = ?,
+                              department_ids = ?, project_ids = ? WHERE id = ?
             """,
             [
                 round.title, round.kind.rawValue, round.period,
@@ -54,7 +55,7 @@ struct PGRoundRepository: RoundRepository {
                 Self.idList(round.evaluatorIDs), round.cadreIDs.map(Self.idList), round.departmentIDs.map(Self.idList),
                 round.projectIDs.map(Self.idList), round.id,
             ])
-        return try Self.fetch(townshipID: round.townshipID, id: round.id, connection)!
+        return try Self.fetch(townshipID: round.townshipID, id: round.id, session)!
     }
 
     func open(townshipID: Int64, id: Int64, subjectLimit: Int, newCode: () -> (code: String, hash: [UInt8]))
@@ -63,26 +64,30 @@ struct PGRoundRepository: RoundRepository {
         var round = try existing(townshipID: townshipID, id: id)
         let openedAt = clock.timestamp()
         try round.transition(to: .open, at: openedAt)
-        let panel = try connection.query(
-            "SELECT id, name, category FROM evaluators WHERE township_id = $1 AND id IN \(Self.idsIn("$2")) ORDER BY id",
+        let panel = try session.query(
+            """
+            SELECT id, name, category FROM evaluators
+            WHERE township_id = ? AND id IN \(session.dialect.idsInJSONArray) ORDER BY id
+            """,
             [townshipID, Self.idList(round.evaluatorIDs)]
         ) { (id: $0.int64(0), name: $0.string(1), category: $0.string(2)) }
         var counts: [EvaluatorCategory: Int] = [:]
         for member in panel { counts[EvaluatorCategory(rawValue: member.category) ?? .deputy, default: 0] += 1 }
         let problems = round.rules.openingErrors(panel: counts)
         guard problems.isEmpty else { throw RoundError.invalid(problems) }
-        try PGSubjectFreezer.freeze(round, connection)
-        let subjects = try PGFrozenSubjects.load(roundID: id, connection)
+        try SubjectFreezer.freeze(round, session)
+        let subjects = try FrozenSubjects.load(roundID: id, session)
         try Round.checkFrozenSubjects(count: subjects.count, limit: subjectLimit)
+        try ballotStorage.roundOpened(roundID: id, panelSize: panel.count, subjects: subjects, scale: round.rules.scale)
         var issued: [IssuedCode] = []
         for member in panel {
             let (code, hash) = newCode()
-            try connection.run(
-                "INSERT INTO round_panel (round_id, evaluator_id, name, category, token_hash) VALUES ($1, $2, $3, $4, $5)",
+            try session.run(
+                "INSERT INTO round_panel (round_id, evaluator_id, name, category, token_hash) VALUES (?, ?, ?, ?, ?)",
                 [id, member.id, member.name, member.category, hash])
             issued.append(IssuedCode(evaluatorID: member.id, name: member.name, code: code))
         }
-        try connection.run("UPDATE rounds SET state = 'open', opened_at = $1 WHERE id = $2", [openedAt, id])
+        try session.run("UPDATE rounds SET state = 'open', opened_at = ? WHERE id = ?", [openedAt, id])
         return issued
     }
 
@@ -91,38 +96,24 @@ struct PGRoundRepository: RoundRepository {
     {
         try existing(townshipID: townshipID, id: roundID).requireOpenForReissue()
         guard
-            let member = try connection.queryOne(
-                "SELECT name, voted FROM round_panel WHERE round_id = $1 AND evaluator_id = $2",
-                [roundID, evaluatorID],
+            let member = try session.queryOne(
+                "SELECT name, voted FROM round_panel WHERE round_id = ? AND evaluator_id = ?", [roundID, evaluatorID],
                 { (name: $0.string(0), voted: $0.bool(1)) })
         else { throw RoundError.notOnPanel(evaluatorID: evaluatorID) }
         guard !member.voted else { throw RoundError.alreadyVoted }
-        try connection.run(
-            "UPDATE round_panel SET token_hash = $1 WHERE round_id = $2 AND evaluator_id = $3",
+        try session.run(
+            "UPDATE round_panel SET token_hash = ? WHERE round_id = ? AND evaluator_id = ?",
             [hash, roundID, evaluatorID])
         return IssuedCode(evaluatorID: evaluatorID, name: member.name, code: code)
     }
 
-    /// Also rewrites the round's ballots in receipt order (contract §14): the heap keeps rows in
-    /// the order they were written, which during the round was the order of group commits.
-    /// Copied out, deleted and inserted again sorted by their random receipt, in this
-    /// transaction, they leave no order of voting in the live table; the dead versions are
-    /// reclaimed by (auto)vacuum. (PostgreSQL may put a short row into room on an earlier page,
-    /// so the physical order is receipt order within each page, placed by size, not by voting
-    /// order.) Nothing is written before the close is known to be allowed.
+    /// Also lets the backend settle the round's ballots (`RoundBallotStorage.roundClosed`), once
+    /// the close is known to be allowed.
     func close(townshipID: Int64, id: Int64) throws -> Round {
         var round = try existing(townshipID: townshipID, id: id)
         try round.transition(to: .closed, at: clock.timestamp())
-        try connection.run("UPDATE rounds SET state = 'closed', closed_at = $1 WHERE id = $2", [round.closedAt, id])
-        // A literal id (an Int64, nothing from a request): the script runs unprepared, as a
-        // prepared statement naming a temporary table would outlive the table.
-        try connection.execute(
-            """
-            CREATE TEMPORARY TABLE closing_ballots ON COMMIT DROP AS SELECT * FROM ballots WHERE round_id = \(id);
-            DELETE FROM ballots WHERE round_id = \(id);
-            INSERT INTO ballots SELECT * FROM closing_ballots ORDER BY receipt;
-            DROP TABLE closing_ballots;
-            """)
+        try session.run("UPDATE rounds SET state = 'closed', closed_at = ? WHERE id = ?", [round.closedAt, id])
+        try ballotStorage.roundClosed(roundID: id)
         return round
     }
 
@@ -130,40 +121,40 @@ struct PGRoundRepository: RoundRepository {
         var round = try existing(townshipID: townshipID, id: id)
         try round.transition(to: .published, at: clock.timestamp())
         round.commentary = commentary
-        try connection.run(
-            "UPDATE rounds SET state = 'published', published_at = $1, commentary = $2 WHERE id = $3",
+        try session.run(
+            "UPDATE rounds SET state = 'published', published_at = ?, commentary = ? WHERE id = ?",
             [round.publishedAt, commentary, id])
         return round
     }
 
     func saveDocument(_ body: [UInt8], kind: RoundDocumentKind, roundID: Int64) throws {
-        try connection.run(
-            "INSERT INTO round_documents (round_id, kind, body) VALUES ($1, $2, $3)", [roundID, kind.rawValue, body])
+        try session.run(
+            "INSERT INTO round_documents (round_id, kind, body) VALUES (?, ?, ?)", [roundID, kind.rawValue, body])
     }
 
     func document(_ kind: RoundDocumentKind, roundID: Int64) throws -> [UInt8]? {
-        try connection.queryOne(
-            "SELECT body FROM round_documents WHERE round_id = $1 AND kind = $2", [roundID, kind.rawValue]
+        try session.queryOne(
+            "SELECT body FROM round_documents WHERE round_id = ? AND kind = ?", [roundID, kind.rawValue]
         ) { $0.blob(0) }
     }
 
     func countByState() throws -> [RoundState: Int] {
         var counts: [RoundState: Int] = [:]
-        try connection.forEachRow("SELECT state, count(*) FROM rounds GROUP BY state") { row in
+        try session.forEachRow("SELECT state, count(*) FROM rounds GROUP BY state") { row in
             if let state = RoundState(rawValue: row.string(0)) { counts[state, default: 0] += row.int(1) }
         }
         return counts
     }
 
     func published(townshipID: Int64) throws -> [Round] {
-        try connection.query(
-            "SELECT \(Self.columnsWithoutLists) FROM rounds WHERE township_id = $1 AND state = 'published' ORDER BY id DESC",
+        try session.query(
+            "SELECT \(Self.columnsWithoutLists) FROM rounds WHERE township_id = ? AND state = 'published' ORDER BY id DESC",
             [townshipID], Self.decode)
     }
 
     /// The round, or `RoundError.notFound`.
     private func existing(townshipID: Int64, id: Int64) throws -> Round {
-        guard let round = try Self.fetch(townshipID: townshipID, id: id, connection) else { throw RoundError.notFound }
+        guard let round = try Self.fetch(townshipID: townshipID, id: id, session) else { throw RoundError.notFound }
         return round
     }
 
@@ -177,18 +168,20 @@ struct PGRoundRepository: RoundRepository {
     /// The same columns with an empty panel in place of `evaluator_ids`, for readers that never
     /// look at the panel: decoding it costs O(panel) and a round may have tens of thousands.
     static let columnsWithoutLists = """
-        id, township_id, title, kind, period, rules, '[]', NULL::text, NULL::text, NULL::text, state,
-        created_at, opened_at, closed_at, published_at, commentary
+        id, township_id, title, kind, period, rules, '[]', CAST(NULL AS TEXT), CAST(NULL AS TEXT),
+        CAST(NULL AS TEXT), state, created_at, opened_at, closed_at, published_at, commentary
         """
 
     /// The round, or nil; with `panel: false` its `evaluatorIDs` is left empty (see above).
-    static func fetch(townshipID: Int64, id: Int64, lists: Bool = true, _ connection: PGConnection) throws -> Round? {
-        try connection.queryOne(
-            "SELECT \(lists ? columns : columnsWithoutLists) FROM rounds WHERE id = $1 AND township_id = $2",
+    static func fetch(townshipID: Int64, id: Int64, lists: Bool = true, _ session: any SQLSession) throws
+        -> Round?
+    {
+        try session.queryOne(
+            "SELECT \(lists ? columns : columnsWithoutLists) FROM rounds WHERE id = ? AND township_id = ?",
             [id, townshipID], decode)
     }
 
-    static func decode(_ row: PGRow) -> Round {
+    static func decode(_ row: any SQLRow) -> Round {
         var rulesReader = JSONObjectReader((try? JSONParser.parse(row.string(5)))?.objectValue ?? JSONObject())
         return Round(
             id: row.int64(0), townshipID: row.int64(1), title: row.string(2),
@@ -202,11 +195,6 @@ struct PGRoundRepository: RoundRepository {
     }
 
     static func idList(_ ids: [Int64]) -> String { JSONWriter.encodeString(.array(ids.map(JSONValue.int))) }
-
-    /// `(SELECT …)` of the ids in the JSON array bound as `parameter`, for `id IN …`.
-    static func idsIn(_ parameter: String) -> String {
-        "(SELECT value::bigint FROM json_array_elements_text(\(parameter)::json))"
-    }
 
     static func ids(_ text: String) -> [Int64]? {
         (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.intValue)
@@ -222,8 +210,8 @@ struct PGRoundRepository: RoundRepository {
         for (field, table, ids) in lists {
             guard let ids else { continue }
             let known = Set(
-                try connection.query(
-                    "SELECT id FROM \(table) WHERE township_id = $1 AND id IN \(Self.idsIn("$2"))",
+                try session.query(
+                    "SELECT id FROM \(table) WHERE township_id = ? AND id IN \(session.dialect.idsInJSONArray)",
                     [round.townshipID, Self.idList(ids)]
                 ) { $0.int64(0) })
             for (position, id) in ids.enumerated() where !known.contains(id) {
@@ -233,5 +221,13 @@ struct PGRoundRepository: RoundRepository {
             }
         }
         guard errors.isEmpty else { throw RoundError.invalid(errors) }
+    }
+}
+
+extension Round {
+    /// A round from a row of `SQLRoundRepository.columns` (or `columnsWithoutLists`), in that
+    /// order, for readers outside the repository (the ballot boxes).
+    package init(row: any SQLRow) {
+        self = SQLRoundRepository.decode(row)
     }
 }

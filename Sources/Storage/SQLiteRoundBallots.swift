@@ -1,0 +1,23 @@
+import Domain
+
+/// SQLite's ballots of a round: laid out as empty slots when it opens, the empty ones deleted
+/// when it closes (see `BallotSlot`).
+struct SQLiteRoundBallots: RoundBallotStorage {
+    let connection: Connection
+
+    func roundOpened(roundID: Int64, panelSize: Int, subjects: FrozenSubjects, scale: Scale) throws {
+        try BallotSlot.layOut(roundID: roundID, count: panelSize, subjects: subjects, scale: scale, connection)
+    }
+
+    func roundClosed(roundID: Int64) throws {
+        try connection.run("DELETE FROM ballots WHERE round_id = ? AND filled = 0", [roundID])
+    }
+}
+
+/// The round reader SQLite's ballot box and ballot tests call by this name.
+enum SQLiteRoundRepository {
+    static func fetch(townshipID: Int64, id: Int64, lists: Bool = true, _ connection: Connection) throws -> Round? {
+        try SQLRoundRepository.fetch(
+            townshipID: townshipID, id: id, lists: lists, SQLiteSession(connection: connection))
+    }
+}
