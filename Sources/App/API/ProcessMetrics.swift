@@ -66,15 +66,21 @@ enum ProcessMetrics {
         return pages * Double(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// Where `d_name` starts in a `struct dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The entries of `/proc/self/fd` (the one used to list them included, as other clients do).
     private static func openDescriptors() -> Int? {
         guard let directory = opendir("/proc/self/fd") else { return nil }
         defer { closedir(directory) }
         var count = 0
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read where it lies, up to its NUL: `entry.pointee.d_name` would copy
+            // all 256 bytes of the field, and glibc's last entry in its buffer can be shorter
+            // than `struct dirent`, so that copy could read past the buffer (a SIGSEGV seen once
+            // under /metrics).
+            let name = String(
+                cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { count += 1 }
         }
         return count
