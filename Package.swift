@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),
         .target(name: "Domain", dependencies: ["Primitives", "CLibCrypto"]),
         // The storage interface: one protocol per aggregate and a unit of work; no SQL.
-        .target(name: "Store", dependencies: ["Domain"]),
+        .target(name: "Store", dependencies: ["Domain", "Primitives"]),
         // The SQLite implementation of Store: the only code that writes SQL.
         .target(name: "Storage", dependencies: ["CSQLite", "Domain", "Store", "Primitives"]),
         // The PostgreSQL implementation of Store (contract §14), beside SQLite's; it shares

@@ -33,7 +33,7 @@ final class PGBallotBox: BallotBox {
                         + "FROM round_panel p JOIN rounds r ON r.id = p.round_id WHERE p.token_hash = $1", [tokenHash]
                 ) { row in
                     BallotSession(
-                        round: PGRoundRepository.decode(row), evaluatorID: row.int64(16),
+                        round: Round(row: row), evaluatorID: row.int64(16),
                         category: EvaluatorCategory(rawValue: row.string(17)) ?? .deputy, voted: row.bool(18),
                         tokenHash: tokenHash)
                 }
@@ -41,7 +41,7 @@ final class PGBallotBox: BallotBox {
         }
     }
 
-    /// `PGRoundRepository.columnsWithoutLists` of `rounds r`, in its order (`decode` reads them
+    /// `SQLRoundRepository.columnsWithoutLists` of `rounds r`, in its order (`Round(row:)` reads them
     /// by position): a ballot never needs the round's panel or subject lists.
     static let roundColumns = """
         r.id, r.township_id, r.title, r.kind, r.period, r.rules, '[]', NULL::text, NULL::text, NULL::text, r.state,
@@ -65,7 +65,10 @@ final class PGBallotBox: BallotBox {
         if let cached = frozen.withLock({ $0[roundID] }) { return cached }
         let (subjects, opened) = try read { connection in
             let state = try connection.queryOne("SELECT state FROM rounds WHERE id = $1", [roundID]) { $0.string(0) }
-            return (try PGFrozenSubjects.load(roundID: roundID, connection), state != nil && state != "draft")
+            return (
+                try FrozenSubjects.load(roundID: roundID, PostgresSession(connection: connection)),
+                state != nil && state != "draft"
+            )
         }
         if opened { frozen.withLock { $0[roundID] = subjects } }
         return subjects

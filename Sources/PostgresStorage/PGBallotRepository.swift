@@ -7,7 +7,7 @@ struct PGBallotRepository: BallotRepository {
     let connection: PGConnection
 
     func subjects(roundID: Int64) throws -> FrozenSubjects {
-        try PGFrozenSubjects.load(roundID: roundID, connection)
+        try FrozenSubjects.load(roundID: roundID, PostgresSession(connection: connection))
     }
 
     func turnout(roundID: Int64) throws -> Turnout {

@@ -27,11 +27,3 @@ struct PGRoundBallots: RoundBallotStorage {
             """)
     }
 }
-
-/// The round reader PostgreSQL's ballot box calls by this name (its `roundColumns` are
-/// `SQLRoundRepository.columnsWithoutLists`).
-enum PGRoundRepository {
-    static func decode(_ row: PGRow) -> Round {
-        Round(row: row)
-    }
-}

@@ -38,8 +38,8 @@ final class SQLiteBallotBox: BallotBox {
                     })
             else { return nil }
             // Every ballot passes here: skip the panel and subject id lists, O(panel) to decode.
-            let round = try SQLiteRoundRepository.fetch(
-                townshipID: member.township, id: member.round, lists: false, connection)!
+            let round = try SQLRoundRepository.fetch(
+                townshipID: member.township, id: member.round, lists: false, SQLiteSession(connection: connection))!
             return BallotSession(
                 round: round, evaluatorID: member.evaluator,
                 category: EvaluatorCategory(rawValue: member.category) ?? .deputy,

@@ -13,11 +13,3 @@ struct SQLiteRoundBallots: RoundBallotStorage {
         try connection.run("DELETE FROM ballots WHERE round_id = ? AND filled = 0", [roundID])
     }
 }
-
-/// The round reader SQLite's ballot box and ballot tests call by this name.
-enum SQLiteRoundRepository {
-    static func fetch(townshipID: Int64, id: Int64, lists: Bool = true, _ connection: Connection) throws -> Round? {
-        try SQLRoundRepository.fetch(
-            townshipID: townshipID, id: id, lists: lists, SQLiteSession(connection: connection))
-    }
-}
