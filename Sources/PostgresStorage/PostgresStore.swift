@@ -25,7 +25,7 @@ public final class PostgresStore: DataStore {
             clock: clock)
         throttleLedger = PGThrottleLedger(pool: pool, clock: clock)
         feed = PGChangeFeed(conninfo: conninfo, pool: pool)
-        try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
+        _ = try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {

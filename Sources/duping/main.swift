@@ -40,7 +40,11 @@ struct Serve: ParsableCommand {
         help:
             "Address evaluators' phones open, for the links and QR codes on ballot slips (http or https, e.g. https://duping.example.gov.cn); default: the request's Host. Env DUPING_PUBLIC_URL."
     )
-    var publicURL: String? = environment("DUPING_PUBLIC_URL").flatMap { $0.isEmpty ? nil : $0 }
+    var publicURLFlag: String?
+    /// `--public-url`, else a non-empty `DUPING_PUBLIC_URL`.
+    private var publicURL: String? {
+        publicURLFlag ?? Self.environment("DUPING_PUBLIC_URL").flatMap { $0.isEmpty ? nil : $0 }
+    }
     @Flag(help: "Fill an empty database with a sample township and a published round.")
     var demo = false
     @Option(help: "Largest request body in bytes.") var maxBodyBytes = 1 << 20

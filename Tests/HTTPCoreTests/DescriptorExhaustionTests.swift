@@ -17,7 +17,7 @@ import Testing
         init(executable: String, descriptorLimit: Int) throws {
             try FileManager.default.createDirectory(atPath: directory + "/public", withIntermediateDirectories: true)
             // A pages directory without index.html stops the start.
-            FileManager.default.createFile(atPath: directory + "/public/index.html", contents: Data("<p>".utf8))
+            _ = FileManager.default.createFile(atPath: directory + "/public/index.html", contents: Data("<p>".utf8))
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [
                 "-c",

@@ -9,7 +9,7 @@ import Testing
         let f = try StoreFixture(backend)
         let cadre = f.cadres[0]
         for title in ["一", "二", "三"] {
-            try f.store.write {
+            _ = try f.store.write {
                 try $0.archive.append(
                     cadreID: cadre, kind: .note, roundID: nil, period: nil, data: ["title": .string(title)])
             }

@@ -102,7 +102,7 @@ struct PGConnectionTests {
             }
         }
         #expect(connection.isIdle)
-        try connection.inTransaction(.write) { try $0.run("INSERT INTO t VALUES ($1)", [2]) }
+        _ = try connection.inTransaction(.write) { try $0.run("INSERT INTO t VALUES ($1)", [2]) }
         #expect(try connection.query("SELECT v FROM t") { $0.int(0) } == [2])
     }
 

@@ -26,7 +26,7 @@ struct MigrationSource {
             _ = try $0.run("UPDATE cadres SET name = ? WHERE id = ?", [Self.nulName, f.cadres[0]])
         }
         for title in ["一", "二\u{0}"] {
-            try f.store.write {
+            _ = try f.store.write {
                 try $0.archive.append(
                     cadreID: f.cadres[1], kind: .note, roundID: nil, period: nil, data: ["title": .string(title)])
             }
