@@ -68,6 +68,12 @@ import Testing
             #expect(refused.status == 429, "instance \(instance): \(refused.raw.text)")
             #expect(refused.header("Retry-After") != nil)
         }
+        // The shared table holds a digest of the client's address, never the address.
+        let keys = try (pair.apps[0].store as! PostgresStore).pool.withConnection {
+            try $0.query("SELECT key FROM throttle_windows") { $0.string(0) }
+        }
+        #expect(keys.count == 1)
+        #expect(keys.allSatisfy { $0.count == 32 && !$0.contains("127.0.0.1") && $0.allSatisfy(\.isHexDigit) })
     }
 
     @Test func aChangeMadeOnOneInstanceReachesTheOthersCachedPublicBoard() throws {

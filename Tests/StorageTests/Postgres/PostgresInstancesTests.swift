@@ -18,7 +18,7 @@ struct PostgresInstancesTests {
         for store in stores { #expect(try store.throttleLedger.current(scope: "ballot-codes", key: "k")?.count == 3) }
     }
 
-    @Test func throttleWindowsAreUnloggedAndHoldNoAddress() throws {
+    @Test func throttleWindowsAreUnlogged() throws {
         let conninfo = try PGFixture.database()
         let store = try PostgresStore(conninfo: conninfo, poolSize: 1)
         defer { store.close() }
