@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Primitives
 import TestSupport
 import Testing
 
@@ -50,9 +51,14 @@ import Testing
         Self.expectSecurityHeaders(response)
     }
 
+    /// The server's clock is a manual one, so the slow client is still within its head's time
+    /// when the second connection is refused, however slowly the machine runs (a 0.3 s real
+    /// timeout once expired first under ThreadSanitizer and the second client got a 408).
     @Test func timeoutAndOverCapacityAnswersCarryTheSecurityHeaders() throws {
+        let clock = ManualClock(wallSeconds: 1_796_560_000)
         let app = try TestApp {
-            $0.server.headerTimeout = 0.3
+            $0.clock = clock
+            $0.server.headerTimeout = 10
             $0.server.maxConnections = 1
         }
         let slow = try RawClient(port: app.port)
@@ -60,6 +66,7 @@ import Testing
         let refused = try RawClient(port: app.port).readResponse()
         #expect(refused.status == 503)
         Self.expectSecurityHeaders(refused)
+        clock.advance(by: 11)
         let timedOut = try slow.readResponse()
         #expect(timedOut.status == 408)
         Self.expectSecurityHeaders(timedOut)
