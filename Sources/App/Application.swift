@@ -97,33 +97,29 @@ public final class Application: Sendable {
         let auth = Authenticator(store: store)
         let scope = TownshipScope(auth: auth)
         let boards = ResponsibilityCache()
-        let feed = store.changes
-        let changed: @Sendable (String) -> Void = { code in
-            boards.invalidate(township: code)
-            feed.announce(township: code)
-        }
-        feed.listen { notice in
+        let changes = TownshipChanges(store: store, boards: boards)
+        store.changes.listen { notice in
             switch notice {
             case .township(let code): boards.invalidate(township: code)
             case .everything: boards.invalidateAll()
             }
         }
-        TownshipRoutes(store: store, auth: auth, changed: changed).register(in: &router)
+        TownshipRoutes(store: store, auth: auth, changes: changes).register(in: &router)
         for spec in Registry.all {
             RegistryRoutes(
-                spec: spec, store: store, scope: scope, limit: configuration.registryLimit, changed: changed
+                spec: spec, store: store, scope: scope, limit: configuration.registryLimit, changes: changes
             ).register(in: &router)
         }
         CadreTokenRoutes(store: store, scope: scope).register(in: &router)
         ResponsibilityRoutes(
-            store: store, scope: scope, clock: configuration.clock, cache: boards, changed: changed
+            store: store, scope: scope, clock: configuration.clock, cache: boards, changes: changes
         ).register(in: &router)
         let host = configuration.server.host
         let links = BallotLinks(
             publicURL: configuration.publicURL.flatMap(BallotLinks.validatedPublicURL),
             listenAddress: { (host.contains(":") ? "[\(host)]" : host) + ":\(port.withLock { $0 })" })
         let rounds = RoundRoutes(
-            store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changed: changed, links: links)
+            store: store, scope: scope, subjectLimit: configuration.roundSubjectLimit, changes: changes, links: links)
         rounds.register(in: &router)
         let throttle = FailureThrottle(
             scope: "ballot-codes", limit: configuration.ballotFailureLimit,

@@ -1,32 +1,25 @@
 import Glibc
 import Primitives
+import Storage
 import Store
 
-/// `ChangeFeed` over PostgreSQL's LISTEN/NOTIFY (contract §14). `announce` sends
-/// `NOTIFY duping_changes` with the township's code from a pooled session, after the change has
-/// committed; `listen` keeps a session of its own listening on a thread, and when that session
-/// is lost it reconnects and tells `.everything`, since announcements may have gone unheard.
+/// `ChangeFeed` over PostgreSQL's LISTEN/NOTIFY (contract §14). A write transaction announces a
+/// change with `pg_notify` on `SQLTransaction.changeChannel`, which PostgreSQL delivers when it
+/// commits; `listen` keeps a session of its own listening on a thread, and when that session is
+/// lost it reconnects and tells `.everything`, since announcements may have gone unheard.
 ///
 /// Delivery is asynchronous: another instance hears a change within milliseconds of its commit,
 /// not before the announcing request has answered.
 final class PGChangeFeed: ChangeFeed, @unchecked Sendable {
-    static let channel = "duping_changes"
+    static let channel = SQLTransaction.changeChannel
     private let conninfo: String
-    private let pool: PGPool
     private let lock = Lock()
     // @unchecked: these two are only touched while holding `lock`.
     private var listening = false
     private var stopping = false
 
-    init(conninfo: String, pool: PGPool) {
+    init(conninfo: String) {
         self.conninfo = conninfo
-        self.pool = pool
-    }
-
-    func announce(township code: String) {
-        // Best effort: the change is committed whatever happens here; an instance that misses
-        // it serves its cached board until the next change of that township.
-        _ = try? pool.withConnection { try $0.run("SELECT pg_notify($1, $2)", [Self.channel, code]) }
     }
 
     func listen(_ handler: @escaping @Sendable (ChangeNotice) -> Void) {

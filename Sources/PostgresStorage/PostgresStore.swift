@@ -24,7 +24,7 @@ public final class PostgresStore: DataStore {
             pool: pool, writer: try PGPool(conninfo: conninfo, size: 1, openNow: false),
             clock: clock)
         throttleLedger = PGThrottleLedger(pool: pool, clock: clock)
-        feed = PGChangeFeed(conninfo: conninfo, pool: pool)
+        feed = PGChangeFeed(conninfo: conninfo)
         _ = try pool.withConnection { try PGMigrator.migrate($0, to: PostgresSchema.migrations) }
     }
 

@@ -32,4 +32,14 @@ package struct SQLTransaction: StoreTransaction {
     package var assessments: any AssessmentRepository { SQLAssessmentRepository(session: session, clock: clock) }
     package var people: any PeopleRepository { SQLPeopleRepository(session: session, clock: clock) }
     package var requests: any RequestRepository { SQLRequestRepository(session: session, clock: clock) }
+
+    /// PostgreSQL's channel for `announceChange`, which every instance's feed listens on.
+    package static let changeChannel = "duping_changes"
+
+    /// A `pg_notify` in the transaction: PostgreSQL delivers it at `COMMIT` and drops it on a
+    /// rollback. A SQLite file has one process, which has nobody to tell.
+    package func announceChange(township code: String) throws {
+        guard session.dialect == .postgres else { return }
+        try session.run("SELECT pg_notify(?, ?)", [Self.changeChannel, code])
+    }
 }

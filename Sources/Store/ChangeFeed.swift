@@ -1,9 +1,8 @@
-/// Tells the other instances on the same database that a township's cached documents (its
-/// public responsibility board) changed, and hears what they tell (contract §14).
+/// What the other instances on the same database tell of changes to a township's cached
+/// documents (its public responsibility board), contract §14. A change is told by the write
+/// transaction that makes it (`StoreTransaction.announceChange`), so it is heard exactly when it
+/// commits, and never when it rolls back.
 public protocol ChangeFeed: Sendable {
-    /// Announces a committed change of `township`'s documents to every instance but this one's
-    /// own caches, which the caller has already invalidated.
-    func announce(township code: String)
     /// Calls `handler` for every change another instance announces, on a thread of the feed's,
     /// and with `.everything` whenever announcements may have been missed (the feed's
     /// connection was lost). Call once, before serving.
@@ -18,9 +17,8 @@ public enum ChangeNotice: Sendable, Equatable {
     case everything
 }
 
-/// The feed of a database that only one process uses (SQLite): nothing to tell anyone.
+/// The feed of a database that only one process uses (SQLite): nothing to hear.
 public struct SingleProcessChangeFeed: ChangeFeed {
     public init() {}
-    public func announce(township code: String) {}
     public func listen(_ handler: @escaping @Sendable (ChangeNotice) -> Void) {}
 }

@@ -36,6 +36,9 @@ public protocol StoreTransaction {
     var assessments: any AssessmentRepository { get }
     var people: any PeopleRepository { get }
     var requests: any RequestRepository { get }
+    /// Tells the other instances on the database that `township`'s cached documents changed,
+    /// when and only if this transaction commits (see `ChangeFeed`).
+    func announceChange(township code: String) throws
 }
 
 /// The backend could not store anything now; the client may try again (503).

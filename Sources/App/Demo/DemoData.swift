@@ -93,9 +93,11 @@ enum DemoData {
             store: store, townshipID: town.id, evaluatorIDs: evaluatorIDs, laggard: cadreIDs[laggard])
         let past = pastQuarters(before: today)
         try reviews.seed(past.filter { $0.part <= 2 })
-        _ = try RoundWorkflow.publish(
-            store, townshipID: town.id, id: half.id,
-            commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
+        _ = try store.write {
+            try RoundWorkflow.publish(
+                in: $0, townshipID: town.id, id: half.id,
+                commentary: "镇党委讲评：上半年全镇干部下村时间明显增加，群众满意度稳步提升。对排名靠后的同志，请认真整改。")
+        }
         try reviews.seed(past.filter { $0.part > 2 })
         try seedAssessment(store: store, townshipID: town.id, year: year, today: today)
 

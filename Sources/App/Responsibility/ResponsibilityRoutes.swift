@@ -11,9 +11,8 @@ struct ResponsibilityRoutes {
     let scope: TownshipScope
     let clock: any TimeSource
     let cache: ResponsibilityCache
-    /// Called with the township's code after a write that changes its boards, here and (through
-    /// the store's change feed) on every other instance.
-    let changed: @Sendable (String) -> Void
+    /// A month's check is such a change; the cache above is the one it drops.
+    let changes: TownshipChanges
 
     func register(in router: inout Router) {
         let project = "/projects/{id}"
@@ -42,7 +41,7 @@ struct ResponsibilityRoutes {
         let monthText = request.http.pathParameters["month"] ?? ""
         let body = try RequestBody.object(request.http)
         let today = CalendarDay(clock.today())!
-        let (created, stored) = try store.write { transaction in
+        let (created, stored) = try changes.write(township: township.code) { transaction in
             guard let project = try transaction.registry.get(Registry.projects, townshipID: township.id, id: id) else {
                 throw notFound
             }
@@ -55,7 +54,6 @@ struct ResponsibilityRoutes {
             guard let check else { throw APIError.invalid(errors) }
             return try transaction.projects.putCheck(projectID: id, check: check, byCadreID: request.cadreID)
         }
-        changed(township.code)
         var object = stored.json
         object["project_id"] = .int(id)
         let location = "/v1/townships/\(township.code)/projects/\(id)/checks/\(stored.check.month)"

@@ -10,8 +10,8 @@ struct RegistryRoutes {
     let scope: TownshipScope
     /// Most rows of this kind one township may hold.
     let limit: Int
-    /// Told the township after each committed write (the responsibility boards show names).
-    let changed: @Sendable (String) -> Void
+    /// Each write is such a change (the responsibility boards show names).
+    let changes: TownshipChanges
 
     func register(in router: inout Router) {
         let base = "/\(spec.name)"
@@ -62,13 +62,12 @@ struct RegistryRoutes {
         }
         guard errors.isEmpty else { throw APIError.invalid(errors) }
         let lifecycle = spec.lifecycle
-        let created = try store.write { transaction in
+        let created = try changes.write(township: township.code) { transaction in
             let created = try transaction.registry.insert(
                 spec, townshipID: township.id, rows: rows, bulk: bulk, limit: limit)
             try lifecycle.created(created, in: transaction)
             return created
         }
-        changed(township.code)
         if bulk { return .json(["items": .array(created.map(JSONValue.object))], status: 201) }
         let id = created[0]["id"]?.intValue ?? 0
         return .json(.object(created[0]), status: 201, location: "/v1/townships/\(township.code)/\(spec.name)/\(id)")
@@ -105,13 +104,12 @@ struct RegistryRoutes {
         let (values, errors) = ResourceValidator.forPatch(try RequestBody.object(request.http), spec: spec)
         guard errors.isEmpty else { throw APIError.invalid(errors) }
         let lifecycle = spec.lifecycle
-        let object = try store.write { transaction -> JSONObject? in
+        let object = try changes.write(township: township.code) { transaction -> JSONObject? in
             guard let current = try transaction.registry.get(spec, townshipID: township.id, id: id) else { return nil }
             let columns = try lifecycle.patch(current: current, changes: values, in: transaction)
             return try transaction.registry.update(spec, townshipID: township.id, id: id, changes: columns)
         }
         guard let object else { throw notFound }
-        changed(township.code)
         return .json(.object(object))
     }
 

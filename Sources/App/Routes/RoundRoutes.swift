@@ -8,8 +8,8 @@ struct RoundRoutes {
     let scope: TownshipScope
     /// Most subjects one round may hold (fair use, §8).
     let subjectLimit: Int
-    /// Told the township after a publication (it suspends a cadre, which the boards' quotas show).
-    var changed: @Sendable (String) -> Void = { _ in }
+    /// A publication is such a change (it suspends a cadre, which the boards' quotas show).
+    let changes: TownshipChanges
     /// Where the links and QR codes on printed slips point (contract §13).
     var links = BallotLinks(publicURL: nil, listenAddress: { "127.0.0.1" })
     private let exportCache = ResultsExportCache()
@@ -148,8 +148,9 @@ struct RoundRoutes {
         let commentary = reader.string("commentary", required: false, maxLength: 10_000) ?? ""
         reader.finish(allowed: ["commentary"])
         guard reader.isValid else { throw APIError.invalid(reader.errors) }
-        let body = try RoundWorkflow.publish(store, townshipID: round.townshipID, id: round.id, commentary: commentary)
-        changed(township.code)
+        let body = try changes.write(township: township.code) {
+            try RoundWorkflow.publish(in: $0, townshipID: round.townshipID, id: round.id, commentary: commentary)
+        }
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
     }
 

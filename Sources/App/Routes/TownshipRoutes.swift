@@ -6,8 +6,8 @@ import Store
 struct TownshipRoutes {
     let store: any DataStore
     let auth: Authenticator
-    /// Told the township after its settings change (the boards show the quotas).
-    var changed: @Sendable (String) -> Void = { _ in }
+    /// Settings are such a change (the boards show the quotas).
+    let changes: TownshipChanges
 
     func register(in router: inout Router) {
         router.add("POST", "/v1/townships", endpoint(create))
@@ -65,8 +65,7 @@ struct TownshipRoutes {
             errors += read.errors
         }
         guard errors.isEmpty else { throw APIError.invalid(errors) }
-        try store.write { try $0.access.setSettings(settings, townshipID: township.id) }
-        changed(township.code)
+        try changes.write(township: township.code) { try $0.access.setSettings(settings, townshipID: township.id) }
         var updated = township
         updated.settings = settings
         return .json(.object(updated.json))

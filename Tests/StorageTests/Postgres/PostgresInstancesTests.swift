@@ -36,10 +36,36 @@ struct PostgresInstancesTests {
         let heard = Heard()
         listener.changes.listen { heard.append($0) }
         try heard.wait(for: .everything)  // listening from here on
-        announcer.changes.announce(township: "niumasi")
-        announcer.changes.announce(township: "牛马司")
+        try announcer.write { try $0.announceChange(township: "niumasi") }
+        try announcer.write { try $0.announceChange(township: "牛马司") }
         try heard.wait(for: .township("牛马司"))
         #expect(heard.notices == [.everything, .township("niumasi"), .township("牛马司")])
+    }
+
+    /// The announcement is part of the write: heard when it commits, and never when it rolls
+    /// back (a change that did not happen must not be told, nor one told before it is visible).
+    @Test func aChangeIsHeardAtItsCommitAndNeverAfterARollback() throws {
+        let conninfo = try PGFixture.database()
+        let announcer = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let listener = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        defer { [announcer, listener].forEach { $0.close() } }
+        let heard = Heard()
+        listener.changes.listen { heard.append($0) }
+        try heard.wait(for: .everything)
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try announcer.write { transaction in
+                try transaction.announceChange(township: "rolled-back")
+                throw Refused()
+            }
+        }
+        try announcer.write { transaction in
+            try transaction.announceChange(township: "niumasi")
+            usleep(300_000)  // the listener polls every 0.2 s: it would hear a NOTIFY sent now
+            #expect(heard.notices == [.everything], "nothing is heard before the commit")
+        }
+        try heard.wait(for: .township("niumasi"))
+        #expect(heard.notices == [.everything, .township("niumasi")])
     }
 
     @Test func aLostListeningSessionReconnectsAndTellsEverything() throws {
@@ -58,7 +84,7 @@ struct PostgresInstancesTests {
         }
         #expect(ended == 1)
         try heard.wait(for: .everything, count: 2)
-        store.changes.announce(township: "niumasi")
+        try store.write { try $0.announceChange(township: "niumasi") }
         try heard.wait(for: .township("niumasi"))
     }
 }
