@@ -80,13 +80,14 @@ struct SQLRoundRepository: RoundRepository {
         try Round.checkFrozenSubjects(count: subjects.count, limit: subjectLimit)
         try ballotStorage.roundOpened(roundID: id, panelSize: panel.count, subjects: subjects, scale: round.rules.scale)
         var issued: [IssuedCode] = []
+        var rows: [[any SQLBindable]] = []
         for member in panel {
             let (code, hash) = newCode()
-            try session.run(
-                "INSERT INTO round_panel (round_id, evaluator_id, name, category, token_hash) VALUES (?, ?, ?, ?, ?)",
-                [id, member.id, member.name, member.category, hash])
+            rows.append([id, member.id, member.name, member.category, hash])
             issued.append(IssuedCode(evaluatorID: member.id, name: member.name, code: code))
         }
+        try session.insert(
+            into: "round_panel", columns: ["round_id", "evaluator_id", "name", "category", "token_hash"], rows: rows)
         try session.run("UPDATE rounds SET state = 'open', opened_at = ? WHERE id = ?", [openedAt, id])
         return issued
     }

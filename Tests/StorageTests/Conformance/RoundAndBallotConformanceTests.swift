@@ -74,6 +74,23 @@ import Testing
         #expect(try f.store.read { try $0.ballots.receipts(roundID: round.id) }.count == 3)
     }
 
+    /// A panel of 250 is stored in several multi-row inserts (100 rows each): every member gets
+    /// their own code, and the last member's code votes as the first's does.
+    @Test(arguments: StoreBackend.all)
+    func aPanelLargerThanOneInsertGetsEveryCode(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend, evaluators: 250)
+        let hashes = try f.open(try f.draft())
+        #expect(hashes.count == 250)
+        let box = f.store.ballotBox
+        for evaluator in [f.evaluators[0], f.evaluators[99], f.evaluators[100], f.evaluators[249]] {
+            let session = try #require(try box.session(tokenHash: hashes[evaluator]!))
+            #expect(session.evaluatorID == evaluator && !session.voted)
+        }
+        let last = try #require(try box.session(tokenHash: hashes[f.evaluators[249]]!))
+        _ = try box.cast(f.ballot(score: 80), session: last)
+        #expect(try box.session(tokenHash: hashes[f.evaluators[249]]!)?.voted == true)
+    }
+
     @Test(arguments: StoreBackend.all)
     func aReissuedCodeReplacesTheOldOneUntilUsed(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
