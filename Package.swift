@@ -23,8 +23,9 @@ let package = Package(
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Debian's libqrencode: the QR codes on the ballot slips (contract §13).
         .systemLibrary(name: "CQREncode"),
-        // Debian's libpq (libpq-dev to build, libpq5 at run time): the PostgreSQL client (contract §14).
-        .systemLibrary(name: "CPostgres", pkgConfig: "libpq"),
+        // Debian's libpq (libpq-dev to build; libpq5 at run time, opened only when a PostgreSQL
+        // database is used): the PostgreSQL client (contract §14).
+        .target(name: "CPostgres"),
         // Primitives every layer shares: the one lock type (Lock, Locked) and the injected Clock.
         .target(name: "Primitives"),
         .target(name: "HTTPCore", dependencies: ["CSystem", "CZlib", "Primitives"]),

@@ -24,6 +24,9 @@ public final class PGConnection {
     /// Connects with a URL (`postgresql://user@host/db`) or `key=value` conninfo
     /// (`host=/tmp/sock dbname=duping`), and checks the server speaks UTF-8 to us.
     public init(conninfo: String) throws(PGError) {
+        if let unavailable = duping_libpq_load_error() {
+            throw .connectionFailure(String(cString: unavailable), sql: nil)
+        }
         guard let connection = PQconnectdb(conninfo) else {
             throw .connectionFailure("libpq could not allocate a connection", sql: nil)
         }
