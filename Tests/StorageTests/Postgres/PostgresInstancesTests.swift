@@ -29,13 +29,8 @@ struct PostgresInstancesTests {
     }
 
     @Test func anAnnouncedChangeIsHeardByTheOtherStores() throws {
-        let conninfo = try PGFixture.database()
-        let announcer = try PostgresStore(conninfo: conninfo, poolSize: 1)
-        let listener = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let (announcer, listener, heard) = try Self.listeningPair()
         defer { [announcer, listener].forEach { $0.close() } }
-        let heard = Heard()
-        listener.changes.listen { heard.append($0) }
-        try heard.wait(for: .everything)  // listening from here on
         try announcer.write { try $0.announceChange(township: "niumasi") }
         try announcer.write { try $0.announceChange(township: "牛马司") }
         try heard.wait(for: .township("牛马司"))
@@ -45,13 +40,8 @@ struct PostgresInstancesTests {
     /// The announcement is part of the write: heard when it commits, and never when it rolls
     /// back (a change that did not happen must not be told, nor one told before it is visible).
     @Test func aChangeIsHeardAtItsCommitAndNeverAfterARollback() throws {
-        let conninfo = try PGFixture.database()
-        let announcer = try PostgresStore(conninfo: conninfo, poolSize: 1)
-        let listener = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let (announcer, listener, heard) = try Self.listeningPair()
         defer { [announcer, listener].forEach { $0.close() } }
-        let heard = Heard()
-        listener.changes.listen { heard.append($0) }
-        try heard.wait(for: .everything)
         struct Refused: Error {}
         #expect(throws: Refused.self) {
             try announcer.write { transaction in
@@ -66,6 +56,17 @@ struct PostgresInstancesTests {
         }
         try heard.wait(for: .township("niumasi"))
         #expect(heard.notices == [.everything, .township("niumasi")])
+    }
+
+    /// Two stores on a fresh database, the second listening (its first `.everything` heard).
+    private static func listeningPair() throws -> (announcer: PostgresStore, listener: PostgresStore, heard: Heard) {
+        let conninfo = try PGFixture.database()
+        let announcer = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let listener = try PostgresStore(conninfo: conninfo, poolSize: 1)
+        let heard = Heard()
+        listener.changes.listen { heard.append($0) }
+        try heard.wait(for: .everything)  // listening from here on
+        return (announcer, listener, heard)
     }
 
     @Test func aLostListeningSessionReconnectsAndTellsEverything() throws {
