@@ -23,6 +23,22 @@ import Testing
             try ledger.add(scope: "ballot-codes", key: "a1", window: 600) == ThrottleWindow(count: 1, remaining: 600))
     }
 
+    /// A window of 600 s holds at its 599th second and has ended at its 600th, on every backend
+    /// (the next failure then starts a new window at 1).
+    @Test(arguments: StoreBackend.all)
+    func aWindowEndsExactlyWhenItsTimeIsUp(_ backend: StoreBackend) throws {
+        let f = try StoreFixture(backend)
+        defer { f.store.close() }
+        let ledger = f.store.throttleLedger
+        _ = try ledger.add(scope: "objections", key: "a1", window: 600)
+        f.clock.advance(by: 599)
+        #expect(try ledger.current(scope: "objections", key: "a1") == ThrottleWindow(count: 1, remaining: 1))
+        #expect(try ledger.add(scope: "objections", key: "a1", window: 600).count == 2)
+        f.clock.advance(by: 1)
+        #expect(try ledger.current(scope: "objections", key: "a1") == nil)
+        #expect(try ledger.add(scope: "objections", key: "a1", window: 600) == ThrottleWindow(count: 1, remaining: 600))
+    }
+
     @Test(arguments: StoreBackend.all)
     func scopesAndKeysCountApart(_ backend: StoreBackend) throws {
         let f = try StoreFixture(backend)
