@@ -203,7 +203,7 @@ def main():
     parser.add_argument("--out")
     parser.add_argument("--postgres-only", action="store_true", help="only the PostgreSQL lines (issue 18)")
     parser.add_argument("--no-postgres", action="store_true", help="leave the PostgreSQL lines out")
-    parser.add_argument("--pg-codes", type=int, default=150_000,
+    parser.add_argument("--pg-codes", type=int, default=290_000,
                         help="ballot codes seeded on each backend for the PostgreSQL lines")
     args = parser.parse_args()
     if not args.postgres_only and not args.results_bench:
