@@ -19,10 +19,13 @@ import Testing
             // A pages directory without index.html stops the start.
             _ = FileManager.default.createFile(atPath: directory + "/public/index.html", contents: Data("<p>".utf8))
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            // A long idle timeout: under ThreadSanitizer on a busy machine, filling the server
+            // once took over a minute, and the default 60 s closed the first clients meanwhile
+            // (which freed descriptors, so a new client was served and the old ones failed).
             process.arguments = [
                 "-c",
                 "ulimit -n \(descriptorLimit) && exec \"$0\" serve --port 0 --data \"$1\" "
-                    + "--public \"$1/public\" --no-access-log",
+                    + "--public \"$1/public\" --no-access-log --idle-timeout 3600",
                 executable, directory,
             ]
             let output = Pipe()
