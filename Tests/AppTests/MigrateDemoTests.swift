@@ -22,17 +22,9 @@ import Testing
     ]
 
     @Test func theDemoTownshipMovesWithIdenticalArchivesAndBoards() throws {
-        let directory = NSTemporaryDirectory() + "duping-migrate-" + UUID().uuidString
+        let origin = try MigrationSource(demo: true)
+        let (directory, sqliteApp, rootToken) = (origin.directory, origin.app, origin.rootToken)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = AppConfiguration()
-        configuration.dataDirectory = directory
-        configuration.publicDirectory = directory + "/public-missing"
-        configuration.server.port = 0
-        configuration.server.accessLog = false
-        configuration.demo = true
-        let sqliteApp = try Application(configuration: configuration, openStore: SQLiteStore.open)
-        let rootToken = try String(contentsOfFile: directory + "/root.token", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
         let fromSQLite = try Self.paths.map { try TestApp.call(port: sqliteApp.port, "GET", $0, token: rootToken) }
         sqliteApp.shutdown()
         #expect(fromSQLite.allSatisfy { $0.status == 200 })
@@ -73,7 +65,7 @@ import Testing
         }
         #expect(rounds.contains { $0.state == .published } && rounds.contains { $0.state == .open })
 
-        var onPostgres = configuration
+        var onPostgres = origin.configuration
         onPostgres.demo = false
         let postgresApp = try Application(configuration: onPostgres) { _, clock in
             try PostgresStore(conninfo: conninfo, clock: clock)

@@ -14,6 +14,24 @@ final class ServerProcess {
     static let checkoutPublic = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Public").path
 
+    /// Runs `duping` to its end; standard output and error together.
+    static func runToExit(
+        _ arguments: [String], environment: [String: String]? = nil, currentDirectory: String? = nil
+    ) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ServerProcess.binary
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Starts `duping serve` on a free port with `dataDirectory` and the checkout's pages; waits
     /// until it listens. `arguments` replaces the whole command line when given, `binary` the
     /// executable.

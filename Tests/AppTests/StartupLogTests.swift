@@ -65,7 +65,7 @@ import Testing
     /// A start that fails says why in the same format, on standard error.
     @Test func withJSONLogFormatAFailedStartIsAJSONErrorLine() throws {
         let scratch = try Scratch()
-        let run = try StartupTests.runToExit([
+        let run = try ServerProcess.runToExit([
             "serve", "--port", "0", "--data", scratch.path + "/data", "--public", scratch.path + "/none",
             "--log-format", "json",
         ])

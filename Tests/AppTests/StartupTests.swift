@@ -7,7 +7,7 @@ import Testing
 /// from, where the root token goes, and the format of its start-up lines.
 @Suite struct StartupTests {
     @Test func versionFlagPrintsTheVersion() throws {
-        let run = try Self.runToExit(["--version"])
+        let run = try ServerProcess.runToExit(["--version"])
         #expect(run.status == 0)
         #expect(run.output.trimmingCharacters(in: .whitespacesAndNewlines) == Version.number)
     }
@@ -15,7 +15,9 @@ import Testing
     @Test func aMissingPagesDirectoryStopsTheStartNamingPathAndFlag() throws {
         let scratch = try Scratch()
         let missing = scratch.path + "/no-such-pages"
-        let run = try Self.runToExit(["serve", "--port", "0", "--data", scratch.path + "/data", "--public", missing])
+        let run = try ServerProcess.runToExit([
+            "serve", "--port", "0", "--data", scratch.path + "/data", "--public", missing,
+        ])
         #expect(run.status != 0)
         #expect(run.output.contains(missing) && run.output.contains("--public"))
         #expect(!run.output.contains("listening on"))
@@ -24,7 +26,7 @@ import Testing
     @Test func aPagesDirectoryWithoutIndexStopsTheStart() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: scratch.path + "/empty", withIntermediateDirectories: true)
-        let run = try Self.runToExit(
+        let run = try ServerProcess.runToExit(
             ["serve", "--port", "0", "--data", scratch.path + "/data", "--public", scratch.path + "/empty"])
         #expect(run.status != 0)
         #expect(run.output.contains("index.html") && run.output.contains("--public"))
@@ -33,7 +35,7 @@ import Testing
     /// Outside a checkout, without `--public`: no `./Public` to fall back on, so no start.
     @Test func withoutPagesBesideTheBinaryOrInTheWorkingDirectoryTheStartStops() throws {
         let scratch = try Scratch()
-        let run = try Self.runToExit(
+        let run = try ServerProcess.runToExit(
             ["serve", "--port", "0", "--data", scratch.path + "/data"], environment: Self.environmentWithoutPublic,
             currentDirectory: scratch.path)
         #expect(run.status != 0)
@@ -100,24 +102,6 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Data("<!doctype html><title>\(marker)</title>".utf8).write(
             to: URL(fileURLWithPath: directory + "/index.html"))
-    }
-
-    /// Runs `duping` to its end; standard output and error together.
-    static func runToExit(
-        _ arguments: [String], environment: [String: String]? = nil, currentDirectory: String? = nil
-    ) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = ServerProcess.binary
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
     }
 }
 
