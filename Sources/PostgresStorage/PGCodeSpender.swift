@@ -71,7 +71,7 @@ enum PGCodeSpender {
               AND (u.token_hash IS NULL OR p.token_hash = decode(u.token_hash, 'hex'))
             RETURNING p.round_id, p.evaluator_id, p.token_hash
             """
-        let hashes = "{" + sessions.map { $0.tokenHash.map(hex) ?? "NULL" }.joined(separator: ",") + "}"
+        let hashes = "{" + sessions.map { $0.tokenHash.map(Hex.lowercase) ?? "NULL" }.joined(separator: ",") + "}"
         try connection.forEachRow(
             sql, [arrayLiteral(sessions.map(\.round.id)), arrayLiteral(sessions.map(\.evaluatorID)), hashes]
         ) { spent[PanelKey(round: $0.int64(0), evaluator: $0.int64(1))] = $0.isNull(2) ? [] : $0.blob(2) }
@@ -96,16 +96,5 @@ enum PGCodeSpender {
     /// `{1,2,3}`: PostgreSQL's text form of an array of integers.
     static func arrayLiteral(_ values: [Int64]) -> String {
         "{" + values.map(String.init).joined(separator: ",") + "}"
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -36,6 +36,6 @@ struct FailureThrottle: Sendable {
 
     /// The ledger's key for an address: the first 16 bytes of its SHA-256, in hex.
     static func key(_ address: String) -> String {
-        SHA256.hash(data: Array(address.utf8)).prefix(16).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(address.utf8)).prefix(16))
     }
 }

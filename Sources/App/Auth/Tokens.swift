@@ -7,17 +7,11 @@ enum Tokens {
     static func generate(prefix: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return prefix + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        return prefix + Hex.lowercase(bytes)
     }
 
     /// The SHA-256 of the token's UTF-8 bytes, the only form that is stored.
     static func hash(_ token: String) -> [UInt8] {
         Array(SHA256.hash(data: Array(token.utf8)))
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

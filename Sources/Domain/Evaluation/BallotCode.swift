@@ -44,10 +44,7 @@ public struct BallotCode: Sendable, Hashable, CustomStringConvertible, CustomDeb
     /// SHA-256 of the canonical symbols, lowercase hex: what the store keeps and looks up, so
     /// every way of typing the same code finds the same row.
     public var digest: String {
-        SHA256.hash(data: Array(value.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(value.utf8)))
     }
 
     public var description: String { "BallotCode(redacted)" }

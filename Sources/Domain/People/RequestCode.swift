@@ -31,10 +31,7 @@ public struct RequestCode: Sendable, Hashable, CustomStringConvertible {
 
     /// SHA-256 of the canonical symbols, lowercase hex.
     public var digest: String {
-        SHA256.hash(data: Array(value.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(value.utf8)))
     }
 
     /// Redacted: a code interpolated into a log line by accident must not leak.

@@ -4,9 +4,7 @@ import Testing
 /// The digest behind every stored token, code and archive hash: FIPS 180-4's test vectors, so a
 /// change of implementation can never change a hash already in a database.
 @Suite struct SHA256Tests {
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
+    static func hex(_ bytes: [UInt8]) -> String { Hex.lowercase(bytes) }
 
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
