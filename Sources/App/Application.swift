@@ -155,8 +155,8 @@ public final class Application: Sendable {
     }
 }
 
-/// The data directory: created owner-only (0700) when missing.
-enum DataDirectory {
+/// The data directory: created owner-only (0700) when missing, and where its files lie.
+public enum DataDirectory {
     static func prepare(_ path: String) throws {
         var info = stat()
         if stat(path, &info) == 0 { return }
@@ -165,6 +165,7 @@ enum DataDirectory {
         }
     }
 
-    static func databasePath(_ directory: String) -> String { directory + "/duping.sqlite" }
+    /// The SQLite database in `directory`.
+    public static func databasePath(_ directory: String) -> String { directory + "/duping.sqlite" }
     static func rootTokenPath(_ directory: String) -> String { directory + "/root.token" }
 }

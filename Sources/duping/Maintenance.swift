@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Domain
 import Glibc
@@ -23,12 +24,12 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         if let address = StoreChoice.databaseAddress(flag: database),
-            database != nil || access(data + "/duping.sqlite", F_OK) != 0
+            database != nil || access(DataDirectory.databasePath(data), F_OK) != 0
         {
             ProcessLog.write(Self.pgDumpAdvice(address: address, file: file), level: .error, to: STDERR_FILENO)
             throw ExitCode(2)
         }
-        let database = try Database(path: data + "/duping.sqlite", migrations: Schema.migrations, readers: 1)
+        let database = try Database(path: DataDirectory.databasePath(data), migrations: Schema.migrations, readers: 1)
         defer { database.close() }
         try database.backup(to: file)
         ProcessLog.write("backup written to \(file)")
@@ -58,7 +59,7 @@ struct VerifyArchive: ParsableCommand {
         if let address = StoreChoice.databaseAddress(flag: database) {
             store = try PostgresStore(conninfo: address, poolSize: 1)
         } else {
-            store = try SQLiteStore(path: data + "/duping.sqlite")
+            store = try SQLiteStore(path: DataDirectory.databasePath(data))
         }
         defer { store.close() }
         var broken = 0

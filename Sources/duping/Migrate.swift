@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Glibc
 import HTTPCore
@@ -41,8 +42,7 @@ struct Migrate: ParsableCommand {
 
     func run() throws {
         let address = StoreChoice.databaseAddress(flag: to)!
-        // DataDirectory.databasePath (App) names the file the same way.
-        let source = from + "/duping.sqlite"
+        let source = DataDirectory.databasePath(from)
         ProcessLog.write("duping migrate: copying \(source) to PostgreSQL at \(PGConnInfo.redacted(address))")
         do {
             let summary = try SQLiteToPostgres(sourcePath: source, conninfo: address).run()

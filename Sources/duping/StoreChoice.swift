@@ -32,7 +32,7 @@ enum StoreChoice {
 
     /// One line for the start-up log naming the backend, with any password hidden.
     static func description(address: String?, dataDirectory: String) -> String {
-        guard let address else { return "duping storage: SQLite in \(dataDirectory)/duping.sqlite" }
+        guard let address else { return "duping storage: SQLite in \(DataDirectory.databasePath(dataDirectory))" }
         return "duping storage: PostgreSQL at \(PGConnInfo.redacted(address))"
     }
 }
